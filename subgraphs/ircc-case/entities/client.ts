@@ -1,0 +1,25 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { OfficialLanguage } from './enums';
+
+@Directive('@key(fields: "uci")')
+@ObjectType({ description: 'A person known to IRCC, identified by their Unique Client Identifier.' })
+export class Client {
+  @Field(() => ID, { description: 'Unique Client Identifier: 8 digits (1234-5678) or 10 digits (12-3456-7890).' })
+  uci!: string;
+
+  @Field()
+  familyName!: string;
+
+  @Field()
+  givenNames!: string;
+
+  @Field(() => LocalDateResolver)
+  dateOfBirth!: string;
+
+  @Field({ description: 'ISO 3166-1 alpha-3 country code.' })
+  countryOfCitizenship!: string;
+
+  @Field(() => OfficialLanguage)
+  preferredLanguage!: OfficialLanguage;
+}

@@ -1,0 +1,20 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import { MessageKind } from './enums';
+
+@ObjectType({ description: 'A letter or request IRCC sent to the client about an application.' })
+export class Message {
+  applicationNumber!: string;
+
+  @Field(() => MessageKind)
+  kind!: MessageKind;
+
+  @Field()
+  subject!: string;
+
+  @Field(() => LocalDateResolver)
+  sentOn!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: 'When the client must answer by, if an answer is asked for.' })
+  dueOn!: string | null;
+}

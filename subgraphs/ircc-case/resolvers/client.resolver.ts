@@ -1,0 +1,24 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { normalizeUci } from '../../kit/identifiers';
+import { CaseContext } from '../context';
+import { Application } from '../entities/application';
+import { Authorization } from '../entities/authorization';
+import { Client } from '../entities/client';
+
+@Resolver(() => Client)
+export class ClientResolver {
+  @Query(() => Client, { nullable: true, description: 'A client\'s file by UCI (with or without dashes).' })
+  client(@Arg('uci', () => ID) uci: string, @Ctx() { loaders }: CaseContext): Promise<Client | null> {
+    return loaders.client.load(normalizeUci(uci));
+  }
+
+  @FieldResolver(() => [Application], { description: 'The client\'s applications, oldest first.' })
+  applications(@Root() client: Client, @Ctx() { loaders }: CaseContext): Promise<Application[]> {
+    return loaders.applicationsOfClient.load(client.uci);
+  }
+
+  @FieldResolver(() => [Authorization], { description: 'Representatives the client has appointed (IMM 5476), active or not.' })
+  representativeAuthorizations(@Root() client: Client, @Ctx() { loaders }: CaseContext): Promise<Authorization[]> {
+    return loaders.authorizationsOfClient.load(client.uci);
+  }
+}

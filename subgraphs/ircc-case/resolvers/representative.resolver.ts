@@ -1,0 +1,43 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { toConnection, toPage } from '../../kit/pagination';
+import { CaseContext } from '../context';
+import { Client } from '../entities/client';
+import { ClientConnection, Representative, RepresentativeConnection } from '../entities/representative';
+import { caseStore } from '../store';
+
+const PAGE_LIMITS = { default: 100, max: 500 };
+
+@Resolver(() => Representative)
+export class RepresentativeResolver {
+  @Query(() => Representative, { nullable: true })
+  representative(@Arg('id', () => ID) id: string, @Ctx() { loaders }: CaseContext): Promise<Representative | null> {
+    return loaders.representative.load(id.trim().toUpperCase());
+  }
+
+  @Query(() => RepresentativeConnection)
+  async representatives(
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { db }: CaseContext,
+  ): Promise<RepresentativeConnection> {
+    const page = toPage(first, after, PAGE_LIMITS);
+    return toConnection(await caseStore.representativesPage(db, page), page);
+  }
+
+  @FieldResolver(() => ClientConnection, { description: 'Clients with an active authorization, in UCI order.' })
+  async clients(
+    @Root() representative: Representative,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { loaders }: CaseContext,
+  ): Promise<ClientConnection> {
+    const page = toPage(first, after, PAGE_LIMITS);
+    const rows: Client[] = await loaders.activeClients.load({ parent: representative.id, page });
+    return toConnection(rows, page);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many clients have an active authorization for this representative.' })
+  async activeClientCount(@Root() representative: Representative, @Ctx() { loaders }: CaseContext): Promise<number> {
+    return (await loaders.activeClientCount.load(representative.id))?.count ?? 0;
+  }
+}

@@ -1,0 +1,15 @@
+/** What a subgraph needs from its store; PGlite and PostgreSQL both provide it. */
+export interface Queryable {
+  query<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+}
+
+export interface Database extends Queryable {
+  /** Runs several statements separated by semicolons (migrations, DDL). */
+  exec(sql: string): Promise<void>;
+  /** Runs `work` in one transaction: all of it is committed, or none of it. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Dates travel as ISO `YYYY-MM-DD` strings so no time zone can shift a birthday or a due date. */
+export const DATE_TYPE_OID = 1082;

@@ -1,0 +1,45 @@
+import { Database } from './db/database';
+import { migrate, Migration } from './db/migrations';
+import { SeedOptions, SubgraphDefinition } from './subgraph-definition';
+
+/** The kit's own bookkeeping table, shared by every subgraph's store. */
+const KIT_MIGRATIONS: readonly Migration[] = [
+  {
+    id: '000_kit_seed_run',
+    sql: `CREATE TABLE seed_run (
+      seed integer NOT NULL,
+      clients integer NOT NULL,
+      seeded_at timestamptz NOT NULL DEFAULT now()
+    )`,
+  },
+];
+
+export interface SeedRun {
+  seed: number;
+  clients: number;
+}
+
+/**
+ * Brings a store up to date and, on first run, seeds it. Seeding happens in one transaction
+ * with its record in `seed_run`, so an interrupted first start leaves an empty store that the
+ * next start seeds again, never half a data set.
+ */
+export async function prepareStore<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  db: Database,
+  seed: SeedOptions,
+): Promise<SeedRun> {
+  await migrate(db, [...KIT_MIGRATIONS, ...definition.migrations]);
+  const existing = await currentSeed(db);
+  if (existing) return existing;
+  await db.transaction(async (tx) => {
+    await definition.seed(tx, seed);
+    await tx.query('INSERT INTO seed_run (seed, clients) VALUES ($1, $2)', [seed.seed, seed.clients]);
+  });
+  return { seed: seed.seed, clients: seed.clients };
+}
+
+export async function currentSeed(db: Database): Promise<SeedRun | null> {
+  const rows = await db.query<SeedRun>('SELECT seed, clients FROM seed_run ORDER BY seeded_at DESC LIMIT 1');
+  return rows[0] ?? null;
+}

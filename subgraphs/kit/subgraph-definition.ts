@@ -1,0 +1,37 @@
+import { NonEmptyArray } from 'type-graphql';
+import { Database, Queryable } from './db/database';
+import { Migration } from './db/migrations';
+
+/** What every resolver receives: this request's store handle and its own DataLoaders. */
+export interface SubgraphContext<Loaders> {
+  db: Database;
+  loaders: Loaders;
+}
+
+export interface SeedOptions {
+  /** The fixed seed: the same seed and size always produce the same data. */
+  seed: number;
+  clients: number;
+  /** Progress lines for long seeds; silent when omitted. */
+  log?: (line: string) => void;
+}
+
+/** How an entity is found when the gateway hands this subgraph only its key. */
+export type ReferenceResolver<Loaders> = (reference: Record<string, string>, context: SubgraphContext<Loaders>) => unknown;
+
+/** Everything the kit needs to build, store, seed and serve one subgraph. */
+export interface SubgraphDefinition<Loaders = unknown> {
+  /** The name used in supergraph.yaml and as the folder under subgraphs/. */
+  name: string;
+  // type-graphql takes resolver classes as untyped constructors.
+  // eslint-disable-next-line @typescript-eslint/ban-types
+  resolvers: NonEmptyArray<Function>;
+  /** Entity classes this subgraph extends but never returns from a resolver of its own. */
+  // eslint-disable-next-line @typescript-eslint/ban-types
+  orphanedTypes?: Function[];
+  referenceResolvers: Record<string, ReferenceResolver<Loaders>>;
+  migrations: readonly Migration[];
+  createLoaders(db: Queryable): Loaders;
+  /** Writes this subgraph's share of the deterministic seed population. */
+  seed(db: Queryable, options: SeedOptions): Promise<void>;
+}
