@@ -61,3 +61,20 @@ function groupBy<Item, Key>(items: readonly Item[], keyOf: (item: Item) => Key):
   }
   return groups;
 }
+
+/**
+ * One loader per argument value, created on first use and kept for the request: for list
+ * fields with arguments (a period, a filter), parents asking with the same argument share a
+ * batch.
+ */
+export function loaderFamily<Argument, Loader>(create: (argument: Argument) => Loader): (argument: Argument) => Loader {
+  const loaders = new Map<Argument, Loader>();
+  return (argument) => {
+    let loader = loaders.get(argument);
+    if (!loader) {
+      loader = create(argument);
+      loaders.set(argument, loader);
+    }
+    return loader;
+  };
+}

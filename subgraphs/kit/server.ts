@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Database } from './db/database';
 import { buildFederatedSchema } from './federated-schema';
@@ -20,6 +21,8 @@ export async function startSubgraph<Loaders>(
     schema: await buildFederatedSchema(definition),
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
+    // Traces are for Apollo's hosted reporting, which a government data centre does not use.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port, host: options.host ?? '127.0.0.1' },

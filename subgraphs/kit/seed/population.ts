@@ -187,7 +187,7 @@ const SHOWCASE_PEOPLE: readonly ((index: number) => Partial<Person>)[] = [
     applications: [
       { applicationNumber: applicationNumber('V', index, 0), lineOfBusiness: 'VISITOR_VISA', receivedOn: '2021-05-10' },
       { applicationNumber: applicationNumber('S', index, 1), lineOfBusiness: 'STUDY_PERMIT', receivedOn: '2021-11-02' },
-      { applicationNumber: applicationNumber('E', index, 2), lineOfBusiness: 'ECONOMIC_IMMIGRATION', receivedOn: '2026-04-20' },
+      { applicationNumber: applicationNumber('E', index, 2), lineOfBusiness: 'ECONOMIC_IMMIGRATION', receivedOn: '2026-06-22' },
     ],
   }),
   (index) => ({

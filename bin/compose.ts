@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { composeSupergraph, printSubgraphSdl } from '../gateway/supergraph/compose';
+import { PROJECT_ROOT, readSupergraphConfig, SUPERGRAPH_SDL } from '../gateway/supergraph/supergraph-config';
+
+/** `npm run compose`: prints every subgraph's SDL into schema/ and composes schema/supergraph.graphql. */
+async function main(): Promise<void> {
+  const { subgraphs } = readSupergraphConfig();
+  const printed = [];
+  for (const subgraph of subgraphs) {
+    const sdl = await printSubgraphSdl(subgraph.name);
+    writeFileSync(subgraph.schemaFile, sdl);
+    console.log(`printed ${path.relative(PROJECT_ROOT, subgraph.schemaFile)}`);
+    printed.push({ ...subgraph, sdl });
+  }
+  const { supergraphSdl, hints } = composeSupergraph(printed);
+  writeFileSync(SUPERGRAPH_SDL, supergraphSdl);
+  console.log(`composed ${path.relative(PROJECT_ROOT, SUPERGRAPH_SDL)}`);
+  for (const hint of hints) console.warn(`hint ${hint.definition.code}: ${hint.message}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import { positiveInteger } from '../subgraphs/kit/config';
+import { startGateway } from './gateway';
+import { subgraphEndpoints, SUPERGRAPH_SDL } from './supergraph/supergraph-config';
+
+/** The gateway process: `node dist/gateway/main.js`, on GATEWAY_PORT (4000). */
+async function main(): Promise<void> {
+  const subgraphUrls = Object.fromEntries(subgraphEndpoints().map((endpoint) => [endpoint.name, endpoint.url]));
+  const gateway = await startGateway({
+    port: positiveInteger(process.env.GATEWAY_PORT, 4000, 'GATEWAY_PORT'),
+    host: process.env.HOST,
+    supergraphFile: process.env.ONE_WINDOW_SUPERGRAPH ?? SUPERGRAPH_SDL,
+    subgraphUrls,
+  });
+  console.log(`[gateway] One Window is ready at ${gateway.url} (open it in a browser for Apollo Sandbox)`);
+  const shutdown = async () => {
+    await gateway.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error('[gateway] failed to start:', error);
+  process.exit(1);
+});

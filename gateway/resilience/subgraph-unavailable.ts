@@ -1,0 +1,29 @@
+import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { GraphQLError } from 'graphql';
+
+/**
+ * When a subgraph cannot be reached, the fields it owns come back null with one error that
+ * names the service, and the rest of the query still answers: a CBSA outage must not hide a
+ * client's IRCC file.
+ */
+export class SubgraphUnavailable extends RemoteGraphQLDataSource {
+  private readonly serviceName: string;
+
+  constructor(config: ConstructorParameters<typeof RemoteGraphQLDataSource>[0] & { name: string }) {
+    super(config);
+    this.serviceName = config.name;
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code !== undefined && error.extensions.response === undefined) throw error;
+      console.error(`[gateway] subgraph ${this.serviceName} failed:`, (error as Error).message);
+      throw new GraphQLError(`The ${this.serviceName} service is unavailable; its fields are missing from this answer.`, {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },
+      });
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { composeServices } from '@apollo/composition';
+import { CompositionHint } from '@apollo/composition/dist/hints';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import path from 'node:path';
+import { buildFederatedSchema } from '../../subgraphs/kit/federated-schema';
+import { SubgraphDefinition } from '../../subgraphs/kit/subgraph-definition';
+import { SubgraphEntry } from './supergraph-config';
+
+/** Each subgraph's code lives in subgraphs/<name>, named as in supergraph.yaml. */
+export function loadDefinition(name: string): SubgraphDefinition<unknown> {
+  // A dynamic require: which subgraphs exist is decided by supergraph.yaml, not by imports.
+  const module = require(path.resolve(__dirname, '..', '..', 'subgraphs', name)) as { definition: SubgraphDefinition<unknown> };
+  return module.definition;
+}
+
+/** The SDL a subgraph serves, printed from its type-graphql classes. */
+export async function printSubgraphSdl(name: string): Promise<string> {
+  return printSubgraphSchema(await buildFederatedSchema(loadDefinition(name)));
+}
+
+export interface Composition {
+  supergraphSdl: string;
+  hints: CompositionHint[];
+}
+
+/** Composes the supergraph with Apollo's composition library, as `rover supergraph compose` does. */
+export function composeSupergraph(subgraphs: readonly (SubgraphEntry & { sdl: string })[]): Composition {
+  const result = composeServices(subgraphs.map(({ name, routingUrl, sdl }) => ({ name, url: routingUrl, typeDefs: parse(sdl) })));
+  if (result.errors) {
+    throw new Error(`Composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
+  }
+  return { supergraphSdl: result.supergraphSdl, hints: result.hints };
+}

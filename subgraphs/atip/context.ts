@@ -1,0 +1,4 @@
+import { SubgraphContext } from '../kit/subgraph-definition';
+import { AtipLoaders } from './loaders';
+
+export type AtipContext = SubgraphContext<AtipLoaders>;

@@ -1,0 +1,23 @@
+import { SubgraphDefinition } from '../kit/subgraph-definition';
+import { Application } from './entities/application';
+import { Client } from './entities/client';
+import { AtipLoaders, createAtipLoaders } from './loaders';
+import { migrations } from './migrations';
+import { AccessRequestResolver } from './resolvers/access-request.resolver';
+import { ApplicationAccessRequestsResolver, ClientAccessRequestsResolver } from './resolvers/access-requests-of.resolver';
+import { seedAtipStore } from './seed';
+
+/** ATIP: access-to-information and privacy requests, their deadlines and outcomes. */
+export const definition: SubgraphDefinition<AtipLoaders> = {
+  name: 'atip',
+  resolvers: [AccessRequestResolver, ClientAccessRequestsResolver, ApplicationAccessRequestsResolver],
+  orphanedTypes: [Client, Application],
+  referenceResolvers: {
+    AccessRequest: ({ requestNumber }, { loaders }) => loaders.request.load(requestNumber),
+    Client: ({ uci }) => ({ uci }),
+    Application: ({ applicationNumber }) => ({ applicationNumber }),
+  },
+  migrations,
+  createLoaders: createAtipLoaders,
+  seed: seedAtipStore,
+};

@@ -1,0 +1,60 @@
+import { Migration } from '../../kit/db/migrations';
+
+export const migrations: readonly Migration[] = [
+  {
+    id: '001_access_requests',
+    sql: `
+      CREATE TABLE access_request (
+        request_number text PRIMARY KEY,
+        institution text NOT NULL,
+        act text NOT NULL,
+        requester_category text NOT NULL,
+        client_uci text NOT NULL,
+        application_number text,
+        description text NOT NULL,
+        received_on date NOT NULL,
+        status text NOT NULL,
+        status_as_of timestamptz NOT NULL,
+        disposition text,
+        completed_on date,
+        pages_processed integer,
+        pages_released integer
+      );
+      CREATE INDEX access_request_client_idx ON access_request (client_uci, received_on);
+      CREATE INDEX access_request_application_idx ON access_request (application_number) WHERE application_number IS NOT NULL;
+      CREATE INDEX access_request_institution_idx ON access_request (institution, received_on);
+
+      CREATE TABLE access_request_exemption (
+        request_number text NOT NULL REFERENCES access_request (request_number),
+        section text NOT NULL,
+        pages integer NOT NULL,
+        PRIMARY KEY (request_number, section)
+      );
+
+      CREATE TABLE access_request_extension (
+        request_number text NOT NULL REFERENCES access_request (request_number),
+        position smallint NOT NULL,
+        provision text NOT NULL,
+        days integer NOT NULL CHECK (days > 0),
+        reason text NOT NULL,
+        notice_to_commissioner_on date,
+        PRIMARY KEY (request_number, position)
+      );
+
+      CREATE TABLE access_request_hold (
+        request_number text NOT NULL REFERENCES access_request (request_number),
+        reason text NOT NULL,
+        held_from date NOT NULL,
+        held_to date,
+        PRIMARY KEY (request_number, held_from)
+      );
+
+      CREATE TABLE access_request_complaint (
+        request_number text PRIMARY KEY REFERENCES access_request (request_number),
+        commissioner text NOT NULL,
+        filed_on date NOT NULL,
+        status text NOT NULL
+      )
+    `,
+  },
+];

@@ -1,0 +1,47 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { today } from '../../kit/dates';
+import { AtipContext } from '../context';
+import { deadlineStatus } from '../deadlines';
+import { AccessRequest } from '../entities/access-request';
+import { Application } from '../entities/application';
+import { Client } from '../entities/client';
+import { normalizeRequestNumber } from '../request-number';
+
+@Resolver(() => AccessRequest)
+export class AccessRequestResolver {
+  @Query(() => AccessRequest, { nullable: true })
+  accessRequest(@Arg('requestNumber', () => ID) requestNumber: string, @Ctx() { loaders }: AtipContext): Promise<AccessRequest | null> {
+    return loaders.request.load(normalizeRequestNumber(requestNumber));
+  }
+
+  @FieldResolver(() => Client, { description: 'Whose information the request is about.' })
+  client(@Root() request: AccessRequest): Client {
+    return { uci: request.clientUci };
+  }
+
+  @FieldResolver(() => Application, { nullable: true, description: 'The application the request is about, where the requester named one.' })
+  application(@Root() request: AccessRequest): Application | null {
+    return request.applicationNumber ? { applicationNumber: request.applicationNumber } : null;
+  }
+
+  @FieldResolver(() => LocalDateResolver, { description: '30 calendar days from receipt, moved by extensions and by time on hold.' })
+  dueDate(@Root() request: AccessRequest): string {
+    return deadlineStatus(request, today()).dueDate;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Days left until the due date, negative once past it; null once answered.' })
+  daysRemaining(@Root() request: AccessRequest): number | null {
+    return deadlineStatus(request, today()).daysRemaining;
+  }
+
+  @FieldResolver({ description: 'Still unanswered after the due date.' })
+  isOverdue(@Root() request: AccessRequest): boolean {
+    return deadlineStatus(request, today()).isOverdue;
+  }
+
+  @FieldResolver({ description: 'Not answered within the time limit, which the law deems a refusal (ATIA s.10(3), Privacy Act s.16(3)).' })
+  deemedRefused(@Root() request: AccessRequest): boolean {
+    return deadlineStatus(request, today()).deemedRefused;
+  }
+}

@@ -1,0 +1,34 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { AtipContext } from '../context';
+import { AccessRequest } from '../entities/access-request';
+import { Application } from '../entities/application';
+import { Client } from '../entities/client';
+import { AccessRequestStatus } from '../entities/enums';
+
+const CLOSED = new Set([AccessRequestStatus.COMPLETED, AccessRequestStatus.ABANDONED]);
+
+function onlyOpen(requests: AccessRequest[], open: boolean): AccessRequest[] {
+  return open ? requests.filter((request) => !CLOSED.has(request.status)) : requests;
+}
+
+const OPEN_ARG = { defaultValue: false, description: 'Only requests not yet completed or abandoned.' };
+
+@Resolver(() => Client)
+export class ClientAccessRequestsResolver {
+  @FieldResolver(() => [AccessRequest], { description: 'Access requests about this client, oldest first.' })
+  async accessRequests(@Root() client: Client, @Arg('open', OPEN_ARG) open: boolean, @Ctx() { loaders }: AtipContext): Promise<AccessRequest[]> {
+    return onlyOpen(await loaders.requestsOfClient.load(client.uci), open);
+  }
+}
+
+@Resolver(() => Application)
+export class ApplicationAccessRequestsResolver {
+  @FieldResolver(() => [AccessRequest], { description: 'Access requests about this application, oldest first.' })
+  async accessRequests(
+    @Root() application: Application,
+    @Arg('open', OPEN_ARG) open: boolean,
+    @Ctx() { loaders }: AtipContext,
+  ): Promise<AccessRequest[]> {
+    return onlyOpen(await loaders.requestsOfApplication.load(application.applicationNumber), open);
+  }
+}

@@ -1,0 +1,21 @@
+import { SubgraphDefinition } from '../kit/subgraph-definition';
+import { Client } from './entities/client';
+import { ENFORCEMENT_ACTION_TYPES } from './entities/enforcement-action';
+import { BorderLoaders, createBorderLoaders } from './loaders';
+import { migrations } from './migrations';
+import { ClientBorderResolver } from './resolvers/client-border.resolver';
+import { seedBorderStore } from './seed';
+
+/** CBSA border records: extends Client with travel history, physical presence and enforcement. */
+export const definition: SubgraphDefinition<BorderLoaders> = {
+  name: 'cbsa-border',
+  resolvers: [ClientBorderResolver],
+  orphanedTypes: [Client, ...ENFORCEMENT_ACTION_TYPES],
+  referenceResolvers: {
+    // Every UCI the gateway asks about is a client; the records are read per field.
+    Client: ({ uci }) => ({ uci }),
+  },
+  migrations,
+  createLoaders: createBorderLoaders,
+  seed: seedBorderStore,
+};

@@ -1,0 +1,51 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { daysBetween } from '../../kit/dates';
+import { badUserInput } from '../../kit/errors';
+import { toConnection, toPage } from '../../kit/pagination';
+import { BorderContext } from '../context';
+import { Client } from '../entities/client';
+import { EnforcementAction } from '../entities/enforcement-action';
+import { MissingExitTreatment } from '../entities/enums';
+import { PhysicalPresence } from '../entities/physical-presence';
+import { TravelEventConnection } from '../entities/travel-event';
+import { toEnforcementAction } from '../enforcement-records';
+import { countPresence } from '../physical-presence';
+
+const TRAVEL_PAGE = { default: 50, max: 500 };
+const MAX_PERIOD_DAYS = 366 * 30;
+
+@Resolver(() => Client)
+export class ClientBorderResolver {
+  @FieldResolver(() => TravelEventConnection, { description: 'Entries and exits on record since 1 August 2000, oldest first.' })
+  async travelHistory(
+    @Root() client: Client,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { loaders }: BorderContext,
+  ): Promise<TravelEventConnection> {
+    const page = toPage(first, after, TRAVEL_PAGE);
+    return toConnection(await loaders.travelPage.load({ parent: client.uci, page }), page);
+  }
+
+  @FieldResolver(() => PhysicalPresence, {
+    description: 'Days physically present in Canada from `from` to `to` (both included), e.g. for the 1,095 days citizenship needs.',
+  })
+  async daysInCanada(
+    @Root() client: Client,
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('to', () => LocalDateResolver) to: string,
+    @Arg('missingExits', () => MissingExitTreatment, { defaultValue: MissingExitTreatment.COUNT_AS_ABSENT }) treatment: MissingExitTreatment,
+    @Ctx() { loaders }: BorderContext,
+  ): Promise<PhysicalPresence> {
+    if (from > to) throw badUserInput(`from (${from}) must not be after to (${to}).`, 'from');
+    if (daysBetween(from, to) > MAX_PERIOD_DAYS) throw badUserInput('The period may span at most 30 years.', 'to');
+    const crossings = await loaders.crossingsUntil(to).load(client.uci);
+    return { from, to, treatment, ...countPresence(crossings, from, to, treatment) };
+  }
+
+  @FieldResolver(() => [EnforcementAction], { description: 'Examinations, reports, orders, detentions, seizures and warrants, oldest first.' })
+  async enforcementActions(@Root() client: Client, @Ctx() { loaders }: BorderContext): Promise<EnforcementAction[]> {
+    return (await loaders.enforcement.load(client.uci)).map((row) => toEnforcementAction(row));
+  }
+}
