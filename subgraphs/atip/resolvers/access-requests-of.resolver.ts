@@ -11,11 +11,14 @@ function onlyOpen(requests: AccessRequest[], open: boolean): AccessRequest[] {
   return open ? requests.filter((request) => !CLOSED.has(request.status)) : requests;
 }
 
+/** Fields another service adds to Client and Application are nullable, so an ATIP outage cannot null them. */
+const WHEN_NULL = 'Null only when the ATIP service is unavailable.';
+
 const OPEN_ARG = { defaultValue: false, description: 'Only requests not yet completed or abandoned.' };
 
 @Resolver(() => Client)
 export class ClientAccessRequestsResolver {
-  @FieldResolver(() => [AccessRequest], { description: 'Access requests about this client, oldest first.' })
+  @FieldResolver(() => [AccessRequest], { nullable: true, description: `Access requests about this client, oldest first. ${WHEN_NULL}` })
   async accessRequests(@Root() client: Client, @Arg('open', OPEN_ARG) open: boolean, @Ctx() { loaders }: AtipContext): Promise<AccessRequest[]> {
     return onlyOpen(await loaders.requestsOfClient.load(client.uci), open);
   }
@@ -23,7 +26,7 @@ export class ClientAccessRequestsResolver {
 
 @Resolver(() => Application)
 export class ApplicationAccessRequestsResolver {
-  @FieldResolver(() => [AccessRequest], { description: 'Access requests about this application, oldest first.' })
+  @FieldResolver(() => [AccessRequest], { nullable: true, description: `Access requests about this application, oldest first. ${WHEN_NULL}` })
   async accessRequests(
     @Root() application: Application,
     @Arg('open', OPEN_ARG) open: boolean,

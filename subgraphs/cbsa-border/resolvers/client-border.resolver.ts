@@ -14,10 +14,12 @@ import { countPresence } from '../physical-presence';
 
 const TRAVEL_PAGE = { default: 50, max: 500 };
 const MAX_PERIOD_DAYS = 366 * 30;
+/** Fields another service adds to Client are nullable, so an outage there cannot null the whole client. */
+const WHEN_NULL = 'Null only when the CBSA service is unavailable.';
 
 @Resolver(() => Client)
 export class ClientBorderResolver {
-  @FieldResolver(() => TravelEventConnection, { description: 'Entries and exits on record since 1 August 2000, oldest first.' })
+  @FieldResolver(() => TravelEventConnection, { nullable: true, description: `Entries and exits on record since 1 August 2000, oldest first. ${WHEN_NULL}` })
   async travelHistory(
     @Root() client: Client,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
@@ -29,7 +31,8 @@ export class ClientBorderResolver {
   }
 
   @FieldResolver(() => PhysicalPresence, {
-    description: 'Days physically present in Canada from `from` to `to` (both included), e.g. for the 1,095 days citizenship needs.',
+    nullable: true,
+    description: `Days physically present in Canada from \`from\` to \`to\` (both included), e.g. for the 1,095 days citizenship needs. ${WHEN_NULL}`,
   })
   async daysInCanada(
     @Root() client: Client,
@@ -44,7 +47,7 @@ export class ClientBorderResolver {
     return { from, to, treatment, ...countPresence(crossings, from, to, treatment) };
   }
 
-  @FieldResolver(() => [EnforcementAction], { description: 'Examinations, reports, orders, detentions, seizures and warrants, oldest first.' })
+  @FieldResolver(() => [EnforcementAction], { nullable: true, description: `Examinations, reports, orders, detentions, seizures and warrants, oldest first. ${WHEN_NULL}` })
   async enforcementActions(@Root() client: Client, @Ctx() { loaders }: BorderContext): Promise<EnforcementAction[]> {
     return (await loaders.enforcement.load(client.uci)).map((row) => toEnforcementAction(row));
   }

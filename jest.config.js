@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testTimeout: 120000,
+  // Integration and end-to-end suites each start servers; running files one at a time keeps
+  // a 2-core CI machine from timing them out.
+  maxWorkers: 1,
+};
