@@ -7,4 +7,5 @@ module.exports = {
   // Integration and end-to-end suites each start servers; running files one at a time keeps
   // a 2-core CI machine from timing them out.
   maxWorkers: 1,
+  setupFiles: ['reflect-metadata'],
 };

@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { createHash } from 'node:crypto';
+import { loadDefinition } from '../../gateway/supergraph/compose';
+import { readSupergraphConfig } from '../../gateway/supergraph/supergraph-config';
+import { Database } from '../../subgraphs/kit/db/database';
+import { openPGlite } from '../../subgraphs/kit/db/pglite-database';
+import { personAt, uciAt } from '../../subgraphs/kit/seed/population';
+import { prepareStore } from '../../subgraphs/kit/store';
+
+const SEED = { seed: 7, clients: 200 };
+const subgraphs = readSupergraphConfig().subgraphs.map((s) => s.name);
+
+async function tableDigests(db: Database): Promise<Record<string, string>> {
+  const tables = await db.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ('schema_migration', 'seed_run') ORDER BY 1`,
+  );
+  const digests: Record<string, string> = {};
+  for (const { name } of tables) {
+    const rows = await db.query(`SELECT * FROM ${name} ORDER BY 1, 2`);
+    digests[name] = `${rows.length}:${createHash('sha256').update(JSON.stringify(rows)).digest('hex')}`;
+  }
+  return digests;
+}
+
+describe.each(subgraphs)('the %s store', (name) => {
+  const definition = loadDefinition(name);
+
+  it('is created, migrated and seeded on first run, and left alone on the next', async () => {
+    const db = await openPGlite();
+    await prepareStore(definition, db, SEED);
+    const before = await tableDigests(db);
+    await prepareStore(definition, db, SEED);
+    expect(await tableDigests(db)).toEqual(before);
+    expect(Object.values(before).filter((digest) => !digest.startsWith('0:')).length).toBeGreaterThan(0);
+    await db.close();
+  });
+
+  it('seeds identical data from the same seed, and different data from another', async () => {
+    const [a, b, c] = await Promise.all([openPGlite(), openPGlite(), openPGlite()]);
+    await prepareStore(definition, a, SEED);
+    await prepareStore(definition, b, SEED);
+    await prepareStore(definition, c, { ...SEED, seed: 8 });
+    expect(await tableDigests(a)).toEqual(await tableDigests(b));
+    expect(await tableDigests(a)).not.toEqual(await tableDigests(c));
+    await Promise.all([a.close(), b.close(), c.close()]);
+  });
+
+  it('leaves nothing behind when seeding fails part way', async () => {
+    const db = await openPGlite();
+    const failing = { ...definition, seed: async (...args: Parameters<typeof definition.seed>) => {
+      await definition.seed(...args);
+      throw new Error('disk full');
+    } };
+    await expect(prepareStore(failing, db, SEED)).rejects.toThrow('disk full');
+    expect(Object.values(await tableDigests(db)).every((digest) => digest.startsWith('0:'))).toBe(true);
+    await db.close();
+  });
+});
+
+describe('the seed population', () => {
+  it('gives every client a distinct UCI, the README\'s two included', () => {
+    const ucis = new Set(Array.from({ length: 100_000 }, (_, i) => uciAt(i)));
+    expect(ucis.size).toBe(100_000);
+    expect(uciAt(0)).toBe('1234-5678');
+    expect(uciAt(1)).toBe('12-3456-7890');
+  });
+
+  it('gives representative REP-000001 a caseload of more than 50 active clients', () => {
+    const people = Array.from({ length: 500 }, (_, i) => personAt(20240507, i, 500));
+    const active = people.filter((p) => p.representation?.representativeId === 'REP-000001' && !p.representation.cancelledOn);
+    expect(active.length).toBeGreaterThan(50);
+  });
+});
