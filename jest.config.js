@@ -8,4 +8,5 @@ module.exports = {
   // a 2-core CI machine from timing them out.
   maxWorkers: 1,
   setupFiles: ['reflect-metadata'],
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

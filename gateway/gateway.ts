@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloGateway } from '@apollo/gateway';
+import { serveGraphQL } from '../subgraphs/kit/http/serve-graphql';
 import { maskInternalErrors } from '../subgraphs/kit/mask-errors';
 import { SubgraphUnavailable } from './resilience/subgraph-unavailable';
 import { supergraphFromFile } from './supergraph/supergraph-source';
@@ -36,6 +36,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })],
   });
-  const { url } = await startStandaloneServer(server, { listen: { port: options.port, host: options.host ?? '127.0.0.1' } });
-  return { url, stop: () => server.stop() };
+  const served = await serveGraphQL(server, { port: options.port, host: options.host, context: async () => ({}) });
+  return { url: served.url, stop: served.close };
 }

@@ -6,9 +6,12 @@ import { GraphQLFormattedError } from 'graphql';
  * passes subgraph errors on with their code and `serviceName`). Anything else is a fault whose
  * message may hold SQL or file paths: the client gets a fixed message, the log gets the detail.
  */
+/** Codes that mean "nobody raised this on purpose": a fault here, or an uncoded error from a subgraph. */
+const UNEXPECTED = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
+
 export function maskInternalErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  if (typeof code === 'string' && !UNEXPECTED.has(code)) return formatted;
   console.error('[one-window] internal error:', unwrapResolverError(error));
   const serviceName = formatted.extensions?.serviceName;
   return {

@@ -1,8 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { Database } from './db/database';
 import { buildFederatedSchema } from './federated-schema';
+import { serveGraphQL } from './http/serve-graphql';
 import { maskInternalErrors } from './mask-errors';
 import { SubgraphContext, SubgraphDefinition } from './subgraph-definition';
 
@@ -24,9 +24,10 @@ export async function startSubgraph<Loaders>(
     // Traces are for Apollo's hosted reporting, which a government data centre does not use.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port, host: options.host ?? '127.0.0.1' },
+  const served = await serveGraphQL(server, {
+    port: options.port,
+    host: options.host,
     context: async () => ({ db: options.db, loaders: definition.createLoaders(options.db) }),
   });
-  return { name: definition.name, url, stop: () => server.stop() };
+  return { name: definition.name, url: served.url, stop: served.close };
 }

@@ -1,0 +1,103 @@
+import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+
+/**
+ * The HTTP front of the gateway and of every subgraph: plain node:http in front of Apollo
+ * Server, so that every failure before GraphQL runs (a body that is not JSON, a body too large)
+ * is answered as a GraphQL error with a stable code, never as an HTML page with a stack trace.
+ */
+export interface ServeOptions<Context> {
+  port: number;
+  host?: string;
+  /** Requests larger than this are refused with 413 before they are read in full. */
+  maxBodyBytes?: number;
+  context: (request: IncomingMessage) => Promise<Context>;
+}
+
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+export async function serveGraphQL<Context extends BaseContext>(server: ApolloServer<Context>, options: ServeOptions<Context>): Promise<Served> {
+  await server.start();
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const httpServer = createServer((request, response) => {
+    handle(server, options, limit, request, response).catch((error: unknown) => {
+      console.error('[one-window] request failed:', error);
+      if (!response.headersSent) sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      else response.end();
+    });
+  });
+  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const { address, port } = httpServer.address() as AddressInfo;
+  return {
+    url: `http://${address.includes(':') ? `[${address}]` : address}:${port}/`,
+    async close() {
+      await server.stop();
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+    },
+  };
+}
+
+async function handle<Context extends BaseContext>(
+  server: ApolloServer<Context>, options: ServeOptions<Context>, limit: number, request: IncomingMessage, response: ServerResponse,
+): Promise<void> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) return sendError(response, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
+  const raw = await readBody(request, limit);
+  if (raw === null) return sendError(response, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
+  let body: unknown;
+  if (raw.length > 0 && /\bjson\b/i.test(request.headers['content-type'] ?? '')) {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return sendError(response, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    }
+  }
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const result = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search: new URL(request.url ?? '/', 'http://localhost').search, body },
+    context: () => options.context(request),
+  });
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+/** Reads the body as text, or returns null as soon as it passes the limit. */
+function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.pause();
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendError(response: ServerResponse, status: number, code: string, message: string): void {
+  response.statusCode = status;
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}

@@ -1,0 +1,81 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { postQuery } from '../fixtures/federation';
+import { CLIENT_FILE } from '../fixtures/queries';
+
+/** Starts the real processes the way `npm start` does (after `npm run build`) and queries over HTTP. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let processes: ChildProcess;
+let gatewayUrl: string;
+let dataDir: string;
+let output = '';
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'one-window-e2e-'));
+  const [gateway, ircc, cbsa, atip] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  processes = spawn(process.execPath, [path.resolve(__dirname, '../../dist/bin/start.js'), '--clients', '200'], {
+    env: { ...process.env, ONE_WINDOW_DATA_DIR: dataDir, GATEWAY_PORT: String(gateway), IRCC_CASE_PORT: String(ircc), CBSA_BORDER_PORT: String(cbsa), ATIP_PORT: String(atip) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  gatewayUrl = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /One Window is ready at (\S+)/.exec(output);
+      if (ready) resolve(ready[1]);
+    };
+    processes.stdout!.on('data', onData);
+    processes.stderr!.on('data', onData);
+    processes.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+});
+
+afterAll(async () => {
+  if (processes && processes.exitCode === null) {
+    const exited = new Promise((resolve) => processes.on('exit', resolve));
+    processes.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  it('seeds every store on first run and says where the gateway is', () => {
+    expect(output).toMatch(/\[ircc-case\] store ready .*200 clients/);
+    expect(output).toMatch(/\[cbsa-border\] store ready .*200 clients/);
+    expect(output).toMatch(/\[atip\] store ready .*200 clients/);
+    expect(gatewayUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('answers the flagship query with data from all three subgraphs', async () => {
+    const { status, body } = await postQuery(gatewayUrl, CLIENT_FILE, { uci: '1234-5678' });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.client.applications).toHaveLength(3);
+    expect(body.data!.client.travelHistory.edges.length).toBeGreaterThan(0);
+    expect(body.data!.client.accessRequests).toHaveLength(3);
+  });
+
+  it('shows the embedded Apollo Sandbox to a browser', async () => {
+    const response = await fetch(gatewayUrl, { headers: { accept: 'text/html' } });
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(html).toContain('embeddable-sandbox');
+  });
+
+  it('refuses a request that is not JSON with a 400 and no stack trace', async () => {
+    const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(response.status).toBe(400);
+    expect(await response.text()).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+});
