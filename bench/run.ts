@@ -1,0 +1,104 @@
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../gateway/supergraph/supergraph-config';
+
+/**
+ * `npm run bench [-- --clients N --duration S --connections C]`: starts the federation as
+ * `npm start` does, on stores seeded with N clients (kept in .bench-data/ between runs), then
+ * loads the gateway over HTTP with each flagship query for S seconds and writes throughput and
+ * latency percentiles to bench/results/latest.json.
+ */
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+const clients = option('clients', 20_000);
+const duration = option('duration', 15);
+const connections = option('connections', 10);
+const GATEWAY_PORT = 4100;
+
+const QUERIES = {
+  clientFile: {
+    query: `query ClientFile($uci: ID!) { client(uci: $uci) { uci familyName applications { applicationNumber status { status source asOf }
+      stages { name status } decision { outcome grounds { provision explanation } officerNotes } estimatedDecisionBy }
+      travelHistory(first: 20) { edges { node { occurredAt direction port { code } mode } } }
+      daysInCanada(from: "2021-11-01", to: "2026-10-31") { days uncertainDays }
+      enforcementActions { kind occurredOn } accessRequests { requestNumber status dueDate isOverdue } } }`,
+    variables: { uci: '1234-5678' },
+  },
+  representativeCaseload: {
+    query: `query Caseload($id: ID!) { representative(id: $id) { activeClientCount clients(first: 50) { edges { node { uci
+      applications { applicationNumber status { status } stages { name status } }
+      travelHistory(first: 5) { edges { node { occurredAt direction } } }
+      accessRequests(open: true) { requestNumber dueDate } } } } } }`,
+    variables: { id: 'REP-000001' },
+  },
+};
+
+function startFederation(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'bin', 'start.js'), '--clients', String(clients)], {
+    env: {
+      ...process.env,
+      ONE_WINDOW_DATA_DIR: path.join(PROJECT_ROOT, '.bench-data', String(clients)),
+      GATEWAY_PORT: String(GATEWAY_PORT),
+      IRCC_CASE_PORT: '4101',
+      CBSA_BORDER_PORT: '4102',
+      ATIP_PORT: '4103',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      process.stdout.write(chunk);
+      if (output.includes('One Window is ready')) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`federation exited with ${code}`)));
+  });
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const federation = await startFederation();
+  const startupSeconds = (Date.now() - started) / 1000;
+  const results: Record<string, unknown> = {};
+  try {
+    for (const [name, body] of Object.entries(QUERIES)) {
+      const url = `http://127.0.0.1:${GATEWAY_PORT}/`;
+      const check = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const checked = (await check.json()) as { errors?: unknown };
+      if (checked.errors) throw new Error(`${name} answered with errors: ${JSON.stringify(checked.errors)}`);
+      const run = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), connections, duration });
+      results[name] = {
+        requestsPerSecond: run.requests.average,
+        latencyMs: { p50: run.latency.p50, p90: run.latency.p90, p99: run.latency.p99, max: run.latency.max },
+        requests: run.requests.total,
+        errors: run.errors + run.timeouts,
+        non2xx: run.non2xx,
+      };
+      console.log(`${name}: ${run.requests.average.toFixed(0)} req/s, p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms, ${run.errors} errors, ${run.non2xx} non-2xx`);
+    }
+  } finally {
+    federation.kill('SIGTERM');
+  }
+  const report = {
+    ranAt: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    settings: { clients, duration, connections, store: 'PGlite (embedded), one per subgraph, separate processes' },
+    startupSeconds,
+    results,
+  };
+  mkdirSync(path.join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(path.join(PROJECT_ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log('wrote bench/results/latest.json');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
