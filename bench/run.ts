@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../gateway/supergraph/supergraph-config';
+import { commandLineOption, positiveInteger } from '../subgraphs/kit/config';
 
 /**
  * `npm run bench [-- --clients N --duration S --connections C]`: starts the federation as
@@ -12,8 +13,7 @@ import { PROJECT_ROOT } from '../gateway/supergraph/supergraph-config';
  * latency percentiles to bench/results/latest.json.
  */
 function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  return positiveInteger(commandLineOption(name), fallback, `--${name}`);
 }
 
 const clients = option('clients', 20_000);

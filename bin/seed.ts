@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { rmSync } from 'node:fs';
 import { loadDefinition } from '../gateway/supergraph/compose';
 import { readSupergraphConfig } from '../gateway/supergraph/supergraph-config';
-import { positiveInteger, seedSettings, storeLocation } from '../subgraphs/kit/config';
+import { commandLineOption as option, positiveInteger, seedSettings, storeLocation } from '../subgraphs/kit/config';
 import { openDatabase } from '../subgraphs/kit/db/open-database';
 import { currentSeed, prepareStore } from '../subgraphs/kit/store';
 
@@ -11,10 +11,6 @@ import { currentSeed, prepareStore } from '../subgraphs/kit/store';
  * the given seed. A store already seeded differently is left alone unless --reset is given,
  * which empties it first (on PostgreSQL, drops and recreates the public schema).
  */
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
 
 async function main(): Promise<void> {
   const defaults = seedSettings();

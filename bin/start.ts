@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { envPrefix } from '../subgraphs/kit/config';
+import { commandLineOption as option, envPrefix } from '../subgraphs/kit/config';
 import { subgraphEndpoints } from '../gateway/supergraph/supergraph-config';
 
 /**
@@ -11,10 +11,6 @@ import { subgraphEndpoints } from '../gateway/supergraph/supergraph-config';
 const DIST = path.resolve(__dirname, '..');
 const children: ChildProcess[] = [];
 
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
 
 function run(label: string, script: string, args: string[], env: NodeJS.ProcessEnv, readyLine: RegExp): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -29,3 +29,9 @@ export function positiveInteger(value: string | undefined, fallback: number, nam
   if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number; got "${value}"`);
   return parsed;
 }
+
+/** The value after `--name` on the command line, if given. */
+export function commandLineOption(name: string, argv: readonly string[] = process.argv): string | undefined {
+  const at = argv.indexOf(`--${name}`);
+  return at >= 0 ? argv[at + 1] : undefined;
+}
