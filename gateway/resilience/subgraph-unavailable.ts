@@ -19,7 +19,8 @@ export class SubgraphUnavailable extends RemoteGraphQLDataSource {
     try {
       return await super.process(options);
     } catch (error) {
-      if (error instanceof GraphQLError && error.extensions.code !== undefined && error.extensions.response === undefined) throw error;
+      // process() throws only when no GraphQL answer came back (refused, timed out, non-2xx);
+      // errors inside an answer arrive as data and pass through with their own codes.
       console.error(`[gateway] subgraph ${this.serviceName} failed:`, (error as Error).message);
       throw new GraphQLError(`The ${this.serviceName} service is unavailable; its fields are missing from this answer.`, {
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },

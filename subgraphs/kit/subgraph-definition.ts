@@ -24,10 +24,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
   /** The name used in supergraph.yaml and as the folder under subgraphs/. */
   name: string;
   // type-graphql takes resolver classes as untyped constructors.
-  // eslint-disable-next-line @typescript-eslint/ban-types
   resolvers: NonEmptyArray<Function>;
   /** Entity classes this subgraph extends but never returns from a resolver of its own. */
-  // eslint-disable-next-line @typescript-eslint/ban-types
   orphanedTypes?: Function[];
   referenceResolvers: Record<string, ReferenceResolver<Loaders>>;
   migrations: readonly Migration[];
