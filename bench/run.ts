@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../gateway/supergraph/supergraph-config';
 import { commandLineOption, positiveInteger } from '../subgraphs/kit/config';
+import { CLIENT_FILE, FLAGSHIP_VARIABLES, REPRESENTATIVE_CASELOAD } from './flagship-queries';
 
 /**
  * `npm run bench [-- --clients N --duration S --connections C]`: starts the federation as
@@ -22,21 +23,8 @@ const connections = option('connections', 10);
 const GATEWAY_PORT = 4100;
 
 const QUERIES = {
-  clientFile: {
-    query: `query ClientFile($uci: ID!) { client(uci: $uci) { uci familyName applications { applicationNumber status { status source asOf }
-      stages { name status } decision { outcome grounds { provision explanation } officerNotes } estimatedDecisionBy }
-      travelHistory(first: 20) { edges { node { occurredAt direction port { code } mode } } }
-      daysInCanada(from: "2021-11-01", to: "2026-10-31") { days uncertainDays }
-      enforcementActions { kind occurredOn } accessRequests { requestNumber status dueDate isOverdue } } }`,
-    variables: { uci: '1234-5678' },
-  },
-  representativeCaseload: {
-    query: `query Caseload($id: ID!) { representative(id: $id) { activeClientCount clients(first: 50) { edges { node { uci
-      applications { applicationNumber status { status } stages { name status } }
-      travelHistory(first: 5) { edges { node { occurredAt direction } } }
-      accessRequests(open: true) { requestNumber dueDate } } } } } }`,
-    variables: { id: 'REP-000001' },
-  },
+  clientFile: { query: CLIENT_FILE, variables: FLAGSHIP_VARIABLES.clientFile },
+  representativeCaseload: { query: REPRESENTATIVE_CASELOAD, variables: FLAGSHIP_VARIABLES.representativeCaseload },
 };
 
 function startFederation(): Promise<ChildProcess> {

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { rmSync } from 'node:fs';
-import { loadDefinition } from '../gateway/supergraph/compose';
 import { readSupergraphConfig } from '../gateway/supergraph/supergraph-config';
 import { commandLineOption as option, positiveInteger, seedSettings, storeLocation } from '../subgraphs/kit/config';
 import { openDatabase } from '../subgraphs/kit/db/open-database';
+import { loadDefinition } from '../subgraphs/kit/load-definition';
 import { currentSeed, prepareStore } from '../subgraphs/kit/store';
 
 /**

@@ -1,4 +1,5 @@
 import { positiveInteger } from '../subgraphs/kit/config';
+import { stopOnSignals } from '../subgraphs/kit/stop-on-signals';
 import { startGateway } from './gateway';
 import { subgraphEndpoints, SUPERGRAPH_SDL } from './supergraph/supergraph-config';
 
@@ -12,12 +13,7 @@ async function main(): Promise<void> {
     subgraphUrls,
   });
   console.log(`[gateway] One Window is ready at ${gateway.url} (open it in a browser for Apollo Sandbox)`);
-  const shutdown = async () => {
-    await gateway.stop();
-    process.exit(0);
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  stopOnSignals(gateway.stop);
 }
 
 main().catch((error: unknown) => {

@@ -2,17 +2,9 @@ import { composeServices } from '@apollo/composition';
 import { CompositionHint } from '@apollo/composition/dist/hints';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import path from 'node:path';
 import { buildFederatedSchema } from '../../subgraphs/kit/federated-schema';
-import { SubgraphDefinition } from '../../subgraphs/kit/subgraph-definition';
+import { loadDefinition } from '../../subgraphs/kit/load-definition';
 import { SubgraphEntry } from './supergraph-config';
-
-/** Each subgraph's code lives in subgraphs/<name>, named as in supergraph.yaml. */
-export function loadDefinition(name: string): SubgraphDefinition<unknown> {
-  // A dynamic require: which subgraphs exist is decided by supergraph.yaml, not by imports.
-  const module = require(path.resolve(__dirname, '..', '..', 'subgraphs', name)) as { definition: SubgraphDefinition<unknown> };
-  return module.definition;
-}
 
 /** The SDL a subgraph serves, printed from its type-graphql classes. */
 export async function printSubgraphSdl(name: string): Promise<string> {

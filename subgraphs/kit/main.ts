@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import path from 'node:path';
 import { positiveInteger, seedSettings, storeLocation } from './config';
 import { openDatabase } from './db/open-database';
 import { startSubgraph } from './server';
 import { prepareStore } from './store';
-import { SubgraphDefinition } from './subgraph-definition';
+import { loadDefinition } from './load-definition';
+import { stopOnSignals } from './stop-on-signals';
 
 /**
  * One subgraph process: `node dist/subgraphs/kit/main.js <name>`. Opens the subgraph's own
@@ -12,8 +12,7 @@ import { SubgraphDefinition } from './subgraph-definition';
  */
 async function main(name: string | undefined): Promise<void> {
   if (!name) throw new Error('usage: main.js <subgraph name>');
-  // Which subgraph to run is a command-line choice, so its module is required by path.
-  const { definition } = require(path.resolve(__dirname, '..', name)) as { definition: SubgraphDefinition<unknown> };
+  const definition = loadDefinition(name);
   const location = storeLocation(name);
   const db = await openDatabase(location);
   const started = Date.now();
@@ -21,13 +20,10 @@ async function main(name: string | undefined): Promise<void> {
   console.log(`[${name}] store ready in ${Date.now() - started} ms (${location.url ? 'PostgreSQL' : location.dataDir}; seed ${seeded.seed}, ${seeded.clients} clients)`);
   const running = await startSubgraph(definition, { db, port: positiveInteger(process.env.PORT, 0, 'PORT'), host: process.env.HOST });
   console.log(`[${name}] ready at ${running.url}`);
-  const shutdown = async () => {
+  stopOnSignals(async () => {
     await running.stop();
     await db.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  });
 }
 
 main(process.argv[2]).catch((error: unknown) => {

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { postQuery } from '../fixtures/federation';
-import { CLIENT_FILE } from '../fixtures/queries';
+import { CLIENT_FILE } from '../../bench/flagship-queries';
 
 /** Starts the real processes the way `npm start` does (after `npm run build`) and queries over HTTP. */
 async function freePort(): Promise<number> {

@@ -1,5 +1,5 @@
 import { Federation, postQuery, startFederation } from '../fixtures/federation';
-import { CLIENT_FILE, REPRESENTATIVE_CASELOAD } from '../fixtures/queries';
+import { CLIENT_FILE, REPRESENTATIVE_CASELOAD } from '../../bench/flagship-queries';
 
 let federation: Federation;
 

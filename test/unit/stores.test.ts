@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
-import { loadDefinition } from '../../gateway/supergraph/compose';
+import { loadDefinition } from '../../subgraphs/kit/load-definition';
 import { readSupergraphConfig } from '../../gateway/supergraph/supergraph-config';
 import { Database } from '../../subgraphs/kit/db/database';
 import { openPGlite } from '../../subgraphs/kit/db/pglite-database';

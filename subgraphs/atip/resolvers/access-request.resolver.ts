@@ -2,11 +2,22 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { today } from '../../kit/dates';
 import { AtipContext } from '../context';
-import { deadlineStatus } from '../deadlines';
+import { DeadlineStatus, deadlineStatus } from '../deadlines';
 import { AccessRequest } from '../entities/access-request';
 import { Application } from '../entities/application';
 import { Client } from '../entities/client';
 import { normalizeRequestNumber } from '../request-number';
+
+/** Four fields read one computation: it runs once per request row (rows are the loaders' cached objects). */
+const deadlines = new WeakMap<AccessRequest, DeadlineStatus>();
+function deadlineOf(request: AccessRequest): DeadlineStatus {
+  let status = deadlines.get(request);
+  if (!status) {
+    status = deadlineStatus(request, today());
+    deadlines.set(request, status);
+  }
+  return status;
+}
 
 @Resolver(() => AccessRequest)
 export class AccessRequestResolver {
@@ -27,21 +38,21 @@ export class AccessRequestResolver {
 
   @FieldResolver(() => LocalDateResolver, { description: '30 calendar days from receipt, moved by extensions and by time on hold.' })
   dueDate(@Root() request: AccessRequest): string {
-    return deadlineStatus(request, today()).dueDate;
+    return deadlineOf(request).dueDate;
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Days left until the due date, negative once past it; null once answered.' })
   daysRemaining(@Root() request: AccessRequest): number | null {
-    return deadlineStatus(request, today()).daysRemaining;
+    return deadlineOf(request).daysRemaining;
   }
 
   @FieldResolver({ description: 'Still unanswered after the due date.' })
   isOverdue(@Root() request: AccessRequest): boolean {
-    return deadlineStatus(request, today()).isOverdue;
+    return deadlineOf(request).isOverdue;
   }
 
   @FieldResolver({ description: 'Not answered within the time limit, which the law deems a refusal (ATIA s.10(3), Privacy Act s.16(3)).' })
   deemedRefused(@Root() request: AccessRequest): boolean {
-    return deadlineStatus(request, today()).deemedRefused;
+    return deadlineOf(request).deemedRefused;
   }
 }
