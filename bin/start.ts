@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { commandLineOption as option, envPrefix } from '../subgraphs/kit/config';
 import { subgraphEndpoints } from '../gateway/supergraph/supergraph-config';
@@ -49,7 +50,11 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (option('clients')) env.ONE_WINDOW_SEED_CLIENTS = option('clients');
   if (option('seed')) env.ONE_WINDOW_SEED = option('seed');
+  // The gateway and the subgraphs share this secret to sign and check the forwarded caller.
+  env.ONE_WINDOW_INTERNAL_SECRET ??= randomBytes(32).toString('hex');
   const endpoints = subgraphEndpoints(env);
+  // IRCC's case system owns representatives' authorizations; the other subgraphs ask it.
+  env.ONE_WINDOW_CASE_SERVICE_URL ??= endpoints.find((endpoint) => endpoint.name === 'ircc-case')?.url;
   await Promise.all(
     endpoints.map((endpoint) =>
       run(endpoint.name, path.join(DIST, 'subgraphs', 'kit', 'main.js'), [endpoint.name], { ...env, PORT: String(endpoint.port) }, /ready at /),

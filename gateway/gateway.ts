@@ -1,8 +1,13 @@
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloGateway } from '@apollo/gateway';
+import { signCaller } from '../subgraphs/kit/access/caller-header';
 import { serveGraphQL } from '../subgraphs/kit/http/serve-graphql';
 import { maskInternalErrors } from '../subgraphs/kit/mask-errors';
+import { AuthorizingGateway, GatewayContext } from './auth/authorizing-gateway';
+import { markAuthorizationEnforced } from './auth/enforced-features';
+import { CallerForwarding, forwardCaller } from './auth/forward-caller';
+import { TokenVerifier } from './auth/token-verifier';
 import { SubgraphUnavailable } from './resilience/subgraph-unavailable';
 import { supergraphFromFile } from './supergraph/supergraph-source';
 
@@ -12,6 +17,9 @@ export interface GatewayOptions {
   supergraphFile: string;
   /** Where each subgraph is reached, by name; overrides the routing URLs in the supergraph. */
   subgraphUrls: Record<string, string>;
+  verifyToken: TokenVerifier;
+  /** Signs the caller forwarded to subgraphs; they hold the same secret. */
+  internalSecret: Uint8Array;
 }
 
 export interface RunningGateway {
@@ -21,21 +29,31 @@ export interface RunningGateway {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphFromFile(options.supergraphFile),
+    supergraphSdl: supergraphFromFile(options.supergraphFile, markAuthorizationEnforced),
     buildService: ({ name, url }) =>
       new SubgraphUnavailable({
         name,
         url: options.subgraphUrls[name] ?? url,
         // The platform fetch: the gateway's default agent cannot be intercepted by nock in tests.
         fetcher: fetch,
+        willSendRequest: forwardCaller,
       }),
   });
-  const server = new ApolloServer({
-    gateway,
+  const server = new ApolloServer<GatewayContext & CallerForwarding>({
+    gateway: new AuthorizingGateway(gateway),
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
+    // No "Did you mean …?": a caller must not learn of fields their scopes hide.
+    hideSchemaDetailsFromClientErrors: true,
     plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })],
   });
-  const served = await serveGraphQL(server, { port: options.port, host: options.host, context: async () => ({}) });
+  const served = await serveGraphQL(server, {
+    port: options.port,
+    host: options.host,
+    context: async (request) => {
+      const caller = await options.verifyToken(request.headers.authorization);
+      return { caller, callerHeader: await signCaller(caller, options.internalSecret) };
+    },
+  });
   return { url: served.url, stop: served.close };
 }

@@ -1,5 +1,8 @@
 import { positiveInteger } from '../subgraphs/kit/config';
 import { stopOnSignals } from '../subgraphs/kit/stop-on-signals';
+import { internalSecret } from '../subgraphs/kit/access/caller-header';
+import { loadOrCreateDevKeys } from './auth/dev-keys';
+import { createTokenVerifier, tokenSettings } from './auth/token-verifier';
 import { startGateway } from './gateway';
 import { subgraphEndpoints, SUPERGRAPH_SDL } from './supergraph/supergraph-config';
 
@@ -11,9 +14,20 @@ async function main(): Promise<void> {
     host: process.env.HOST,
     supergraphFile: process.env.ONE_WINDOW_SUPERGRAPH ?? SUPERGRAPH_SDL,
     subgraphUrls,
+    verifyToken: await tokenVerifier(),
+    internalSecret: internalSecret(),
   });
   console.log(`[gateway] One Window is ready at ${gateway.url} (open it in a browser for Apollo Sandbox)`);
   stopOnSignals(gateway.stop);
+}
+
+/** The identity provider's JWKS in production; the local development key otherwise. */
+async function tokenVerifier() {
+  const settings = tokenSettings();
+  if (settings.jwksUrl) return createTokenVerifier(settings);
+  const { publicKey } = await loadOrCreateDevKeys();
+  console.log('[gateway] trusting the local development key (set ONE_WINDOW_JWKS_URL in production)');
+  return createTokenVerifier({ ...settings, publicKey });
 }
 
 main().catch((error: unknown) => {

@@ -13,8 +13,15 @@ export const definition: SubgraphDefinition<AtipLoaders> = {
   resolvers: [AccessRequestResolver, ClientAccessRequestsResolver, ApplicationAccessRequestsResolver],
   orphanedTypes: [Client, Application],
   referenceResolvers: {
-    AccessRequest: ({ requestNumber }, { loaders }) => loaders.request.load(requestNumber),
-    Client: ({ uci }) => ({ uci }),
+    AccessRequest: async ({ requestNumber }, { loaders, access }) => {
+      const request = await loaders.request.load(requestNumber);
+      if (request) await access.assertMayRead(request.clientUci);
+      return request;
+    },
+    Client: async ({ uci }, { access }) => {
+      await access.assertMayRead(uci);
+      return { uci };
+    },
     Application: ({ applicationNumber }) => ({ applicationNumber }),
   },
   migrations,

@@ -12,8 +12,11 @@ export const definition: SubgraphDefinition<BorderLoaders> = {
   resolvers: [ClientBorderResolver],
   orphanedTypes: [Client, ...ENFORCEMENT_ACTION_TYPES],
   referenceResolvers: {
-    // Every UCI the gateway asks about is a client; the records are read per field.
-    Client: ({ uci }) => ({ uci }),
+    // The records are read per field; what is checked here is whether the caller may read them at all.
+    Client: async ({ uci }, { access }) => {
+      await access.assertMayRead(uci);
+      return { uci };
+    },
   },
   migrations,
   createLoaders: createBorderLoaders,

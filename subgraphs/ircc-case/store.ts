@@ -92,6 +92,16 @@ export const caseStore = {
       [representativeIds],
     ),
 
+  /** Of these clients, those the representative holds an active authorization for. */
+  representedBy: async (db: Queryable, representativeId: string, ucis: readonly string[]): Promise<string[]> => {
+    const rows = await db.query<{ uci: string }>(
+      `SELECT DISTINCT a.client_uci AS uci FROM representative_authorization a
+       WHERE a.representative_id = $1 AND a.client_uci = ANY($2) AND ${ACTIVE}`,
+      [representativeId, ucis],
+    );
+    return rows.map((row) => row.uci);
+  },
+
   authorizationsByClient: (db: Queryable, ucis: readonly string[]) =>
     db.query<Authorization>(
       `SELECT a.id, a.representative_id AS "representativeId", a.client_uci AS "clientUci", a.application_number AS "applicationNumber",

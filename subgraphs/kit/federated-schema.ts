@@ -9,7 +9,7 @@ import { SubgraphDefinition } from './subgraph-definition';
 
 const FEDERATION_LINK = `extend schema @link(
   url: "https://specs.apollo.dev/federation/v2.9"
-  import: ["@key", "@shareable", "@external", "@authenticated", "@requiresScopes"]
+  import: ["@key", "@shareable", "@external", "@inaccessible", "@authenticated", "@requiresScopes"]
 )`;
 
 /**

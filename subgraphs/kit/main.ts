@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { internalSecret } from './access/caller-header';
 import { positiveInteger, seedSettings, storeLocation } from './config';
 import { openDatabase } from './db/open-database';
 import { startSubgraph } from './server';
@@ -18,7 +19,13 @@ async function main(name: string | undefined): Promise<void> {
   const started = Date.now();
   const seeded = await prepareStore(definition, db, { ...seedSettings(), log: (line) => console.log(line) });
   console.log(`[${name}] store ready in ${Date.now() - started} ms (${location.url ? 'PostgreSQL' : location.dataDir}; seed ${seeded.seed}, ${seeded.clients} clients)`);
-  const running = await startSubgraph(definition, { db, port: positiveInteger(process.env.PORT, 0, 'PORT'), host: process.env.HOST });
+  const running = await startSubgraph(definition, {
+    db,
+    port: positiveInteger(process.env.PORT, 0, 'PORT'),
+    host: process.env.HOST,
+    internalSecret: internalSecret(),
+    caseServiceUrl: process.env.ONE_WINDOW_CASE_SERVICE_URL,
+  });
   console.log(`[${name}] ready at ${running.url}`);
   stopOnSignals(async () => {
     await running.stop();

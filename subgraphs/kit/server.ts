@@ -1,6 +1,9 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { CALLER_HEADER, verifyCaller } from './access/caller-header';
+import { ClientAccess, remoteRepresentedClients } from './access/client-access';
 import { Database } from './db/database';
+import { unauthenticated } from './errors';
 import { buildFederatedSchema } from './federated-schema';
 import { serveGraphQL } from './http/serve-graphql';
 import { maskInternalErrors } from './mask-errors';
@@ -15,8 +18,17 @@ export interface RunningSubgraph {
 /** Serves one subgraph over HTTP; each request gets fresh DataLoaders over the shared store. */
 export async function startSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
-  options: { db: Database; port: number; host?: string },
+  options: {
+    db: Database;
+    port: number;
+    host?: string;
+    internalSecret: Uint8Array;
+    /** The case-management subgraph, asked whom a representative represents. */
+    caseServiceUrl?: string;
+  },
 ): Promise<RunningSubgraph> {
+  const localCheck = definition.representedClients?.(options.db);
+  if (!localCheck && !options.caseServiceUrl) throw new Error(`${definition.name} needs the case service URL to check representatives' access`);
   const server = new ApolloServer<SubgraphContext<Loaders>>({
     schema: await buildFederatedSchema(definition),
     formatError: maskInternalErrors,
@@ -27,7 +39,13 @@ export async function startSubgraph<Loaders>(
   const served = await serveGraphQL(server, {
     port: options.port,
     host: options.host,
-    context: async () => ({ db: options.db, loaders: definition.createLoaders(options.db) }),
+    context: async (request) => {
+      const header = request.headers[CALLER_HEADER] as string | undefined;
+      const caller = await verifyCaller(header, options.internalSecret);
+      if (!caller || !header) throw unauthenticated('This service answers only requests forwarded by the One Window gateway.');
+      const represented = localCheck ?? remoteRepresentedClients(options.caseServiceUrl!, header, CALLER_HEADER);
+      return { db: options.db, caller, access: new ClientAccess(caller, represented), loaders: definition.createLoaders(options.db) };
+    },
   });
   return { name: definition.name, url: served.url, stop: served.close };
 }

@@ -1,4 +1,6 @@
 import { NonEmptyArray } from 'type-graphql';
+import { Caller } from './access/caller';
+import { ClientAccess, RepresentedClients } from './access/client-access';
 import { Database, Queryable } from './db/database';
 import { Migration } from './db/migrations';
 
@@ -6,6 +8,10 @@ import { Migration } from './db/migrations';
 export interface SubgraphContext<Loaders> {
   db: Database;
   loaders: Loaders;
+  /** Who is asking, as the gateway vouched for them. */
+  caller: Caller;
+  /** Row-level rules: whose files this caller may read. */
+  access: ClientAccess;
 }
 
 export interface SeedOptions {
@@ -30,6 +36,11 @@ export interface SubgraphDefinition<Loaders = unknown> {
   referenceResolvers: Record<string, ReferenceResolver<Loaders>>;
   migrations: readonly Migration[];
   createLoaders(db: Queryable): Loaders;
+  /**
+   * For the subgraph that owns representatives' authorizations: answers the row-level check
+   * from its own store. Other subgraphs ask that one over HTTP.
+   */
+  representedClients?: (db: Queryable) => RepresentedClients;
   /** Writes this subgraph's share of the deterministic seed population. */
   seed(db: Queryable, options: SeedOptions): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,14 +18,31 @@ async function freePort(): Promise<number> {
 
 let processes: ChildProcess;
 let gatewayUrl: string;
+let subgraphPort: number;
 let dataDir: string;
+let env: NodeJS.ProcessEnv;
 let output = '';
+
+/** A token from `npm run token`, as the README shows it. */
+function token(...args: string[]): string {
+  return execFileSync(process.execPath, [path.resolve(__dirname, '../../dist/bin/token.js'), ...args], { env }).toString().trim();
+}
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'one-window-e2e-'));
   const [gateway, ircc, cbsa, atip] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  subgraphPort = ircc;
+  env = {
+    ...process.env,
+    ONE_WINDOW_DATA_DIR: dataDir,
+    ONE_WINDOW_KEYS_DIR: path.join(dataDir, 'keys'),
+    GATEWAY_PORT: String(gateway),
+    IRCC_CASE_PORT: String(ircc),
+    CBSA_BORDER_PORT: String(cbsa),
+    ATIP_PORT: String(atip),
+  };
   processes = spawn(process.execPath, [path.resolve(__dirname, '../../dist/bin/start.js'), '--clients', '200'], {
-    env: { ...process.env, ONE_WINDOW_DATA_DIR: dataDir, GATEWAY_PORT: String(gateway), IRCC_CASE_PORT: String(ircc), CBSA_BORDER_PORT: String(cbsa), ATIP_PORT: String(atip) },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   gatewayUrl = await new Promise<string>((resolve, reject) => {
@@ -57,8 +74,9 @@ describe('npm start', () => {
     expect(gatewayUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
-  it('answers the flagship query with data from all three subgraphs', async () => {
-    const { status, body } = await postQuery(gatewayUrl, CLIENT_FILE, { uci: '1234-5678' });
+  it('answers the flagship query with data from all three subgraphs to the applicant themself', async () => {
+    const applicant = token('--sub', '1234-5678', '--role', 'applicant', '--scope', 'case:read case:notes border:travel border:enforcement atip:read');
+    const { status, body } = await postQuery(gatewayUrl, CLIENT_FILE, { uci: '1234-5678' }, applicant);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data!.client.applications).toHaveLength(3);
@@ -71,6 +89,13 @@ describe('npm start', () => {
     const html = await response.text();
     expect(response.status).toBe(200);
     expect(html).toContain('embeddable-sandbox');
+  });
+
+  it('gives nothing away to a caller who reaches a subgraph port directly', async () => {
+    const { status, body } = await postQuery(`http://127.0.0.1:${subgraphPort}/`, '{ client(uci: "1234-5678") { familyName } }');
+    expect(status).toBe(401);
+    expect(body.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(JSON.stringify(body)).not.toContain('Okafor');
   });
 
   it('refuses a request that is not JSON with a 400 and no stack trace', async () => {

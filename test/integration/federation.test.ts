@@ -13,7 +13,7 @@ afterAll(async () => {
 
 describe('one query over three departmental systems', () => {
   it('returns a client\'s applications, decision, travel, presence, enforcement and access requests together', async () => {
-    const { status, body } = await postQuery(federation.gatewayUrl, CLIENT_FILE, { uci: '1234-5678' });
+    const { status, body } = await postQuery(federation.gatewayUrl, CLIENT_FILE, { uci: '1234-5678' }, federation.officerToken);
 
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -45,7 +45,7 @@ describe('one query over three departmental systems', () => {
   });
 
   it('accepts a UCI without dashes and a 10-digit UCI', async () => {
-    const { body } = await postQuery(federation.gatewayUrl, '{ a: client(uci: "12345678") { uci } b: client(uci: "12-3456-7890") { uci preferredLanguage } }');
+    const { body } = await postQuery(federation.gatewayUrl, '{ a: client(uci: "12345678") { uci } b: client(uci: "12-3456-7890") { uci preferredLanguage } }', undefined, federation.officerToken);
     expect(body.data).toEqual({ a: { uci: '1234-5678' }, b: { uci: '12-3456-7890', preferredLanguage: 'FR' } });
   });
 
@@ -53,12 +53,14 @@ describe('one query over three departmental systems', () => {
     const { body } = await postQuery(
       federation.gatewayUrl,
       '{ accessRequest(requestNumber: "a-2021-000000") { client { familyName } application { lineOfBusiness decision { outcome } } } }',
+      undefined,
+      federation.officerToken,
     );
     expect(body.data!.accessRequest).toEqual({ client: { familyName: 'Okafor' }, application: { lineOfBusiness: 'VISITOR_VISA', decision: { outcome: 'REFUSED' } } });
   });
 
   it('returns a representative\'s whole caseload of authorized clients, each with all three systems\' data', async () => {
-    const { body } = await postQuery(federation.gatewayUrl, REPRESENTATIVE_CASELOAD, { id: 'REP-000001', first: 100 });
+    const { body } = await postQuery(federation.gatewayUrl, REPRESENTATIVE_CASELOAD, { id: 'REP-000001', first: 100 }, federation.officerToken);
 
     expect(body.errors).toBeUndefined();
     const representative = body.data!.representative;
@@ -72,13 +74,14 @@ describe('one query over three departmental systems', () => {
   });
 
   it('pages through a caseload with cursors and no overlap', async () => {
-    const first = await postQuery(federation.gatewayUrl, REPRESENTATIVE_CASELOAD, { id: 'REP-000001', first: 20 });
+    const first = await postQuery(federation.gatewayUrl, REPRESENTATIVE_CASELOAD, { id: 'REP-000001', first: 20 }, federation.officerToken);
     const { endCursor, hasNextPage } = first.body.data!.representative.clients.pageInfo;
     expect(hasNextPage).toBe(true);
     const second = await postQuery(
       federation.gatewayUrl,
       `query($after: String) { representative(id: "REP-000001") { clients(first: 20, after: $after) { edges { node { uci } } } } }`,
       { after: endCursor },
+      federation.officerToken,
     );
     const firstUcis = first.body.data!.representative.clients.edges.map((e: { node: { uci: string } }) => e.node.uci);
     const secondUcis = second.body.data!.representative.clients.edges.map((e: { node: { uci: string } }) => e.node.uci);
@@ -91,7 +94,7 @@ describe('one query over three departmental systems', () => {
 describe('batching', () => {
   async function statementsFor(clients: number): Promise<Record<string, number>> {
     federation.resetCounts();
-    const { body } = await postQuery(federation.gatewayUrl, REPRESENTATIVE_CASELOAD, { id: 'REP-000001', first: clients });
+    const { body } = await postQuery(federation.gatewayUrl, REPRESENTATIVE_CASELOAD, { id: 'REP-000001', first: clients }, federation.officerToken);
     expect(body.errors).toBeUndefined();
     expect(body.data!.representative.clients.edges).toHaveLength(clients);
     return federation.statements();
@@ -110,7 +113,7 @@ describe('batching', () => {
 
 describe('bad input', () => {
   it('rejects a malformed UCI with BAD_USER_INPUT naming the expected format', async () => {
-    const { body } = await postQuery(federation.gatewayUrl, '{ client(uci: "12-34") { uci } }');
+    const { body } = await postQuery(federation.gatewayUrl, '{ client(uci: "12-34") { uci } }', undefined, federation.officerToken);
     expect(body.errors).toHaveLength(1);
     expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'uci' });
     expect(body.errors![0].message).toMatch(/8 digits \(1234-5678\) or 10 digits/);
@@ -118,25 +121,25 @@ describe('bad input', () => {
   });
 
   it('rejects a malformed application number with BAD_USER_INPUT', async () => {
-    const { body } = await postQuery(federation.gatewayUrl, '{ application(applicationNumber: "W12") { applicationNumber } }');
+    const { body } = await postQuery(federation.gatewayUrl, '{ application(applicationNumber: "W12") { applicationNumber } }', undefined, federation.officerToken);
     expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'applicationNumber' });
     expect(body.errors![0].message).toMatch(/one letter followed by nine digits/);
   });
 
   it('rejects a period whose start is after its end', async () => {
-    const { body } = await postQuery(federation.gatewayUrl, '{ client(uci: "1234-5678") { daysInCanada(from: "2026-01-01", to: "2025-01-01") { days } } }');
+    const { body } = await postQuery(federation.gatewayUrl, '{ client(uci: "1234-5678") { daysInCanada(from: "2026-01-01", to: "2025-01-01") { days } } }', undefined, federation.officerToken);
     expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
   });
 
   it('rejects a page size over the limit and a forged cursor', async () => {
-    const big = await postQuery(federation.gatewayUrl, '{ representatives(first: 100000) { edges { cursor } } }');
+    const big = await postQuery(federation.gatewayUrl, '{ representatives(first: 100000) { edges { cursor } } }', undefined, federation.officerToken);
     expect(big.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    const forged = await postQuery(federation.gatewayUrl, '{ representatives(after: "bm9wZQ") { edges { cursor } } }');
+    const forged = await postQuery(federation.gatewayUrl, '{ representatives(after: "bm9wZQ") { edges { cursor } } }', undefined, federation.officerToken);
     expect(forged.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it('answers null, not an error, for a well-formed UCI that is not on file', async () => {
-    const { body } = await postQuery(federation.gatewayUrl, '{ client(uci: "9999-9999") { uci } }');
+    const { body } = await postQuery(federation.gatewayUrl, '{ client(uci: "9999-9999") { uci } }', undefined, federation.officerToken);
     expect(body).toEqual({ data: { client: null } });
   });
 });
@@ -147,6 +150,8 @@ describe('a subgraph outage', () => {
     const { status, body } = await postQuery(
       federation.gatewayUrl,
       '{ client(uci: "1234-5678") { familyName enforcementActions { kind } accessRequests { requestNumber } } }',
+      undefined,
+      federation.officerToken,
     );
     expect(status).toBe(200);
     expect(body.data!.client).toMatchObject({ familyName: 'Okafor', enforcementActions: null });

@@ -2,6 +2,7 @@ import nock from 'nock';
 import { RunningGateway, startGateway } from '../../gateway/gateway';
 import { SUPERGRAPH_SDL } from '../../gateway/supergraph/supergraph-config';
 import { postQuery } from '../fixtures/federation';
+import { testIdentityProvider } from '../fixtures/tokens';
 
 /** The gateway against simulated subgraphs: what it passes on, masks and survives. */
 const IRCC = 'http://ircc-case.test';
@@ -9,12 +10,17 @@ const CBSA = 'http://cbsa-border.test';
 const ATIP = 'http://atip.test';
 
 let gateway: RunningGateway;
+let token: string;
 
 beforeAll(async () => {
+  const identity = await testIdentityProvider();
+  token = await identity.token({ role: 'officer', subject: 'officer-1' });
   gateway = await startGateway({
     port: 0,
     supergraphFile: SUPERGRAPH_SDL,
     subgraphUrls: { 'ircc-case': `${IRCC}/`, 'cbsa-border': `${CBSA}/`, atip: `${ATIP}/` },
+    verifyToken: identity.verifier,
+    internalSecret: identity.internalSecret,
   });
 });
 
@@ -33,7 +39,7 @@ describe('errors from subgraphs', () => {
       data: { client: null },
       errors: [{ message: '"x" is not a UCI', path: ['client'], extensions: { code: 'BAD_USER_INPUT', field: 'uci' } }],
     });
-    const { body } = await postQuery(gateway.url, '{ client(uci: "x") { uci } }');
+    const { body } = await postQuery(gateway.url, '{ client(uci: "x") { uci } }', undefined, token);
     expect(body.errors).toEqual([
       expect.objectContaining({ message: '"x" is not a UCI', extensions: { code: 'BAD_USER_INPUT', field: 'uci', serviceName: 'ircc-case' } }),
     ]);
@@ -41,7 +47,7 @@ describe('errors from subgraphs', () => {
 
   it('masks a subgraph\'s internal error, whatever its message says', async () => {
     irccAnswers({ data: { client: null }, errors: [{ message: 'relation "client" does not exist at /srv/app/store.ts:12', path: ['client'] }] });
-    const { body } = await postQuery(gateway.url, '{ client(uci: "1234-5678") { uci } }');
+    const { body } = await postQuery(gateway.url, '{ client(uci: "1234-5678") { uci } }', undefined, token);
     expect(JSON.stringify(body)).not.toContain('relation');
     expect(body.errors![0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'ircc-case' } });
   });
@@ -49,7 +55,7 @@ describe('errors from subgraphs', () => {
   it('answers from the healthy subgraph when another returns HTTP 503, naming the one that failed', async () => {
     irccAnswers({ data: { client: { uci: '1234-5678', familyName: 'Okafor', __typename: 'Client' } } });
     nock(CBSA).post('/').reply(503, 'Service Unavailable');
-    const { status, body } = await postQuery(gateway.url, '{ client(uci: "1234-5678") { familyName enforcementActions { kind } } }');
+    const { status, body } = await postQuery(gateway.url, '{ client(uci: "1234-5678") { familyName enforcementActions { kind } } }', undefined, token);
     expect(status).toBe(200);
     expect(body.data).toEqual({ client: { familyName: 'Okafor', enforcementActions: null } });
     expect(body.errors).toEqual([expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'cbsa-border' } })]);
@@ -58,7 +64,7 @@ describe('errors from subgraphs', () => {
   it('answers from the healthy subgraph when another cannot be connected to', async () => {
     irccAnswers({ data: { client: { uci: '1234-5678', familyName: 'Okafor', __typename: 'Client' } } });
     nock(ATIP).post('/').replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
-    const { body } = await postQuery(gateway.url, '{ client(uci: "1234-5678") { familyName accessRequests { requestNumber } } }');
+    const { body } = await postQuery(gateway.url, '{ client(uci: "1234-5678") { familyName accessRequests { requestNumber } } }', undefined, token);
     expect(body.data).toEqual({ client: { familyName: 'Okafor', accessRequests: null } });
     expect(body.errors).toEqual([expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'atip' } })]);
   });

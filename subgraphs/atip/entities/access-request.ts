@@ -1,6 +1,7 @@
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { AccessAct, AccessRequestStatus, Commissioner, ComplaintStatus, Disposition, HoldReason, Institution, RequesterCategory } from './enums';
+import { RequiresScopes, Scope } from '../../kit/access/directives';
 
 @ObjectType({ description: 'Pages withheld under one provision.' })
 export class Exemption {
@@ -50,6 +51,7 @@ export class Complaint {
   status!: ComplaintStatus;
 }
 
+@RequiresScopes(Scope.ATIP_READ)
 @Directive('@key(fields: "requestNumber")')
 @ObjectType({ description: 'A request under the Access to Information Act or the Privacy Act.' })
 export class AccessRequest {

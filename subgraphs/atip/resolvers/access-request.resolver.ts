@@ -7,6 +7,7 @@ import { AccessRequest } from '../entities/access-request';
 import { Application } from '../entities/application';
 import { Client } from '../entities/client';
 import { normalizeRequestNumber } from '../request-number';
+import { Authenticated } from '../../kit/access/directives';
 
 /** Four fields read one computation: it runs once per request row (rows are the loaders' cached objects). */
 const deadlines = new WeakMap<AccessRequest, DeadlineStatus>();
@@ -21,9 +22,12 @@ function deadlineOf(request: AccessRequest): DeadlineStatus {
 
 @Resolver(() => AccessRequest)
 export class AccessRequestResolver {
+  @Authenticated()
   @Query(() => AccessRequest, { nullable: true })
-  accessRequest(@Arg('requestNumber', () => ID) requestNumber: string, @Ctx() { loaders }: AtipContext): Promise<AccessRequest | null> {
-    return loaders.request.load(normalizeRequestNumber(requestNumber));
+  async accessRequest(@Arg('requestNumber', () => ID) requestNumber: string, @Ctx() { loaders, access }: AtipContext): Promise<AccessRequest | null> {
+    const request = await loaders.request.load(normalizeRequestNumber(requestNumber));
+    if (request) await access.assertMayRead(request.clientUci);
+    return request;
   }
 
   @FieldResolver(() => Client, { description: 'Whose information the request is about.' })

@@ -11,6 +11,7 @@ import { PhysicalPresence } from '../entities/physical-presence';
 import { TravelEventConnection } from '../entities/travel-event';
 import { toEnforcementAction } from '../enforcement-records';
 import { countPresence } from '../physical-presence';
+import { RequiresScopes, Scope } from '../../kit/access/directives';
 
 const TRAVEL_PAGE = { default: 50, max: 500 };
 const MAX_PERIOD_DAYS = 366 * 30;
@@ -19,6 +20,7 @@ const WHEN_NULL = 'Null only when the CBSA service is unavailable.';
 
 @Resolver(() => Client)
 export class ClientBorderResolver {
+  @RequiresScopes(Scope.BORDER_TRAVEL)
   @FieldResolver(() => TravelEventConnection, { nullable: true, description: `Entries and exits on record since 1 August 2000, oldest first. ${WHEN_NULL}` })
   async travelHistory(
     @Root() client: Client,
@@ -30,6 +32,7 @@ export class ClientBorderResolver {
     return toConnection(await loaders.travelPage.load({ parent: client.uci, page }), page);
   }
 
+  @RequiresScopes(Scope.BORDER_TRAVEL)
   @FieldResolver(() => PhysicalPresence, {
     nullable: true,
     description: `Days physically present in Canada from \`from\` to \`to\` (both included), e.g. for the 1,095 days citizenship needs. ${WHEN_NULL}`,
@@ -47,6 +50,7 @@ export class ClientBorderResolver {
     return { from, to, treatment, ...countPresence(crossings, from, to, treatment) };
   }
 
+  @RequiresScopes(Scope.BORDER_ENFORCEMENT)
   @FieldResolver(() => [EnforcementAction], { nullable: true, description: `Examinations, reports, orders, detentions, seizures and warrants, oldest first. ${WHEN_NULL}` })
   async enforcementActions(@Root() client: Client, @Ctx() { loaders }: BorderContext): Promise<EnforcementAction[]> {
     return (await loaders.enforcement.load(client.uci)).map((row) => toEnforcementAction(row));

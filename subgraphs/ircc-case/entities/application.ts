@@ -1,7 +1,9 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ApplicationStatus, LineOfBusiness, StatusSource } from './enums';
+import { RequiresScopes, Scope } from '../../kit/access/directives';
 
+@RequiresScopes(Scope.CASE_READ)
 @Directive('@key(fields: "applicationNumber")')
 @ObjectType({ description: 'One application to IRCC, with the tracker\'s view of its progress.' })
 export class Application {

@@ -1,6 +1,8 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
+import { RequiresScopes, Scope } from '../../kit/access/directives';
 
+@RequiresScopes(Scope.CASE_READ)
 @ObjectType({
   description: 'A use-of-representative authorization (IMM 5476): lets IRCC and CBSA share the client\'s file with the representative until it is cancelled.',
 })

@@ -1,6 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { DecisionOutcome } from './enums';
+import { RequiresScopes, Scope } from '../../kit/access/directives';
 
 @ObjectType({ description: 'One reason for a refusal, with the provision cited and what it means in plain language.' })
 export class RefusalGround {
@@ -24,9 +25,11 @@ export class Decision {
   @Field(() => LocalDateResolver)
   decidedOn!: string;
 
+  @RequiresScopes(Scope.CASE_NOTES)
   @Field(() => [RefusalGround], { description: 'Empty unless the application was refused.' })
   grounds!: RefusalGround[];
 
+  @RequiresScopes(Scope.CASE_NOTES)
   @Field(() => String, {
     nullable: true,
     description: 'The officer\'s decision notes (the record people request as "GCMS notes").',

@@ -12,12 +12,19 @@ import { Message } from '../entities/message';
 import { ReviewStage } from '../entities/review-stage';
 import { ApplicationStatusReport } from '../entities/status-report';
 import { TYPICAL_PROCESSING_DAYS } from '../processing-times';
+import { Authenticated } from '../../kit/access/directives';
 
 @Resolver(() => Application)
 export class ApplicationResolver {
+  @Authenticated()
   @Query(() => Application, { nullable: true, description: 'An application by number, e.g. W123456789.' })
-  application(@Arg('applicationNumber', () => ID) applicationNumber: string, @Ctx() { loaders }: CaseContext): Promise<Application | null> {
-    return loaders.application.load(normalizeApplicationNumber(applicationNumber));
+  async application(
+    @Arg('applicationNumber', () => ID) applicationNumber: string,
+    @Ctx() { loaders, access }: CaseContext,
+  ): Promise<Application | null> {
+    const application = await loaders.application.load(normalizeApplicationNumber(applicationNumber));
+    if (application) await access.assertMayRead(application.clientUci);
+    return application;
   }
 
   @FieldResolver(() => Client)

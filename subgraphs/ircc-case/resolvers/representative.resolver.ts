@@ -4,6 +4,7 @@ import { CaseContext } from '../context';
 import { Client } from '../entities/client';
 import { ClientConnection, Representative, RepresentativeConnection } from '../entities/representative';
 import { caseStore } from '../store';
+import { RequiresScopes, Scope } from '../../kit/access/directives';
 
 const PAGE_LIMITS = { default: 100, max: 500 };
 
@@ -24,20 +25,24 @@ export class RepresentativeResolver {
     return toConnection(await caseStore.representativesPage(db, page), page);
   }
 
+  @RequiresScopes(Scope.CASE_READ)
   @FieldResolver(() => ClientConnection, { description: 'Clients with an active authorization, in UCI order.' })
   async clients(
     @Root() representative: Representative,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() { loaders }: CaseContext,
+    @Ctx() { loaders, access }: CaseContext,
   ): Promise<ClientConnection> {
+    access.assertMayReadCaseload(representative.id);
     const page = toPage(first, after, PAGE_LIMITS);
     const rows: Client[] = await loaders.activeClients.load({ parent: representative.id, page });
     return toConnection(rows, page);
   }
 
+  @RequiresScopes(Scope.CASE_READ)
   @FieldResolver(() => Int, { description: 'How many clients have an active authorization for this representative.' })
-  async activeClientCount(@Root() representative: Representative, @Ctx() { loaders }: CaseContext): Promise<number> {
+  async activeClientCount(@Root() representative: Representative, @Ctx() { loaders, access }: CaseContext): Promise<number> {
+    access.assertMayReadCaseload(representative.id);
     return (await loaders.activeClientCount.load(representative.id))?.count ?? 0;
   }
 }

@@ -1,0 +1,72 @@
+import { ConstDirectiveNode, getNamedType, GraphQLSchema, isInterfaceType, Kind, parse, valueFromASTUntyped } from 'graphql';
+import { Caller } from '../../subgraphs/kit/access/caller';
+
+/** One `@authenticated` or `@requiresScopes` as composed into the supergraph. */
+interface Requirement {
+  authenticated: boolean;
+  /** Any one of these sets of scopes will do; within a set, every scope is needed. */
+  scopeSets: string[][];
+}
+
+/**
+ * The access rules the subgraphs declared, read from the supergraph: what each type and field
+ * asks of a caller. A field is readable when its own rules, and those of the type it returns,
+ * are met; an interface field also needs what each implementation's field asks, so that
+ * querying through the interface opens nothing the concrete type keeps closed.
+ */
+export class AccessPolicy {
+  private constructor(
+    private readonly onTypes: Map<string, Requirement[]>,
+    private readonly onFields: Map<string, Requirement[]>,
+  ) {}
+
+  static fromSupergraph(supergraphSdl: string): AccessPolicy {
+    const onTypes = new Map<string, Requirement[]>();
+    const onFields = new Map<string, Requirement[]>();
+    const add = (map: Map<string, Requirement[]>, key: string, directives: readonly ConstDirectiveNode[] | undefined) => {
+      for (const requirement of (directives ?? []).map(toRequirement).filter((r): r is Requirement => r !== null)) {
+        map.set(key, [...(map.get(key) ?? []), requirement]);
+      }
+    };
+    for (const definition of parse(supergraphSdl).definitions) {
+      if (
+        definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.INTERFACE_TYPE_DEFINITION ||
+        definition.kind === Kind.OBJECT_TYPE_EXTENSION || definition.kind === Kind.INTERFACE_TYPE_EXTENSION
+      ) {
+        add(onTypes, definition.name.value, definition.directives);
+        for (const field of definition.fields ?? []) add(onFields, `${definition.name.value}.${field.name.value}`, field.directives);
+      }
+    }
+    return new AccessPolicy(onTypes, onFields);
+  }
+
+  /** The rules `caller` fails for this field, as human-readable needs; empty when it may read it. */
+  unmet(caller: Caller, schema: GraphQLSchema, typeName: string, fieldName: string): string[] {
+    const type = schema.getType(typeName);
+    const field = type && 'getFields' in type ? type.getFields()[fieldName] : undefined;
+    const returned = field ? getNamedType(field.type).name : undefined;
+    const owners = type && isInterfaceType(type) ? [typeName, ...schema.getPossibleTypes(type).map((t) => t.name)] : [typeName];
+    const requirements = [
+      ...owners.flatMap((owner) => this.onFields.get(`${owner}.${fieldName}`) ?? []),
+      ...(returned ? this.onTypes.get(returned) ?? [] : []),
+    ];
+    return [...new Set(requirements.filter((r) => !satisfies(caller, r)).map(describe))];
+  }
+}
+
+function toRequirement(directive: ConstDirectiveNode): Requirement | null {
+  if (directive.name.value === 'authenticated') return { authenticated: true, scopeSets: [] };
+  if (directive.name.value !== 'requiresScopes') return null;
+  const argument = directive.arguments?.find((a) => a.name.value === 'scopes');
+  return { authenticated: true, scopeSets: argument ? (valueFromASTUntyped(argument.value) as string[][]) : [] };
+}
+
+function satisfies(caller: Caller, requirement: Requirement): boolean {
+  if (requirement.authenticated && caller.role === 'anonymous') return false;
+  return requirement.scopeSets.length === 0 || requirement.scopeSets.some((set) => set.every((scope) => caller.scopes.includes(scope)));
+}
+
+function describe(requirement: Requirement): string {
+  if (requirement.scopeSets.length === 0) return 'a signed-in caller';
+  return requirement.scopeSets.map((set) => `scope ${set.join(' + ')}`).join(' or ');
+}

@@ -1,0 +1,26 @@
+import { KeyLike, SignJWT } from 'jose';
+import { Role } from '../../subgraphs/kit/access/caller';
+import { DEV_ALGORITHM } from './dev-keys';
+
+export interface TokenRequest {
+  subject: string;
+  role: Role;
+  scopes: string[];
+  /** A jose time span such as "15m" or "8h". */
+  ttl?: string;
+  clientId?: string;
+  issuer: string;
+  audience: string;
+}
+
+/** A development token, signed as an identity provider would sign a real one. */
+export function mintToken(privateKey: KeyLike, kid: string, request: TokenRequest): Promise<string> {
+  return new SignJWT({ role: request.role, scope: request.scopes.join(' '), azp: request.clientId ?? 'one-window-dev' })
+    .setProtectedHeader({ alg: DEV_ALGORITHM, kid, typ: 'JWT' })
+    .setSubject(request.subject)
+    .setIssuer(request.issuer)
+    .setAudience(request.audience)
+    .setIssuedAt()
+    .setExpirationTime(request.ttl ?? '15m')
+    .sign(privateKey);
+}

@@ -1,0 +1,45 @@
+import { filterSchema, pruneSchema } from '@graphql-tools/utils';
+import { getNamedType, GraphQLSchema, isObjectType } from 'graphql';
+import { Caller } from '../../subgraphs/kit/access/caller';
+import { AccessPolicy } from './access-policy';
+
+/**
+ * The part of the schema a caller may read, for introspection: a partner exploring in Sandbox
+ * sees exactly its agreement, an anonymous caller only the public part. One schema per distinct
+ * set of scopes, built on first use.
+ */
+export class ScopedSchemas {
+  private readonly cache = new Map<string, GraphQLSchema>();
+
+  constructor(private readonly schema: GraphQLSchema, private readonly policy: AccessPolicy) {}
+
+  for(caller: Caller): GraphQLSchema {
+    const key = `${caller.role === 'anonymous' ? 'anonymous' : 'signed-in'}:${[...caller.scopes].sort().join(' ')}`;
+    let scoped = this.cache.get(key);
+    if (!scoped) {
+      scoped = this.build(caller);
+      this.cache.set(key, scoped);
+    }
+    return scoped;
+  }
+
+  private build(caller: Caller): GraphQLSchema {
+    const readable = (typeName: string, fieldName: string) => this.policy.unmet(caller, this.schema, typeName, fieldName).length === 0;
+    let scoped = this.schema;
+    // Removing fields can empty a type; then the fields returning it go too, until nothing changes.
+    for (let emptied = new Set<string>(); ; ) {
+      const keep = (typeName: string, fieldName: string, returned: string) => readable(typeName, fieldName) && !emptied.has(returned);
+      scoped = pruneSchema(
+        filterSchema({
+          schema: this.schema,
+          rootFieldFilter: (operation, name, config) => keep(operation, name, getNamedType(config.type).name),
+          objectFieldFilter: (type, name, config) => keep(type, name, getNamedType(config.type).name),
+          interfaceFieldFilter: (type, name, config) => keep(type, name, getNamedType(config.type).name),
+        }),
+      );
+      const empty = Object.values(scoped.getTypeMap()).filter((t) => isObjectType(t) && !t.name.startsWith('__') && Object.keys(t.getFields()).length === 0);
+      if (empty.length === 0) return scoped;
+      emptied = new Set([...emptied, ...empty.map((t) => t.name)]);
+    }
+  }
+}

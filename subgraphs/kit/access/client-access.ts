@@ -1,0 +1,73 @@
+import DataLoader from 'dataloader';
+import { forbidden } from '../errors';
+import { Caller } from './caller';
+
+/** Of these clients, the ones the representative holds an active authorization (IMM 5476) for. */
+export type RepresentedClients = (representativeId: string, ucis: readonly string[]) => Promise<string[]>;
+
+/**
+ * Row-level access to a client's file, enforced in every subgraph: an applicant reads only their
+ * own file, a representative only clients with an active authorization (checked at each request,
+ * so a withdrawn authorization closes access at once), officers and partners any file their
+ * scopes open. Checks made in one request are batched into one lookup.
+ */
+export class ClientAccess {
+  private readonly allowed: DataLoader<string, boolean>;
+
+  constructor(private readonly caller: Caller, representedClients: RepresentedClients) {
+    this.allowed = new DataLoader(async (ucis) => {
+      switch (caller.role) {
+        case 'officer':
+        case 'partner':
+          return ucis.map(() => true);
+        case 'applicant':
+          return ucis.map((uci) => uci === caller.subject);
+        case 'representative': {
+          const represented = new Set(caller.subject ? await representedClients(caller.subject, ucis) : []);
+          return ucis.map((uci) => represented.has(uci));
+        }
+        default:
+          return ucis.map(() => false);
+      }
+    });
+  }
+
+  mayRead(uci: string): Promise<boolean> {
+    return this.allowed.load(uci);
+  }
+
+  async assertMayRead(uci: string): Promise<void> {
+    if (!(await this.mayRead(uci))) throw forbidden(`You may not read the file of client ${uci}.`);
+  }
+
+  /** Keeps the items about clients the caller may read. */
+  async readable<Item>(items: readonly Item[], uciOf: (item: Item) => string): Promise<Item[]> {
+    const allowed = await Promise.all(items.map((item) => this.mayRead(uciOf(item))));
+    return items.filter((_, index) => allowed[index]);
+  }
+
+  /** A representative's own caseload, or any caseload for officers and partners. */
+  assertMayReadCaseload(representativeId: string): void {
+    const own = this.caller.role === 'representative' && this.caller.subject === representativeId;
+    if (!own && this.caller.role !== 'officer' && this.caller.role !== 'partner') {
+      throw forbidden(`You may not read the clients of representative ${representativeId}.`);
+    }
+  }
+}
+
+/**
+ * Asks the case-management subgraph, which owns authorizations, on behalf of the same caller
+ * (the gateway's signed header goes along, so the answer concerns that representative only).
+ */
+export function remoteRepresentedClients(caseServiceUrl: string, callerHeader: string, headerName: string): RepresentedClients {
+  return async (_representativeId, ucis) => {
+    const response = await fetch(caseServiceUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [headerName]: callerHeader },
+      body: JSON.stringify({ query: 'query Represented($ucis: [ID!]!) { representedClients(ucis: $ucis) }', variables: { ucis } }),
+    });
+    const body = (await response.json()) as { data?: { representedClients: string[] }; errors?: unknown[] };
+    if (!response.ok || !body.data) throw new Error(`authorization check failed: HTTP ${response.status} ${JSON.stringify(body.errors ?? [])}`);
+    return body.data.representedClients;
+  };
+}
