@@ -1,9 +1,13 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { randomUUID } from 'node:crypto';
 import { signCaller } from '../subgraphs/kit/access/caller-header';
 import { serveGraphQL } from '../subgraphs/kit/http/serve-graphql';
 import { maskInternalErrors } from '../subgraphs/kit/mask-errors';
+import { AuditContext, tallySubgraphResponse } from './audit/access-tally';
+import { auditPlugin } from './audit/audit-plugin';
+import { auditWriter } from './audit/audit-writer';
 import { AuthorizingGateway, GatewayContext } from './auth/authorizing-gateway';
 import { markAuthorizationEnforced } from './auth/enforced-features';
 import { CallerForwarding, forwardCaller } from './auth/forward-caller';
@@ -20,6 +24,8 @@ export interface GatewayOptions {
   verifyToken: TokenVerifier;
   /** Signs the caller forwarded to subgraphs; they hold the same secret. */
   internalSecret: Uint8Array;
+  /** The audit subgraph, which records every access before the answer leaves. */
+  auditServiceUrl: string;
 }
 
 export interface RunningGateway {
@@ -37,22 +43,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         // The platform fetch: the gateway's default agent cannot be intercepted by nock in tests.
         fetcher: fetch,
         willSendRequest: forwardCaller,
+        didReceiveResponse: tallySubgraphResponse,
       }),
   });
-  const server = new ApolloServer<GatewayContext & CallerForwarding>({
+  const server = new ApolloServer<GatewayContext & CallerForwarding & AuditContext>({
     gateway: new AuthorizingGateway(gateway),
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
     // No "Did you mean …?": a caller must not learn of fields their scopes hide.
     hideSchemaDetailsFromClientErrors: true,
-    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })],
+    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }), auditPlugin(auditWriter(options.auditServiceUrl))],
   });
   const served = await serveGraphQL(server, {
     port: options.port,
     host: options.host,
     context: async (request) => {
       const caller = await options.verifyToken(request.headers.authorization);
-      return { caller, callerHeader: await signCaller(caller, options.internalSecret) };
+      return {
+        caller,
+        callerHeader: await signCaller(caller, options.internalSecret),
+        audit: { requestId: randomUUID(), read: new Set<string>(), denied: new Set<string>() },
+      };
     },
   });
   return { url: served.url, stop: served.close };

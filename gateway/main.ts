@@ -9,6 +9,7 @@ import { subgraphEndpoints, SUPERGRAPH_SDL } from './supergraph/supergraph-confi
 /** The gateway process: `node dist/gateway/main.js`, on GATEWAY_PORT (4000). */
 async function main(): Promise<void> {
   const subgraphUrls = Object.fromEntries(subgraphEndpoints().map((endpoint) => [endpoint.name, endpoint.url]));
+  if (!subgraphUrls.audit) throw new Error('supergraph.yaml must name the audit subgraph: no access is served unaudited');
   const gateway = await startGateway({
     port: positiveInteger(process.env.GATEWAY_PORT, 4000, 'GATEWAY_PORT'),
     host: process.env.HOST,
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     subgraphUrls,
     verifyToken: await tokenVerifier(),
     internalSecret: internalSecret(),
+    auditServiceUrl: subgraphUrls.audit,
   });
   console.log(`[gateway] One Window is ready at ${gateway.url} (open it in a browser for Apollo Sandbox)`);
   stopOnSignals(gateway.stop);

@@ -1,7 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { createHash } from 'node:crypto';
-import { execute, GraphQLError, GraphQLSchema, Kind, print } from 'graphql';
+import { DocumentNode, execute, GraphQLError, GraphQLSchema, Kind, print } from 'graphql';
 import { Caller } from '../../subgraphs/kit/access/caller';
 import { AccessPolicy } from './access-policy';
 import { authorizeOperation } from './operation-filter';
@@ -9,6 +9,8 @@ import { ScopedSchemas } from './scoped-schema';
 
 export interface GatewayContext {
   caller: Caller;
+  /** The operation as run after unauthorized fields were removed (what the audit records). */
+  executedDocument?: DocumentNode;
 }
 
 /**
@@ -44,7 +46,8 @@ export class AuthorizingGateway implements GatewayInterface {
 
   private authorizing(executor: GatewayExecutor): GatewayExecutor {
     return async (requestContext: GatewayGraphQLRequestContext) => {
-      const { caller } = requestContext.context as GatewayContext;
+      const context = requestContext.context as GatewayContext;
+      const { caller } = context;
       const { policy, scoped } = this;
       if (!policy || !scoped) throw new Error('the gateway has no supergraph loaded');
       const rootFields = requestContext.operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : ''));
@@ -60,6 +63,7 @@ export class AuthorizingGateway implements GatewayInterface {
         });
       }
       const authorized = authorizeOperation(requestContext.schema, requestContext.document, requestContext.operation, policy, caller);
+      context.executedDocument = authorized.document;
       if (authorized.errors.length === 0) return executor(requestContext);
       const [operation] = authorized.document.definitions;
       const result = await executor({

@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { auditExtensionPlugin } from './access/audit-extension';
 import { CALLER_HEADER, verifyCaller } from './access/caller-header';
 import { ClientAccess, remoteRepresentedClients } from './access/client-access';
 import { Database } from './db/database';
@@ -34,7 +35,7 @@ export async function startSubgraph<Loaders>(
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
     // Traces are for Apollo's hosted reporting, which a government data centre does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditExtensionPlugin()],
   });
   const served = await serveGraphQL(server, {
     port: options.port,

@@ -30,7 +30,7 @@ function token(...args: string[]): string {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'one-window-e2e-'));
-  const [gateway, ircc, cbsa, atip] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [gateway, ircc, cbsa, atip, audit] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
   subgraphPort = ircc;
   env = {
     ...process.env,
@@ -40,6 +40,7 @@ beforeAll(async () => {
     IRCC_CASE_PORT: String(ircc),
     CBSA_BORDER_PORT: String(cbsa),
     ATIP_PORT: String(atip),
+    AUDIT_PORT: String(audit),
   };
   processes = spawn(process.execPath, [path.resolve(__dirname, '../../dist/bin/start.js'), '--clients', '200'], {
     env,
@@ -71,6 +72,7 @@ describe('npm start', () => {
     expect(output).toMatch(/\[ircc-case\] store ready .*200 clients/);
     expect(output).toMatch(/\[cbsa-border\] store ready .*200 clients/);
     expect(output).toMatch(/\[atip\] store ready .*200 clients/);
+    expect(output).toMatch(/\[audit\] ready at/);
     expect(gatewayUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 

@@ -106,8 +106,9 @@ describe('batching', () => {
 
     expect(many).toEqual(few);
     // One statement per entity type: representative, active-client count, clients page, applications,
-    // stages (ircc-case); travel page (cbsa-border); access requests (atip).
-    expect(many).toEqual({ 'ircc-case': 5, 'cbsa-border': 1, atip: 1 });
+    // stages (ircc-case); travel page (cbsa-border); access requests (atip); and one insert of every
+    // client's access record (audit).
+    expect(many).toEqual({ 'ircc-case': 5, 'cbsa-border': 1, atip: 1, audit: 1 });
   });
 });
 

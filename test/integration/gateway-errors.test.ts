@@ -21,6 +21,7 @@ beforeAll(async () => {
     subgraphUrls: { 'ircc-case': `${IRCC}/`, 'cbsa-border': `${CBSA}/`, atip: `${ATIP}/` },
     verifyToken: identity.verifier,
     internalSecret: identity.internalSecret,
+    auditServiceUrl: 'http://audit.test/',
   });
 });
 

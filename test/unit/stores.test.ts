@@ -9,6 +9,8 @@ import { prepareStore } from '../../subgraphs/kit/store';
 
 const SEED = { seed: 7, clients: 200 };
 const subgraphs = readSupergraphConfig().subgraphs.map((s) => s.name);
+/** The audit trail starts empty: it records only what One Window itself served. */
+const startsEmpty = (name: string) => name === 'audit';
 
 async function tableDigests(db: Database): Promise<Record<string, string>> {
   const tables = await db.query<{ name: string }>(
@@ -31,18 +33,10 @@ describe.each(subgraphs)('the %s store', (name) => {
     const before = await tableDigests(db);
     await prepareStore(definition, db, SEED);
     expect(await tableDigests(db)).toEqual(before);
-    expect(Object.values(before).filter((digest) => !digest.startsWith('0:')).length).toBeGreaterThan(0);
+    const filled = Object.values(before).filter((digest) => !digest.startsWith('0:')).length;
+    if (startsEmpty(name)) expect(filled).toBe(0);
+    else expect(filled).toBeGreaterThan(0);
     await db.close();
-  });
-
-  it('seeds identical data from the same seed, and different data from another', async () => {
-    const [a, b, c] = await Promise.all([openPGlite(), openPGlite(), openPGlite()]);
-    await prepareStore(definition, a, SEED);
-    await prepareStore(definition, b, SEED);
-    await prepareStore(definition, c, { ...SEED, seed: 8 });
-    expect(await tableDigests(a)).toEqual(await tableDigests(b));
-    expect(await tableDigests(a)).not.toEqual(await tableDigests(c));
-    await Promise.all([a.close(), b.close(), c.close()]);
   });
 
   it('leaves nothing behind when seeding fails part way', async () => {
@@ -54,6 +48,20 @@ describe.each(subgraphs)('the %s store', (name) => {
     await expect(prepareStore(failing, db, SEED)).rejects.toThrow('disk full');
     expect(Object.values(await tableDigests(db)).every((digest) => digest.startsWith('0:'))).toBe(true);
     await db.close();
+  });
+});
+
+describe.each(subgraphs.filter((name) => !startsEmpty(name)))('the %s seed', (name) => {
+  const definition = loadDefinition(name);
+
+  it('is seeded with identical data from the same seed, and different data from another', async () => {
+    const [a, b, c] = await Promise.all([openPGlite(), openPGlite(), openPGlite()]);
+    await prepareStore(definition, a, SEED);
+    await prepareStore(definition, b, SEED);
+    await prepareStore(definition, c, { ...SEED, seed: 8 });
+    expect(await tableDigests(a)).toEqual(await tableDigests(b));
+    expect(await tableDigests(a)).not.toEqual(await tableDigests(c));
+    await Promise.all([a.close(), b.close(), c.close()]);
   });
 });
 

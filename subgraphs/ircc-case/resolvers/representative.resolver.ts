@@ -36,6 +36,7 @@ export class RepresentativeResolver {
     access.assertMayReadCaseload(representative.id);
     const page = toPage(first, after, PAGE_LIMITS);
     const rows: Client[] = await loaders.activeClients.load({ parent: representative.id, page });
+    access.noteRead(rows.slice(0, page.first).map((client) => client.uci));
     return toConnection(rows, page);
   }
 

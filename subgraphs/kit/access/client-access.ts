@@ -13,6 +13,9 @@ export type RepresentedClients = (representativeId: string, ucis: readonly strin
  */
 export class ClientAccess {
   private readonly allowed: DataLoader<string, boolean>;
+  /** Files this request read, and files it was refused: the audit trail's raw material. */
+  readonly read = new Set<string>();
+  readonly denied = new Set<string>();
 
   constructor(private readonly caller: Caller, representedClients: RepresentedClients) {
     this.allowed = new DataLoader(async (ucis) => {
@@ -32,8 +35,15 @@ export class ClientAccess {
     });
   }
 
-  mayRead(uci: string): Promise<boolean> {
-    return this.allowed.load(uci);
+  async mayRead(uci: string): Promise<boolean> {
+    const allowed = await this.allowed.load(uci);
+    (allowed ? this.read : this.denied).add(uci);
+    return allowed;
+  }
+
+  /** Records a file read under a broader permission (a representative's whole caseload). */
+  noteRead(ucis: readonly string[]): void {
+    for (const uci of ucis) this.read.add(uci);
   }
 
   async assertMayRead(uci: string): Promise<void> {

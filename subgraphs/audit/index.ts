@@ -1,0 +1,21 @@
+import { SubgraphDefinition } from '../kit/subgraph-definition';
+import { Client } from './entities/client';
+import { AuditLoaders, createAuditLoaders } from './loaders';
+import { migrations } from './migrations';
+import { AccessLogResolver } from './resolvers/access-log.resolver';
+import { RecordAccessResolver } from './resolvers/record-access.resolver';
+
+/** The audit trail: every read of a client's file, who made it, and which fields it asked for. */
+export const definition: SubgraphDefinition<AuditLoaders> = {
+  name: 'audit',
+  resolvers: [AccessLogResolver, RecordAccessResolver],
+  orphanedTypes: [Client],
+  referenceResolvers: {
+    // Whether the caller may see a client's log is decided on the field itself.
+    Client: ({ uci }) => ({ uci }),
+  },
+  migrations,
+  createLoaders: createAuditLoaders,
+  // The trail starts empty: it holds only what One Window itself served.
+  seed: async () => undefined,
+};

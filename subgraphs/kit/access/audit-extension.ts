@@ -1,0 +1,30 @@
+import { ApolloServerPlugin } from '@apollo/server';
+import { SubgraphContext } from '../subgraph-definition';
+
+/** What a subgraph tells the gateway about the files one request touched. */
+export interface AuditExtension {
+  read: string[];
+  denied: string[];
+}
+
+export const AUDIT_EXTENSION = 'oneWindowAudit';
+
+/**
+ * Adds to each subgraph response the UCIs whose files it read or refused, for the gateway to
+ * record before the answer leaves. Subgraphs do not store it themselves: one record per access
+ * needs the whole operation, which only the gateway sees.
+ */
+export function auditExtensionPlugin<Loaders>(): ApolloServerPlugin<SubgraphContext<Loaders>> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          const { read, denied } = contextValue.access;
+          if (response.body.kind !== 'single' || (read.size === 0 && denied.size === 0)) return;
+          const extension: AuditExtension = { read: [...read], denied: [...denied] };
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [AUDIT_EXTENSION]: extension };
+        },
+      };
+    },
+  };
+}
