@@ -12,6 +12,8 @@ import { AuthorizingGateway, GatewayContext } from './auth/authorizing-gateway';
 import { markAuthorizationEnforced } from './auth/enforced-features';
 import { CallerForwarding, forwardCaller } from './auth/forward-caller';
 import { TokenVerifier } from './auth/token-verifier';
+import { OperationLimits, operationLimits } from './limits/limits-config';
+import { limitsPlugin } from './limits/limits-plugin';
 import { SubgraphUnavailable } from './resilience/subgraph-unavailable';
 import { supergraphFromFile } from './supergraph/supergraph-source';
 
@@ -26,6 +28,8 @@ export interface GatewayOptions {
   internalSecret: Uint8Array;
   /** The audit subgraph, which records every access before the answer leaves. */
   auditServiceUrl: string;
+  /** Depth, alias, token and cost caps; from the environment when omitted. */
+  limits?: OperationLimits;
 }
 
 export interface RunningGateway {
@@ -34,6 +38,7 @@ export interface RunningGateway {
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const limits = options.limits ?? operationLimits();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(options.supergraphFile, markAuthorizationEnforced),
     buildService: ({ name, url }) =>
@@ -52,7 +57,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
     // No "Did you mean …?": a caller must not learn of fields their scopes hide.
     hideSchemaDetailsFromClientErrors: true,
-    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }), auditPlugin(auditWriter(options.auditServiceUrl))],
+    // The parser stops at the token limit, before any work is done on a huge document.
+    parseOptions: { maxTokens: limits.maxTokens },
+    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }), auditPlugin(auditWriter(options.auditServiceUrl)), limitsPlugin(limits)],
   });
   const served = await serveGraphQL(server, {
     port: options.port,

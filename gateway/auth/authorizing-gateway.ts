@@ -50,6 +50,11 @@ export class AuthorizingGateway implements GatewayInterface {
       const { caller } = context;
       const { policy, scoped } = this;
       if (!policy || !scoped) throw new Error('the gateway has no supergraph loaded');
+      if (!requestContext.operation) {
+        const name = requestContext.operationName ?? requestContext.request.operationName;
+        const message = name ? `Unknown operation named "${name}".` : 'The document holds several operations; say which to run with operationName.';
+        return { errors: [new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } })] };
+      }
       const rootFields = requestContext.operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : ''));
       if (rootFields.some((name) => name === '__schema' || name === '__type')) {
         if (!rootFields.every((name) => name.startsWith('__'))) {

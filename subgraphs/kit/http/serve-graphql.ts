@@ -61,6 +61,10 @@ async function handle<Context extends BaseContext>(
       return sendError(response, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
     }
   }
+  if (Array.isArray(body)) {
+    // Operations are audited and limited one at a time, so each must come in its own request.
+    return sendError(response, 400, 'BATCH_TOO_LARGE', 'Send one operation per request; batched operations are not accepted.');
+  }
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
