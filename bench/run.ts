@@ -3,6 +3,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadOrCreateDevKeys } from '../gateway/auth/dev-keys';
+import { mintToken } from '../gateway/auth/mint-token';
+import { tokenSettings } from '../gateway/auth/token-verifier';
 import { PROJECT_ROOT } from '../gateway/supergraph/supergraph-config';
 import { commandLineOption, positiveInteger } from '../subgraphs/kit/config';
 import { CLIENT_FILE, FLAGSHIP_VARIABLES, REPRESENTATIVE_CASELOAD } from './flagship-queries';
@@ -36,6 +39,7 @@ function startFederation(): Promise<ChildProcess> {
       IRCC_CASE_PORT: '4101',
       CBSA_BORDER_PORT: '4102',
       ATIP_PORT: '4103',
+      AUDIT_PORT: '4104',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -55,13 +59,19 @@ async function main(): Promise<void> {
   const federation = await startFederation();
   const startupSeconds = (Date.now() - started) / 1000;
   const results: Record<string, unknown> = {};
+  // An officer holding every read scope: the benchmark measures data, authorization and audit together.
+  const { privateKey, kid } = await loadOrCreateDevKeys();
+  const token = await mintToken(privateKey, kid, {
+    subject: 'bench-officer', role: 'officer', scopes: ['case:read', 'case:notes', 'border:travel', 'border:enforcement', 'atip:read'], ttl: '1h', ...tokenSettings(),
+  });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   try {
     for (const [name, body] of Object.entries(QUERIES)) {
       const url = `http://127.0.0.1:${GATEWAY_PORT}/`;
-      const check = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const check = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
       const checked = (await check.json()) as { errors?: unknown };
       if (checked.errors) throw new Error(`${name} answered with errors: ${JSON.stringify(checked.errors)}`);
-      const run = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), connections, duration });
+      const run = await autocannon({ url, method: 'POST', headers, body: JSON.stringify(body), connections, duration });
       results[name] = {
         requestsPerSecond: run.requests.average,
         latencyMs: { p50: run.latency.p50, p90: run.latency.p90, p99: run.latency.p99, max: run.latency.max },
