@@ -25,6 +25,13 @@ export const atipStore = {
   requestsByClient: (db: Queryable, ucis: readonly string[]) =>
     db.query<AccessRequest>(`${REQUEST_SELECT} WHERE r.client_uci = ANY($1) ORDER BY r.client_uci, r.received_on, r.request_number`, [ucis]),
 
+  /** Requests of an institution that were received, open or closed during a period. */
+  requestsTouchingPeriod: (db: Queryable, institution: string, from: string, to: string) =>
+    db.query<AccessRequest>(
+      `${REQUEST_SELECT} WHERE r.institution = $1 AND r.received_on <= $3 AND (r.completed_on IS NULL OR r.completed_on >= $2)`,
+      [institution, from, to],
+    ),
+
   requestsByApplication: (db: Queryable, numbers: readonly string[]) =>
     db.query<AccessRequest>(
       `${REQUEST_SELECT} WHERE r.application_number = ANY($1) ORDER BY r.application_number, r.received_on, r.request_number`,

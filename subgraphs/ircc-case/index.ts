@@ -6,13 +6,13 @@ import { ApplicationResolver } from './resolvers/application.resolver';
 import { AuthorizationResolver } from './resolvers/authorization.resolver';
 import { ClientResolver } from './resolvers/client.resolver';
 import { RepresentativeResolver } from './resolvers/representative.resolver';
-import { RepresentedClientsResolver } from './resolvers/represented-clients.resolver';
+import { CaseServiceResolver } from './resolvers/case-service.resolver';
 import { seedCaseStore } from './seed';
 
 /** IRCC case management: owns Client, Application and Representative. */
 export const definition: SubgraphDefinition<CaseLoaders> = {
   name: 'ircc-case',
-  resolvers: [ClientResolver, ApplicationResolver, RepresentativeResolver, AuthorizationResolver, RepresentedClientsResolver],
+  resolvers: [ClientResolver, ApplicationResolver, RepresentativeResolver, AuthorizationResolver, CaseServiceResolver],
   referenceResolvers: {
     Client: async ({ uci }, { loaders, access }) => {
       await access.assertMayRead(uci);

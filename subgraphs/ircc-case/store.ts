@@ -102,6 +102,15 @@ export const caseStore = {
     return rows.map((row) => row.uci);
   },
 
+  activeAuthorizationId: async (db: Queryable, representativeId: string, uci: string): Promise<string | null> => {
+    const rows = await db.query<{ id: string }>(
+      `SELECT a.id FROM representative_authorization a
+       WHERE a.representative_id = $1 AND a.client_uci = $2 AND ${ACTIVE} ORDER BY a.signed_on DESC LIMIT 1`,
+      [representativeId, uci],
+    );
+    return rows[0]?.id ?? null;
+  },
+
   authorizationsByClient: (db: Queryable, ucis: readonly string[]) =>
     db.query<Authorization>(
       `SELECT a.id, a.representative_id AS "representativeId", a.client_uci AS "clientUci", a.application_number AS "applicationNumber",

@@ -1,5 +1,6 @@
 import { NonEmptyArray } from 'type-graphql';
 import { Caller } from './access/caller';
+import { CaseService } from './access/case-service';
 import { ClientAccess, RepresentedClients } from './access/client-access';
 import { Database, Queryable } from './db/database';
 import { Migration } from './db/migrations';
@@ -12,6 +13,8 @@ export interface SubgraphContext<Loaders> {
   caller: Caller;
   /** Row-level rules: whose files this caller may read. */
   access: ClientAccess;
+  /** Questions for the case-management subgraph, as this caller; absent in that subgraph itself. */
+  caseService?: CaseService;
 }
 
 export interface SeedOptions {

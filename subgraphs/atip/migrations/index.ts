@@ -57,4 +57,31 @@ export const migrations: readonly Migration[] = [
       )
     `,
   },
+  {
+    id: '002_request_workflow',
+    sql: `
+      ALTER TABLE access_request ADD COLUMN submitted_by text;
+      ALTER TABLE access_request ADD COLUMN idempotency_key text;
+      ALTER TABLE access_request ADD COLUMN consent_authorization_id text;
+      CREATE UNIQUE INDEX access_request_idempotency_idx ON access_request (submitted_by, idempotency_key) WHERE idempotency_key IS NOT NULL;
+
+      -- Numbers for requests filed through One Window, above every seeded number.
+      CREATE SEQUENCE access_request_number_seq START 5000000;
+
+      CREATE TABLE access_request_event (
+        request_number text NOT NULL REFERENCES access_request (request_number),
+        position integer NOT NULL,
+        occurred_at timestamptz NOT NULL,
+        action text NOT NULL,
+        from_status text,
+        to_status text NOT NULL,
+        actor_role text NOT NULL,
+        actor_subject text,
+        detail text,
+        PRIMARY KEY (request_number, position)
+      );
+
+      ALTER TABLE access_request_complaint ADD COLUMN outcome text
+    `,
+  },
 ];

@@ -1,12 +1,16 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Float, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { today } from '../../kit/dates';
 import { AtipContext } from '../context';
 import { DeadlineStatus, deadlineStatus } from '../deadlines';
 import { AccessRequest } from '../entities/access-request';
 import { Application } from '../entities/application';
 import { Client } from '../entities/client';
+import { AccessAct } from '../entities/enums';
+import { RequestEvent } from '../entities/request-event';
+import { SelfService } from '../entities/self-service';
 import { normalizeRequestNumber } from '../request-number';
+import { assessSelfService } from '../self-service';
 import { Authenticated } from '../../kit/access/directives';
 
 /** Four fields read one computation: it runs once per request row (rows are the loaders' cached objects). */
@@ -48,6 +52,21 @@ export class AccessRequestResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'Days left until the due date, negative once past it; null once answered.' })
   daysRemaining(@Root() request: AccessRequest): number | null {
     return deadlineOf(request).daysRemaining;
+  }
+
+  @FieldResolver(() => [RequestEvent], { description: 'Every step the request has taken, oldest first.' })
+  history(@Root() request: AccessRequest, @Ctx() { loaders }: AtipContext): Promise<RequestEvent[]> {
+    return loaders.history.load(request.requestNumber);
+  }
+
+  @FieldResolver(() => SelfService, { description: 'What of this request One Window already answers, and how.' })
+  selfService(@Root() request: AccessRequest): SelfService {
+    return assessSelfService(request);
+  }
+
+  @FieldResolver(() => Float, { description: 'The application fee in dollars: $5 under the Access to Information Act, none under the Privacy Act.' })
+  fee(@Root() request: AccessRequest): number {
+    return request.act === AccessAct.ACCESS_TO_INFORMATION_ACT ? 5 : 0;
   }
 
   @FieldResolver({ description: 'Still unanswered after the due date.' })

@@ -12,7 +12,7 @@ import { Message } from '../entities/message';
 import { ReviewStage } from '../entities/review-stage';
 import { ApplicationStatusReport } from '../entities/status-report';
 import { TYPICAL_PROCESSING_DAYS } from '../processing-times';
-import { Authenticated } from '../../kit/access/directives';
+import { Authenticated, RequiresScopes, Scope } from '../../kit/access/directives';
 
 @Resolver(() => Application)
 export class ApplicationResolver {
@@ -46,6 +46,15 @@ export class ApplicationResolver {
 
   @FieldResolver(() => Decision, { nullable: true, description: 'Null until the application is closed.' })
   decision(@Root() application: Application, @Ctx() { loaders }: CaseContext): Promise<Decision | null> {
+    return loaders.decision.load(application.applicationNumber);
+  }
+
+  @RequiresScopes(Scope.CASE_NOTES)
+  @FieldResolver(() => Decision, {
+    nullable: true,
+    description: 'Proactive disclosure: the decision with the officer\'s notes and plain-language grounds, readable by the applicant and their representative without an access request. Null until decided.',
+  })
+  decisionNotes(@Root() application: Application, @Ctx() { loaders }: CaseContext): Promise<Decision | null> {
     return loaders.decision.load(application.applicationNumber);
   }
 

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { forbidden } from '../errors';
+import { CaseService } from './case-service';
 import { Caller } from './caller';
 
 /** Of these clients, the ones the representative holds an active authorization (IMM 5476) for. */
@@ -65,19 +66,9 @@ export class ClientAccess {
   }
 }
 
-/**
- * Asks the case-management subgraph, which owns authorizations, on behalf of the same caller
- * (the gateway's signed header goes along, so the answer concerns that representative only).
- */
-export function remoteRepresentedClients(caseServiceUrl: string, callerHeader: string, headerName: string): RepresentedClients {
-  return async (_representativeId, ucis) => {
-    const response = await fetch(caseServiceUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [headerName]: callerHeader },
-      body: JSON.stringify({ query: 'query Represented($ucis: [ID!]!) { representedClients(ucis: $ucis) }', variables: { ucis } }),
-    });
-    const body = (await response.json()) as { data?: { representedClients: string[] }; errors?: unknown[] };
-    if (!response.ok || !body.data) throw new Error(`authorization check failed: HTTP ${response.status} ${JSON.stringify(body.errors ?? [])}`);
-    return body.data.representedClients;
-  };
+/** The row-level check answered by the case-management subgraph. */
+export function remoteRepresentedClients(caseService: CaseService): RepresentedClients {
+  return async (_representativeId, ucis) =>
+    (await caseService<{ representedClients: string[] }>('query Represented($ucis: [ID!]!) { representedClients(ucis: $ucis) }', { ucis }))
+      .representedClients;
 }

@@ -1,0 +1,83 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Authenticated } from '../../kit/access/directives';
+import { today } from '../../kit/dates';
+import { badUserInput, forbidden } from '../../kit/errors';
+import { normalizeApplicationNumber, normalizeUci } from '../../kit/identifiers';
+import { AtipContext } from '../context';
+import { AccessRequest } from '../entities/access-request';
+import { AccessAct, AccessRequestStatus, RequesterCategory } from '../entities/enums';
+import { SubmitAccessRequestInput } from '../entities/inputs';
+import { atipStore } from '../store';
+import { WorkflowAction } from '../workflow';
+import { workflowStore } from '../workflow-store';
+
+const MAX_DESCRIPTION = 2000;
+
+@Resolver()
+export class SubmitAccessRequestResolver {
+  @Authenticated()
+  @Mutation(() => AccessRequest, {
+    description: 'Files an access request for the caller\'s own file (applicants) or a client\'s (representatives, with consent). Read `selfService` on the answer: what it asks for may be available at once.',
+  })
+  async submitAccessRequest(@Arg('input', () => SubmitAccessRequestInput) input: SubmitAccessRequestInput, @Ctx() context: AtipContext): Promise<AccessRequest> {
+    const { db, caller, access, loaders } = context;
+    if (caller.role !== 'applicant' && caller.role !== 'representative') {
+      throw forbidden('Requests are filed by the person the file is about or by their authorized representative.');
+    }
+    const clientUci = normalizeUci(input.clientUci, 'clientUci');
+    const applicationNumber = input.applicationNumber ? normalizeApplicationNumber(input.applicationNumber) : null;
+    const description = input.description.trim();
+    if (!description || description.length > MAX_DESCRIPTION) throw badUserInput(`Describe the records wanted in 1 to ${MAX_DESCRIPTION} characters.`, 'description');
+    await access.assertMayRead(clientUci);
+
+    const submittedBy = `${caller.role}:${caller.subject}`;
+    const idempotencyKey = input.idempotencyKey?.trim() || null;
+    if (idempotencyKey) {
+      const earlier = await workflowStore.findByIdempotencyKey(db, submittedBy, idempotencyKey);
+      if (earlier) return (await loaders.request.load(earlier))!;
+    }
+    const { requesterCategory, consentAuthorizationId } = await this.requester(input, clientUci, context);
+    const requestNumber = await db.transaction(async (tx) => {
+      const number = await workflowStore.nextRequestNumber(tx, input.act === AccessAct.PRIVACY_ACT ? 'P' : 'A', today().slice(0, 4));
+      await workflowStore.insertRequest(tx, {
+        requestNumber: number, institution: input.institution, act: input.act, requesterCategory, clientUci, applicationNumber, description,
+        receivedOn: today(), submittedBy, idempotencyKey, consentAuthorizationId,
+      });
+      await workflowStore.addEvent(tx, number, {
+        action: WorkflowAction.SUBMIT, from: null, to: AccessRequestStatus.RECEIVED, role: caller.role, subject: caller.subject,
+        detail: consentAuthorizationId ? `consent: ${consentAuthorizationId}` : null,
+      });
+      return number;
+    }).catch(async (error: unknown) => {
+      // A concurrent retry with the same key won the insert: answer with its request.
+      const winner = idempotencyKey ? await workflowStore.findByIdempotencyKey(db, submittedBy, idempotencyKey) : null;
+      if (winner) return winner;
+      throw error;
+    });
+    return (await atipStore.requestsByNumber(db, [requestNumber]))[0];
+  }
+
+  /** Who is asking, and for representatives the consent: both follow from the caller when left out. */
+  private async requester(input: SubmitAccessRequestInput, clientUci: string, { caller, caseService }: AtipContext) {
+    if (caller.role === 'applicant') {
+      if (input.requesterCategory && input.requesterCategory !== RequesterCategory.CLIENT) {
+        throw badUserInput('A client filing for their own file is in the CLIENT category.', 'requesterCategory');
+      }
+      return { requesterCategory: RequesterCategory.CLIENT, consentAuthorizationId: null };
+    }
+    if (input.requesterCategory && input.requesterCategory !== RequesterCategory.REPRESENTATIVE_WITH_CONSENT) {
+      throw badUserInput('A representative files in the REPRESENTATIVE_WITH_CONSENT category.', 'requesterCategory');
+    }
+    const { activeAuthorizationId } = await caseService!<{ activeAuthorizationId: string | null }>(
+      'query Consent($uci: ID!) { activeAuthorizationId(uci: $uci) }',
+      { uci: clientUci },
+    );
+    if (!activeAuthorizationId || (input.consentAuthorizationId && input.consentAuthorizationId !== activeAuthorizationId)) {
+      throw badUserInput(
+        `${input.consentAuthorizationId ?? 'No consent'} is not an active authorization of yours for client ${clientUci}; attach the client's consent (IMM 5476).`,
+        'consentAuthorizationId',
+      );
+    }
+    return { requesterCategory: RequesterCategory.REPRESENTATIVE_WITH_CONSENT, consentAuthorizationId: activeAuthorizationId };
+  }
+}

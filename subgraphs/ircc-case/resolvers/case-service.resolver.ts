@@ -1,0 +1,24 @@
+import { Arg, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
+import { CaseContext } from '../context';
+import { caseStore } from '../store';
+
+/**
+ * What the other subgraphs ask case management on a representative's behalf; hidden from the
+ * public API (@inaccessible), answered only about the calling representative.
+ */
+@Resolver()
+export class CaseServiceResolver {
+  @Directive('@inaccessible')
+  @Query(() => [ID], { description: 'Of these clients, those the calling representative holds an active authorization for.' })
+  representedClients(@Arg('ucis', () => [ID]) ucis: string[], @Ctx() { db, caller }: CaseContext): Promise<string[]> {
+    if (caller.role !== 'representative' || !caller.subject) return Promise.resolve([]);
+    return caseStore.representedBy(db, caller.subject, ucis);
+  }
+
+  @Directive('@inaccessible')
+  @Query(() => ID, { nullable: true, description: 'The calling representative\'s active authorization (IMM 5476) for this client, if any.' })
+  activeAuthorizationId(@Arg('uci', () => ID) uci: string, @Ctx() { db, caller }: CaseContext): Promise<string | null> {
+    if (caller.role !== 'representative' || !caller.subject) return Promise.resolve(null);
+    return caseStore.activeAuthorizationId(db, caller.subject, uci);
+  }
+}
