@@ -1,4 +1,5 @@
 import { addDays, daysBetween } from '../kit/dates';
+import { federalHolidays, isWeekend } from './holidays';
 
 /** The statutory time limit: 30 calendar days after receipt, under both Acts (ATIA s.7, Privacy Act s.14). */
 export const TIME_LIMIT_DAYS = 30;
@@ -13,20 +14,19 @@ export interface DeadlineFacts {
 /**
  * The due date: 30 days from receipt, plus every extension taken, plus the days the request
  * spent on hold (the clock stops while the institution waits for a fee or a clarification).
- * A limit that ends on a Saturday or Sunday moves to the next Monday (Interpretation Act s.26,
- * as Treasury Board applies it).
+ * A limit that ends on a Saturday, a Sunday or a federal holiday moves to the next working day
+ * (Interpretation Act s.26, as Treasury Board applies it).
  */
 export function dueDate(facts: DeadlineFacts, today: string): string {
   const extended = facts.extensions.reduce((days, extension) => days + extension.days, TIME_LIMIT_DAYS);
   const held = facts.holds.reduce((days, hold) => days + Math.max(0, daysBetween(hold.from, hold.to ?? today)), 0);
-  return nextWeekday(addDays(facts.receivedOn, extended + held));
+  return nextWorkingDay(addDays(facts.receivedOn, extended + held));
 }
 
-function nextWeekday(isoDate: string): string {
-  const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
-  if (weekday === 6) return addDays(isoDate, 2);
-  if (weekday === 0) return addDays(isoDate, 1);
-  return isoDate;
+function nextWorkingDay(isoDate: string): string {
+  let day = isoDate;
+  while (isWeekend(day) || federalHolidays(Number(day.slice(0, 4))).has(day)) day = addDays(day, 1);
+  return day;
 }
 
 export interface DeadlineStatus {
