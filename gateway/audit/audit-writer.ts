@@ -16,7 +16,7 @@ export interface AccessRecordInput {
 
 export type AuditWriter = (records: AccessRecordInput[], callerHeader: string) => Promise<void>;
 
-const RECORD = 'query RecordAccess($records: [AccessRecordInput!]!) { recordAccess(records: $records) }';
+const RECORD = 'mutation RecordAccess($records: [AccessRecordInput!]!) { recordAccess(records: $records) }';
 
 /** Writes records through the audit subgraph, which owns the trail; throws unless it confirms. */
 export function auditWriter(auditServiceUrl: string): AuditWriter {

@@ -6,6 +6,7 @@ import { Random } from '../kit/seed/random';
 import { SeedOptions } from '../kit/subgraph-definition';
 import { AccessAct, AccessRequestStatus, Commissioner, ComplaintStatus, Disposition, HoldReason, Institution, RequesterCategory } from './entities/enums';
 import { TIME_LIMIT_DAYS } from './deadlines';
+import { WorkflowAction } from './workflow';
 
 const BATCH = 2_000;
 
@@ -16,6 +17,7 @@ interface Rows {
   access_request_extension: Row[];
   access_request_hold: Row[];
   access_request_complaint: Row[];
+  access_request_event: Row[];
 }
 
 /** A request as drawn, before it is written as rows. */
@@ -34,7 +36,9 @@ interface Draw {
 
 export async function seedAtipStore(db: Queryable, { seed, clients, log }: SeedOptions): Promise<void> {
   for (let start = 0; start < clients; start += BATCH) {
-    const rows: Rows = { access_request: [], access_request_exemption: [], access_request_extension: [], access_request_hold: [], access_request_complaint: [] };
+    const rows: Rows = {
+      access_request: [], access_request_exemption: [], access_request_extension: [], access_request_hold: [], access_request_complaint: [], access_request_event: [],
+    };
     for (let index = start; index < Math.min(clients, start + BATCH); index += 1) {
       const person = personAt(seed, index, clients);
       const random = new Random(seed, 'atip', index);
@@ -116,6 +120,7 @@ function addRequest(rows: Rows, random: Random, person: Person, position: number
     pages_released: pagesReleased,
   });
   for (const exemption of exemptions) rows.access_request_exemption.push({ request_number: requestNumber, ...exemption });
+  addHistory(rows, requestNumber, draw, person, status, open ? null : completedOn);
   if (draw.extensionDays) {
     const atia = draw.act === AccessAct.ACCESS_TO_INFORMATION_ACT;
     rows.access_request_extension.push({
@@ -144,6 +149,32 @@ function addRequest(rows: Rows, random: Random, person: Person, position: number
       status: open ? ComplaintStatus.UNDER_INVESTIGATION : random.pick([ComplaintStatus.WELL_FOUNDED, ComplaintStatus.RESOLVED, ComplaintStatus.DISCONTINUED]),
     });
   }
+}
+
+/** The steps a seeded request took: filed, taken up by an officer, then closed or where it stands now. */
+function addHistory(rows: Rows, requestNumber: string, draw: Draw, person: Person, status: AccessRequestStatus, closedOn: string | null): void {
+  const requester =
+    draw.requesterCategory === RequesterCategory.REPRESENTATIVE_WITH_CONSENT ? { role: 'representative', subject: person.representation?.representativeId ?? null }
+    : draw.requesterCategory === RequesterCategory.CLIENT ? { role: 'applicant', subject: person.uci }
+    : { role: 'public', subject: null };
+  const officer = { role: 'officer', subject: `ATIP-${draw.institution}` };
+  const steps: [string, WorkflowAction, AccessRequestStatus | null, AccessRequestStatus, { role: string; subject: string | null }][] = [
+    [draw.receivedOn, WorkflowAction.SUBMIT, null, AccessRequestStatus.RECEIVED, requester],
+  ];
+  if (status !== AccessRequestStatus.RECEIVED) steps.push([addDays(draw.receivedOn, 3), WorkflowAction.START, AccessRequestStatus.RECEIVED, AccessRequestStatus.IN_PROGRESS, officer]);
+  if (closedOn) {
+    const action = status === AccessRequestStatus.ABANDONED ? WorkflowAction.ABANDON : WorkflowAction.COMPLETE;
+    steps.push([closedOn < addDays(draw.receivedOn, 3) ? addDays(draw.receivedOn, 3) : closedOn, action, AccessRequestStatus.IN_PROGRESS, status, officer]);
+  } else if (status !== AccessRequestStatus.RECEIVED && status !== AccessRequestStatus.IN_PROGRESS) {
+    const action = status === AccessRequestStatus.IN_CONSULTATION ? WorkflowAction.CONSULT : WorkflowAction.HOLD;
+    steps.push([addDays(SEED_AS_OF, -3), action, AccessRequestStatus.IN_PROGRESS, status, officer]);
+  }
+  steps.forEach(([day, action, from, to, actor], position) =>
+    rows.access_request_event.push({
+      request_number: requestNumber, position: position + 1, occurred_at: `${day}T14:00:00Z`, action, from_status: from, to_status: to,
+      actor_role: actor.role, actor_subject: actor.subject, detail: null,
+    }),
+  );
 }
 
 function drawExemptions(random: Random, draw: Draw): { section: string; pages: number }[] {
@@ -190,4 +221,8 @@ const COLUMNS: Record<keyof Rows, Record<string, string>> = {
   access_request_extension: { request_number: 'text', position: 'smallint', provision: 'text', days: 'integer', reason: 'text', notice_to_commissioner_on: 'date' },
   access_request_hold: { request_number: 'text', reason: 'text', held_from: 'date', held_to: 'date' },
   access_request_complaint: { request_number: 'text', commissioner: 'text', filed_on: 'date', status: 'text' },
+  access_request_event: {
+    request_number: 'text', position: 'integer', occurred_at: 'timestamptz', action: 'text', from_status: 'text', to_status: 'text',
+    actor_role: 'text', actor_subject: 'text', detail: 'text',
+  },
 };

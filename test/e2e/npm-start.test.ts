@@ -93,6 +93,28 @@ describe('npm start', () => {
     expect(html).toContain('embeddable-sandbox');
   });
 
+  it('takes an access request from a representative through to completion by an officer, and counts it', async () => {
+    const representative = token('--sub', 'REP-000001', '--role', 'representative', '--scope', 'case:read atip:read');
+    const officer = token('--sub', 'atip-officer-1', '--role', 'officer', '--scope', 'atip:read atip:write');
+    const filed = await postQuery(
+      gatewayUrl,
+      `mutation { submitAccessRequest(input: { act: ACCESS_TO_INFORMATION_ACT, institution: IRCC, clientUci: "1234-5678",
+        description: "All emails and memos about my file", idempotencyKey: "e2e-1" }) { requestNumber status selfService { coversWholeRequest } } }`,
+      undefined,
+      representative,
+    );
+    expect(filed.body.errors).toBeUndefined();
+    const { requestNumber } = filed.body.data!.submitAccessRequest;
+    const step = async (mutation: string) => (await postQuery(gatewayUrl, `mutation($n: ID!) { ${mutation} }`, { n: requestNumber }, officer)).body;
+    expect((await step('startAccessRequest(requestNumber: $n) { status }')).data).toEqual({ startAccessRequest: { status: 'IN_PROGRESS' } });
+    const done = await step('completeAccessRequest(input: { requestNumber: $n, disposition: ALL_DISCLOSED, pagesProcessed: 12, pagesReleased: 12 }) { status history { action } }');
+    expect(done.data!.completeAccessRequest).toEqual({ status: 'COMPLETED', history: [{ action: 'SUBMIT' }, { action: 'START' }, { action: 'COMPLETE' }] });
+
+    const year = new Date().getUTCMonth() >= 3 ? new Date().getUTCFullYear() : new Date().getUTCFullYear() - 1;
+    const stats = await postQuery(gatewayUrl, `{ atipStatistics(institution: IRCC, fiscalYear: "${year}-${year + 1}") { received completed } }`);
+    expect(stats.body.data!.atipStatistics.completed).toBeGreaterThanOrEqual(1);
+  });
+
   it('gives nothing away to a caller who reaches a subgraph port directly', async () => {
     const { status, body } = await postQuery(`http://127.0.0.1:${subgraphPort}/`, '{ client(uci: "1234-5678") { familyName } }');
     expect(status).toBe(401);
