@@ -146,6 +146,21 @@ describe('processing a request', () => {
   });
 });
 
+describe('proactive disclosure', () => {
+  it('shows the applicant and their representative the decision notes without a request', async () => {
+    const applicant = await federation.identity.token({ role: 'applicant', subject: '1234-5678', scopes: ['case:read', 'case:notes'] });
+    const query = '{ application(applicationNumber: "V100012345") { decisionNotes { outcome grounds { provision explanation } officerNotes } } }';
+    for (const token of [applicant, representative]) {
+      const { body } = await postQuery(federation.gatewayUrl, query, undefined, token);
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.application.decisionNotes).toMatchObject({ outcome: 'REFUSED', grounds: [{ provision: 'IRPR 179(b)' }, { provision: 'IRPR 179(b)' }] });
+      expect(body.data!.application.decisionNotes.officerNotes).toMatch(/Application refused/);
+    }
+    const stranger = await federation.identity.token({ role: 'applicant', subject: '12-3456-7890', scopes: ['case:read', 'case:notes'] });
+    expect(codes((await postQuery(federation.gatewayUrl, query, undefined, stranger)).body)).toEqual(['FORBIDDEN']);
+  });
+});
+
 describe('statistics', () => {
   it('computes IRCC\'s 2023-24 figures from the seeded requests, in the shape of the Commissioner\'s report', async () => {
     const { body } = await postQuery(
