@@ -1,4 +1,4 @@
-import { CALLER_HEADER } from '../../subgraphs/kit/access/caller-header';
+import { internalClient } from '../../subgraphs/kit/access/internal-client';
 
 export interface AccessRecordInput {
   requestId: string;
@@ -18,17 +18,10 @@ export type AuditWriter = (records: AccessRecordInput[], callerHeader: string) =
 
 const RECORD = 'mutation RecordAccess($records: [AccessRecordInput!]!) { recordAccess(records: $records) }';
 
-/** Writes records through the audit subgraph, which owns the trail; throws unless it confirms. */
+/** Writes records through the audit subgraph, which owns the trail; throws unless it confirms them all. */
 export function auditWriter(auditServiceUrl: string): AuditWriter {
   return async (records, callerHeader) => {
-    const response = await fetch(auditServiceUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [CALLER_HEADER]: callerHeader },
-      body: JSON.stringify({ query: RECORD, variables: { records } }),
-    });
-    const body = (await response.json().catch(() => ({}))) as { data?: { recordAccess?: number }; errors?: unknown[] };
-    if (!response.ok || body.data?.recordAccess !== records.length) {
-      throw new Error(`the audit service did not confirm ${records.length} records: HTTP ${response.status} ${JSON.stringify(body.errors ?? [])}`);
-    }
+    const { recordAccess } = await internalClient(auditServiceUrl, callerHeader, 'the audit service')<{ recordAccess: number }>(RECORD, { records });
+    if (recordAccess !== records.length) throw new Error(`the audit service confirmed ${recordAccess} of ${records.length} records`);
   };
 }

@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { auditExtensionPlugin } from './access/audit-extension';
 import { CALLER_HEADER, verifyCaller } from './access/caller-header';
-import { caseServiceClient } from './access/case-service';
+import { internalClient } from './access/internal-client';
 import { ClientAccess, remoteRepresentedClients } from './access/client-access';
 import { Database } from './db/database';
 import { unauthenticated } from './errors';
@@ -45,7 +45,7 @@ export async function startSubgraph<Loaders>(
       const header = request.headers[CALLER_HEADER] as string | undefined;
       const caller = await verifyCaller(header, options.internalSecret);
       if (!caller || !header) throw unauthenticated('This service answers only requests forwarded by the One Window gateway.');
-      const caseService = options.caseServiceUrl ? caseServiceClient(options.caseServiceUrl, header) : undefined;
+      const caseService = options.caseServiceUrl ? internalClient(options.caseServiceUrl, header, 'case management') : undefined;
       const represented = localCheck ?? remoteRepresentedClients(caseService!);
       return { db: options.db, caller, caseService, access: new ClientAccess(caller, represented), loaders: definition.createLoaders(options.db) };
     },

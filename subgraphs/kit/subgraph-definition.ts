@@ -1,6 +1,6 @@
 import { NonEmptyArray } from 'type-graphql';
 import { Caller } from './access/caller';
-import { CaseService } from './access/case-service';
+import { CaseService } from './access/internal-client';
 import { ClientAccess, RepresentedClients } from './access/client-access';
 import { Database, Queryable } from './db/database';
 import { Migration } from './db/migrations';

@@ -1,6 +1,8 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** The client owned by ircc-case; CBSA adds the border record. */
+// Each extending subgraph declares its own class: type-graphql attaches field resolvers to the
+// class, so one shared class would carry every subgraph's Client fields into every schema.
 @Directive('@key(fields: "uci")')
 @ObjectType()
 export class Client {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { forbidden } from '../errors';
-import { CaseService } from './case-service';
+import { CaseService } from './internal-client';
 import { Caller } from './caller';
 
 /** Of these clients, the ones the representative holds an active authorization (IMM 5476) for. */
