@@ -14,7 +14,7 @@ import { CLIENT_FILE, FLAGSHIP_VARIABLES, REPRESENTATIVE_CASELOAD } from './flag
  * `npm run bench [-- --clients N --duration S --connections C]`: starts the federation as
  * `npm start` does, on stores seeded with N clients (kept in .bench-data/ between runs), then
  * loads the gateway over HTTP with each flagship query for S seconds and writes throughput and
- * latency percentiles to bench/results/latest.json.
+ * latency percentiles to bench/results/clients-<N>.json.
  */
 function option(name: string, fallback: number): number {
   return positiveInteger(commandLineOption(name), fallback, `--${name}`);
@@ -92,8 +92,9 @@ async function main(): Promise<void> {
     results,
   };
   mkdirSync(path.join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(path.join(PROJECT_ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  console.log('wrote bench/results/latest.json');
+  const file = path.join('bench', 'results', `clients-${clients}.json`);
+  writeFileSync(path.join(PROJECT_ROOT, file), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`wrote ${file}`);
 }
 
 main().catch((error: unknown) => {
