@@ -12,8 +12,7 @@ import { AuthorizingGateway, GatewayContext } from './auth/authorizing-gateway';
 import { markAuthorizationEnforced } from './auth/enforced-features';
 import { CallerForwarding, forwardCaller } from './auth/forward-caller';
 import { TokenVerifier } from './auth/token-verifier';
-import { OperationLimits, operationLimits } from './limits/limits-config';
-import { limitsPlugin } from './limits/limits-plugin';
+import { OperationLimits, operationLimits } from './analysis/limits-config';
 import { SubgraphUnavailable } from './resilience/subgraph-unavailable';
 import { supergraphFromFile } from './supergraph/supergraph-source';
 
@@ -51,15 +50,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         didReceiveResponse: tallySubgraphResponse,
       }),
   });
+  const authorizing = new AuthorizingGateway(gateway, limits);
   const server = new ApolloServer<GatewayContext & CallerForwarding & AuditContext>({
-    gateway: new AuthorizingGateway(gateway),
+    gateway: authorizing,
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
     // No "Did you mean …?": a caller must not learn of fields their scopes hide.
     hideSchemaDetailsFromClientErrors: true,
     // The parser stops at the token limit, before any work is done on a huge document.
     parseOptions: { maxTokens: limits.maxTokens },
-    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }), auditPlugin(auditWriter(options.auditServiceUrl)), limitsPlugin(limits)],
+    plugins: [
+      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      authorizing.analysisPlugin(),
+      auditPlugin(auditWriter(options.auditServiceUrl)),
+    ],
   });
   const served = await serveGraphQL(server, {
     port: options.port,

@@ -1,11 +1,8 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { createHash } from 'node:crypto';
-import { print } from 'graphql';
 import { GatewayContext } from '../auth/authorizing-gateway';
 import { CallerForwarding } from '../auth/forward-caller';
 import { AccessRecordInput, AuditWriter } from './audit-writer';
 import { AuditContext } from './access-tally';
-import { fieldPaths } from './field-paths';
 
 type Context = GatewayContext & CallerForwarding & AuditContext;
 
@@ -18,11 +15,10 @@ export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, response, document, operationName }) {
-          const { audit, caller, callerHeader } = contextValue;
+        async willSendResponse({ contextValue, response, operationName }) {
+          const { audit, caller, callerHeader, analysis } = contextValue;
           if (audit.read.size === 0 && audit.denied.size === 0) return;
-          const executed = contextValue.executedDocument ?? document;
-          const fields = executed ? fieldPaths(executed) : [];
+          const fields = analysis?.delivered ?? [];
           const shared = {
             requestId: audit.requestId,
             occurredAt: new Date().toISOString(),
@@ -32,7 +28,7 @@ export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
             readerScopes: caller.scopes,
             fields,
             operationName: operationName ?? null,
-            operationHash: executed ? createHash('sha256').update(print(executed)).digest('hex') : '',
+            operationHash: analysis?.executedHash ?? '',
           };
           const records: AccessRecordInput[] = [
             ...[...audit.read].map((clientUci) => ({ ...shared, clientUci, outcome: 'READ' as const })),

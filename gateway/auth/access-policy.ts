@@ -54,6 +54,11 @@ export class AccessPolicy {
   }
 }
 
+/** What decides a caller's access to fields: signed in or not, and the scopes. Callers with the same key see the same schema. */
+export function accessKey(caller: Caller): string {
+  return `${caller.role === 'anonymous' ? 'anonymous' : 'signed-in'}:${[...caller.scopes].sort().join(' ')}`;
+}
+
 function toRequirement(directive: ConstDirectiveNode): Requirement | null {
   if (directive.name.value === 'authenticated') return { authenticated: true, scopeSets: [] };
   if (directive.name.value !== 'requiresScopes') return null;

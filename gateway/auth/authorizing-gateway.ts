@@ -1,29 +1,30 @@
 import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServerPlugin } from '@apollo/server';
 import { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
-import { createHash } from 'node:crypto';
-import { DocumentNode, execute, GraphQLError, GraphQLSchema, Kind, print } from 'graphql';
+import { execute, GraphQLError, OperationDefinitionNode } from 'graphql';
 import { Caller } from '../../subgraphs/kit/access/caller';
-import { AccessPolicy } from './access-policy';
-import { authorizeOperation } from './operation-filter';
-import { ScopedSchemas } from './scoped-schema';
+import { OperationLimits } from '../analysis/limits-config';
+import { OperationAnalysis, OperationAnalyzer } from '../analysis/operation-analyzer';
 
 export interface GatewayContext {
   caller: Caller;
-  /** The operation as run after unauthorized fields were removed (what the audit records). */
-  executedDocument?: DocumentNode;
+  /** The operation's analysis, made once it is resolved and before it is planned. */
+  analysis?: OperationAnalysis;
 }
 
 /**
  * Apollo Gateway with the supergraph's access directives enforced, as Apollo Router would: each
- * operation is cut down to what the caller may read before it is planned, and introspection
- * answers from the caller's scoped schema. Policy and schemas follow supergraph reloads.
+ * operation is analysed before planning (caps, cost, page sizes), cut down to what the caller may
+ * read, and introspection anywhere in it is answered from the caller's scoped schema. The
+ * analyzer follows supergraph reloads.
  */
 export class AuthorizingGateway implements GatewayInterface {
-  private policy: AccessPolicy | null = null;
-  private scoped: ScopedSchemas | null = null;
+  private analyzer: OperationAnalyzer | null = null;
 
-  constructor(private readonly gateway: ApolloGateway) {
-    gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => this.adopt(apiSchema, coreSupergraphSdl));
+  constructor(private readonly gateway: ApolloGateway, limits: OperationLimits) {
+    gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+      this.analyzer = new OperationAnalyzer(apiSchema, coreSupergraphSdl, limits);
+    });
   }
 
   onSchemaLoadOrUpdate(...args: Parameters<ApolloGateway['onSchemaLoadOrUpdate']>) {
@@ -39,46 +40,56 @@ export class AuthorizingGateway implements GatewayInterface {
     return { executor: this.authorizing(executor) };
   }
 
-  private adopt(apiSchema: GraphQLSchema, supergraphSdl: string): void {
-    this.policy = AccessPolicy.fromSupergraph(supergraphSdl);
-    this.scoped = new ScopedSchemas(apiSchema, this.policy);
+  /** Analyses each operation as soon as it is resolved: one over a cap is refused there (HTTP 400), before planning. */
+  analysisPlugin(): ApolloServerPlugin<GatewayContext> {
+    return {
+      requestDidStart: async () => ({
+        didResolveOperation: async ({ contextValue, document, operation, queryHash, request }) => {
+          if (!operation) return;
+          contextValue.analysis = this.loadedAnalyzer().analyze({ queryHash, document, operation, variables: request.variables, caller: contextValue.caller });
+        },
+      }),
+    };
+  }
+
+  private loadedAnalyzer(): OperationAnalyzer {
+    if (!this.analyzer) throw new Error('the gateway has no supergraph loaded');
+    return this.analyzer;
   }
 
   private authorizing(executor: GatewayExecutor): GatewayExecutor {
     return async (requestContext: GatewayGraphQLRequestContext) => {
       const context = requestContext.context as GatewayContext;
-      const { caller } = context;
-      const { policy, scoped } = this;
-      if (!policy || !scoped) throw new Error('the gateway has no supergraph loaded');
-      if (!requestContext.operation) {
+      const { analysis } = context;
+      if (!requestContext.operation || !analysis) {
         const name = requestContext.operationName ?? requestContext.request.operationName;
         const message = name ? `Unknown operation named "${name}".` : 'The document holds several operations; say which to run with operationName.';
         return { errors: [new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } })] };
       }
-      const rootFields = requestContext.operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : ''));
-      if (rootFields.some((name) => name === '__schema' || name === '__type')) {
-        if (!rootFields.every((name) => name.startsWith('__'))) {
+      if (analysis.introspection) {
+        if (!analysis.onlyMetaFields) {
           return { errors: [new GraphQLError('Introspection cannot be combined with other fields in one operation.', { extensions: { code: 'BAD_USER_INPUT' } })] };
         }
         return execute({
-          schema: scoped.for(caller),
+          schema: this.loadedAnalyzer().scopedSchemas.for(context.caller),
           document: requestContext.document,
           operationName: requestContext.operationName,
           variableValues: requestContext.request.variables,
         });
       }
-      const authorized = authorizeOperation(requestContext.schema, requestContext.document, requestContext.operation, policy, caller);
-      context.executedDocument = authorized.document;
-      if (authorized.errors.length === 0) return executor(requestContext);
-      const [operation] = authorized.document.definitions;
+      if (analysis.removed.length === 0) return executor(requestContext);
       const result = await executor({
         ...requestContext,
-        document: authorized.document,
-        operation: operation as typeof requestContext.operation,
+        document: analysis.document,
+        operation: analysis.document.definitions[0] as OperationDefinitionNode,
         // Query plans are cached by this hash, so the cut-down operation needs its own.
-        queryHash: createHash('sha256').update(print(authorized.document)).digest('hex'),
+        queryHash: analysis.executedHash,
       });
-      return { ...result, errors: [...authorized.errors, ...(result.errors ?? [])] };
+      const forbidden = analysis.removed.map(
+        ({ path, typeName, fieldName, needs }) =>
+          new GraphQLError(`Not authorized to read ${typeName}.${fieldName}: it needs ${needs.join(' and ')}.`, { path, extensions: { code: 'FORBIDDEN' } }),
+      );
+      return { ...result, errors: [...forbidden, ...(result.errors ?? [])] };
     };
   }
 }

@@ -1,7 +1,7 @@
 import { filterSchema, pruneSchema } from '@graphql-tools/utils';
 import { getNamedType, GraphQLSchema, isObjectType } from 'graphql';
 import { Caller } from '../../subgraphs/kit/access/caller';
-import { AccessPolicy } from './access-policy';
+import { AccessPolicy, accessKey } from './access-policy';
 
 /**
  * The part of the schema a caller may read, for introspection: a partner exploring in Sandbox
@@ -14,7 +14,7 @@ export class ScopedSchemas {
   constructor(private readonly schema: GraphQLSchema, private readonly policy: AccessPolicy) {}
 
   for(caller: Caller): GraphQLSchema {
-    const key = `${caller.role === 'anonymous' ? 'anonymous' : 'signed-in'}:${[...caller.scopes].sort().join(' ')}`;
+    const key = accessKey(caller);
     let scoped = this.cache.get(key);
     if (!scoped) {
       scoped = this.build(caller);

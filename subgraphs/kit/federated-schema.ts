@@ -7,10 +7,19 @@ import gql from 'graphql-tag';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { SubgraphDefinition } from './subgraph-definition';
 
-const FEDERATION_LINK = `extend schema @link(
-  url: "https://specs.apollo.dev/federation/v2.9"
-  import: ["@key", "@shareable", "@external", "@inaccessible", "@authenticated", "@requiresScopes"]
-)`;
+/**
+ * Federation 2.9, plus One Window's own `@pageSize`, composed into the supergraph so that the
+ * gateway can cost and check every page size before a query runs (see kit/pagination.ts).
+ */
+const FEDERATION_LINK = `extend schema
+  @link(
+    url: "https://specs.apollo.dev/federation/v2.9"
+    import: ["@key", "@shareable", "@external", "@inaccessible", "@authenticated", "@requiresScopes", "@composeDirective"]
+  )
+  @link(url: "https://one-window.canada.ca/paging/v1.0", import: ["@pageSize"])
+  @composeDirective(name: "@pageSize")
+
+directive @pageSize(default: Int!, max: Int!) on FIELD_DEFINITION`;
 
 /**
  * type-graphql classes are the single source of truth: they are built into a plain schema,

@@ -1,6 +1,19 @@
 import { ClassType, Directive, Field, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors';
 
+/** How many rows a page holds when `first` is omitted, and at most. */
+export interface PageLimits {
+  default: number;
+  max: number;
+}
+
+/**
+ * Declares a paged field's limits in the schema (`@pageSize`), where the gateway reads them to
+ * cost a query by the pages it will really fetch and to refuse a bad `first` before anything
+ * runs. The resolver passes the same limits to `toPage`, so both sides agree.
+ */
+export const PageSize = (limits: PageLimits) => Directive(`@pageSize(default: ${limits.default}, max: ${limits.max})`);
+
 /** A decoded request for one page: how many rows, after how many rows. */
 export interface Page {
   first: number;
@@ -66,10 +79,10 @@ function decodeCursor(cursor: string): number {
 }
 
 /** Validates `first`/`after` against the list's own limits. */
-export function toPage(first: number | null | undefined, after: string | null | undefined, limits: { default: number; max: number }): Page {
+export function toPage(first: number | null | undefined, after: string | null | undefined, limits: PageLimits): Page {
   const size = first ?? limits.default;
-  if (!Number.isInteger(size) || size < 0 || size > limits.max) {
-    throw badUserInput(`first must be between 0 and ${limits.max}; got ${size}.`, 'first');
+  if (!Number.isInteger(size) || size < 1 || size > limits.max) {
+    throw badUserInput(`first must be between 1 and ${limits.max}; got ${size}.`, 'first');
   }
   return { first: size, offset: after ? decodeCursor(after) : 0 };
 }

@@ -34,7 +34,7 @@ describe('the audit trail', () => {
     expect(record).toMatchObject({
       outcome: 'READ',
       reader: { subject: 'officer-42', role: 'officer', clientId: 'officer-tool', scopes: ['case:read', 'case:notes'] },
-      fields: ['client.familyName', 'client.applications.decision.officerNotes'],
+      fields: ['client.applications.decision.officerNotes', 'client.familyName'],
     });
     expect(record.operationHash).toMatch(/^[0-9a-f]{64}$/);
   });

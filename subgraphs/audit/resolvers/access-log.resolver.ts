@@ -3,7 +3,7 @@ import { Caller } from '../../kit/access/caller';
 import { Authenticated, RequiresScopes, Scope } from '../../kit/access/directives';
 import { forbidden } from '../../kit/errors';
 import { normalizeUci } from '../../kit/identifiers';
-import { toConnection, toPage } from '../../kit/pagination';
+import { PageSize, toConnection, toPage } from '../../kit/pagination';
 import { AuditContext } from '../context';
 import { AccessRecordConnection } from '../entities/access-record';
 import { Client } from '../entities/client';
@@ -19,6 +19,7 @@ function mayReadLog(caller: Caller, uci: string): boolean {
 @Resolver(() => Client)
 export class AccessLogResolver {
   @Authenticated()
+  @PageSize(PAGE_LIMITS)
   @FieldResolver(() => AccessRecordConnection, {
     nullable: true,
     description: 'Who read this file and when, newest first: the client themself, or oversight with audit:read. Null only when the audit service is unavailable.',
@@ -36,6 +37,7 @@ export class AccessLogResolver {
   }
 
   @RequiresScopes(Scope.AUDIT_READ)
+  @PageSize(PAGE_LIMITS)
   @Query(() => AccessRecordConnection, { name: 'accessLog', description: 'Oversight: every access, newest first, optionally for one client.' })
   async oversightLog(
     @Arg('uci', () => ID, { nullable: true }) uci: string | null,

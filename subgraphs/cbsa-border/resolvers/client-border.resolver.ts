@@ -2,7 +2,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { daysBetween } from '../../kit/dates';
 import { badUserInput } from '../../kit/errors';
-import { toConnection, toPage } from '../../kit/pagination';
+import { PageSize, toConnection, toPage } from '../../kit/pagination';
 import { BorderContext } from '../context';
 import { Client } from '../entities/client';
 import { EnforcementAction } from '../entities/enforcement-action';
@@ -21,6 +21,7 @@ const WHEN_NULL = 'Null only when the CBSA service is unavailable.';
 @Resolver(() => Client)
 export class ClientBorderResolver {
   @RequiresScopes(Scope.BORDER_TRAVEL)
+  @PageSize(TRAVEL_PAGE)
   @FieldResolver(() => TravelEventConnection, { nullable: true, description: `Entries and exits on record since 1 August 2000, oldest first. ${WHEN_NULL}` })
   async travelHistory(
     @Root() client: Client,

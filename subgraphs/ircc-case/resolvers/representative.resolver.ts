@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { toConnection, toPage } from '../../kit/pagination';
+import { PageSize, toConnection, toPage } from '../../kit/pagination';
 import { CaseContext } from '../context';
 import { Client } from '../entities/client';
 import { ClientConnection, Representative, RepresentativeConnection } from '../entities/representative';
@@ -15,6 +15,7 @@ export class RepresentativeResolver {
     return loaders.representative.load(id.trim().toUpperCase());
   }
 
+  @PageSize(PAGE_LIMITS)
   @Query(() => RepresentativeConnection)
   async representatives(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
@@ -26,6 +27,7 @@ export class RepresentativeResolver {
   }
 
   @RequiresScopes(Scope.CASE_READ)
+  @PageSize(PAGE_LIMITS)
   @FieldResolver(() => ClientConnection, { description: 'Clients with an active authorization, in UCI order.' })
   async clients(
     @Root() representative: Representative,

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import {
+  DocumentNode, FragmentDefinitionNode, getVariableValues, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, print,
+} from 'graphql';
+import { Caller } from '../../subgraphs/kit/access/caller';
+import { AccessPolicy, accessKey } from '../auth/access-policy';
+import { ScopedSchemas } from '../auth/scoped-schema';
+import { OperationLimits } from './limits-config';
+import { AuthorizedOperation, authorizeOperation } from './authorize';
+import { measureOperation, Measures, WorkCounter } from './measure';
+import { PageLimits, pageSizesFromSupergraph } from './page-sizes';
+
+/** Everything the gateway needs to know about one operation for one caller. */
+export interface OperationAnalysis extends AuthorizedOperation {
+  measures: Measures;
+  /** SHA-256 of the operation as run: what the audit records, and the query-plan cache key of a cut-down operation. */
+  executedHash: string;
+}
+
+export interface AnalysisRequest {
+  /** SHA-256 of the query text, as Apollo Server computed it. */
+  queryHash: string;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  variables: Record<string, unknown> | undefined;
+  caller: Caller;
+}
+
+interface CachedAnalysis {
+  authorized: AuthorizedOperation;
+  executedHash: string;
+  /** Measures by the values of the variables that set page sizes, the only input the cost depends on. */
+  measures: Map<string, Measures>;
+  pageVariables: string[] | null;
+}
+
+/** Distinct (document, operation, scope set) entries kept; beyond it the least recently used goes. */
+const CACHE_ENTRIES = 2000;
+
+/**
+ * The one analysis of each operation: caps and cost (measure.ts), then scope removals, audit
+ * paths and introspection (authorize.ts), both linear in the document. Results are cached per
+ * (document hash, operation name, scope set) and the cost per page-size variable values, so a
+ * repeated operation costs a map lookup. One analyzer per supergraph: a reload starts afresh.
+ */
+export class OperationAnalyzer {
+  readonly policy: AccessPolicy;
+  readonly scopedSchemas: ScopedSchemas;
+  private readonly pageSizes: Map<string, PageLimits>;
+  private readonly cache = new Map<string, CachedAnalysis>();
+
+  constructor(private readonly schema: GraphQLSchema, supergraphSdl: string, private readonly limits: OperationLimits) {
+    this.policy = AccessPolicy.fromSupergraph(supergraphSdl);
+    this.scopedSchemas = new ScopedSchemas(schema, this.policy);
+    this.pageSizes = pageSizesFromSupergraph(supergraphSdl);
+  }
+
+  analyze(request: AnalysisRequest, counter: WorkCounter = { visits: 0 }): OperationAnalysis {
+    const key = `${request.queryHash}\u0000${request.operation.name?.value ?? ''}\u0000${accessKey(request.caller)}`;
+    const variables = this.coerceVariables(request);
+    const fragments = fragmentsOf(request.document);
+    let entry = this.cache.get(key);
+    if (entry) {
+      // Most recently used goes last, so eviction takes the oldest first.
+      this.cache.delete(key);
+      this.cache.set(key, entry);
+    }
+    const costKey = entry?.pageVariables ? JSON.stringify(entry.pageVariables.map((name) => variables[name] ?? null)) : null;
+    let measures = costKey === null ? undefined : entry!.measures.get(costKey);
+    if (!measures) {
+      measures = measureOperation(this.schema, this.pageSizes, request.operation, fragments, variables, this.limits, counter);
+    }
+    if (!entry) {
+      const authorized = authorizeOperation(this.schema, this.policy, request.caller, request.operation, fragments, counter);
+      entry = { authorized, executedHash: sha256(print(authorized.document)), measures: new Map(), pageVariables: measures.pageVariables };
+      this.cache.set(key, entry);
+      if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
+    }
+    entry.measures.set(JSON.stringify(measures.pageVariables.map((name) => variables[name] ?? null)), measures);
+    return { ...entry.authorized, measures, executedHash: entry.executedHash };
+  }
+
+  /** The variables as the subgraphs will see them: coerced, with defaults filled in. */
+  private coerceVariables({ operation, variables }: AnalysisRequest): Record<string, unknown> {
+    const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
+    if (coerced.errors) {
+      throw new GraphQLError(coerced.errors[0].message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    }
+    return coerced.coerced;
+  }
+}
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  return new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
