@@ -12,7 +12,7 @@ import { AuthorizingGateway, GatewayContext } from './auth/authorizing-gateway';
 import { markAuthorizationEnforced } from './auth/enforced-features';
 import { CallerForwarding, forwardCaller } from './auth/forward-caller';
 import { TokenVerifier } from './auth/token-verifier';
-import { OperationLimits, operationLimits } from './analysis/limits-config';
+import { OperationLimits, operationLimits } from '../subgraphs/kit/operation-limits';
 import { SubgraphUnavailable } from './resilience/subgraph-unavailable';
 import { supergraphFromFile } from './supergraph/supergraph-source';
 

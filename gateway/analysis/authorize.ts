@@ -13,6 +13,8 @@ export interface RemovedField {
   fieldName: string;
   /** What the caller lacks, in words: "scope case:read", "a signed-in caller". */
   needs: string[];
+  /** The client the removed field names by its `uci` argument, if any: an attempt at that file, for the audit. */
+  namedClient?: { literal: string } | { variable: string };
 }
 
 export interface AuthorizedOperation {
@@ -110,7 +112,7 @@ export function authorizeOperation(
       if (name.startsWith('__')) return field;
       const needs = policy.unmet(caller, schema, parent.name, name);
       if (needs.length) {
-        report({ path: key, typeName: parent.name, fieldName: name, needs });
+        report({ path: key, typeName: parent.name, fieldName: name, needs, namedClient: namedClient(field) });
         result.refused.add(path);
         return null;
       }
@@ -165,6 +167,13 @@ export function authorizeOperation(
     introspection: top.introspection,
     onlyMetaFields: [...top.rootFields].every((name) => name.startsWith('__')),
   };
+}
+
+function namedClient(field: FieldNode): RemovedField['namedClient'] {
+  const value = field.arguments?.find((argument) => argument.name.value === 'uci')?.value;
+  if (value?.kind === Kind.STRING) return { literal: value.value };
+  if (value?.kind === Kind.VARIABLE) return { variable: value.name.value };
+  return undefined;
 }
 
 function join(prefix: string, path: string): string {

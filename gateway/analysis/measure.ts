@@ -2,7 +2,7 @@ import {
   FieldNode, FragmentDefinitionNode, getNamedType, GraphQLCompositeType, GraphQLError, GraphQLSchema, isCompositeType, isListType,
   isNonNullType, GraphQLOutputType, Kind, OperationDefinitionNode, SelectionSetNode,
 } from 'graphql';
-import { OperationLimits } from './limits-config';
+import { OperationLimits } from '../../subgraphs/kit/operation-limits';
 import { PageLimits } from './page-sizes';
 
 /** What an operation asks of One Window, counted over the operation as if every fragment were spread out. */

@@ -5,7 +5,7 @@ import {
 import { Caller } from '../../subgraphs/kit/access/caller';
 import { AccessPolicy, accessKey } from '../auth/access-policy';
 import { ScopedSchemas } from '../auth/scoped-schema';
-import { OperationLimits } from './limits-config';
+import { OperationLimits } from '../../subgraphs/kit/operation-limits';
 import { AuthorizedOperation, authorizeOperation } from './authorize';
 import { measureOperation, Measures, WorkCounter } from './measure';
 import { PageLimits, pageSizesFromSupergraph } from './page-sizes';

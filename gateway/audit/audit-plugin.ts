@@ -1,44 +1,34 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { GatewayContext } from '../auth/authorizing-gateway';
 import { CallerForwarding } from '../auth/forward-caller';
-import { AccessRecordInput, AuditWriter } from './audit-writer';
 import { AuditContext } from './access-tally';
+import { accessEvent } from './access-event';
+import { AuditWriter } from './audit-writer';
 
 type Context = GatewayContext & CallerForwarding & AuditContext;
 
+/** Seconds a caller is asked to wait when the audit trail cannot be written. */
+const RETRY_AFTER_SECONDS = 5;
+
 /**
- * Records every access to a client's file before the answer leaves: one record per file per
- * request, naming the reader, the fields and the operation. If the record cannot be written,
- * the answer is withheld (503): nothing is served unaudited.
+ * Records every access to a client's file before the answer leaves: the request once, with
+ * every file it read or was refused. If the record cannot be written the answer is withheld
+ * (503 with Retry-After): nothing is served unaudited.
  */
 export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, response, operationName }) {
+        async willSendResponse({ contextValue, response, operationName, request }) {
           const { audit, caller, callerHeader, analysis } = contextValue;
-          if (audit.read.size === 0 && audit.denied.size === 0) return;
-          const fields = analysis?.delivered ?? [];
-          const shared = {
-            requestId: audit.requestId,
-            occurredAt: new Date().toISOString(),
-            readerSubject: caller.subject,
-            readerRole: caller.role,
-            readerClientId: caller.clientId,
-            readerScopes: caller.scopes,
-            fields,
-            operationName: operationName ?? null,
-            operationHash: analysis?.executedHash ?? '',
-          };
-          const records: AccessRecordInput[] = [
-            ...[...audit.read].map((clientUci) => ({ ...shared, clientUci, outcome: 'READ' as const })),
-            ...[...audit.denied].filter((uci) => !audit.read.has(uci)).map((clientUci) => ({ ...shared, clientUci, outcome: 'DENIED' as const })),
-          ];
+          const event = accessEvent({ tally: audit, caller, analysis, operationName: operationName ?? null, variables: request.variables });
+          if (!event) return;
           try {
-            await write(records, callerHeader);
+            await write(event, callerHeader);
           } catch (error) {
             console.error('[gateway] audit write failed; answer withheld:', (error as Error).message);
             response.http.status = 503;
+            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
             response.body = {
               kind: 'single',
               singleResult: {

@@ -3,7 +3,7 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, GraphQLError, OperationDefinitionNode } from 'graphql';
 import { Caller } from '../../subgraphs/kit/access/caller';
-import { OperationLimits } from '../analysis/limits-config';
+import { OperationLimits } from '../../subgraphs/kit/operation-limits';
 import { OperationAnalysis, OperationAnalyzer } from '../analysis/operation-analyzer';
 
 export interface GatewayContext {

@@ -1,38 +1,63 @@
-import { Queryable } from '../kit/db/database';
+import { Database, Queryable } from '../kit/db/database';
 import { bulkInsert } from '../kit/db/bulk-insert';
 import { Page } from '../kit/pagination';
 import { AccessRecord } from './entities/access-record';
-import { AccessRecordInput } from './entities/access-record-input';
+import { AccessEventInput } from './entities/access-event-input';
 
-const RECORD_COLUMNS = `id::text, client_uci AS "clientUci", occurred_at AS "occurredAt", outcome, fields,
-  operation_name AS "operationName", operation_hash AS "operationHash",
-  jsonb_build_object('subject', reader_subject, 'role', reader_role, 'clientId', reader_client_id, 'scopes', reader_scopes) AS reader`;
+/** Files written per statement: a request over tens of thousands of files is stored in bounded statements. */
+const FILES_PER_STATEMENT = 1000;
+
+/** A file's record carries the request's reader and operation, and the fields its outcome names. */
+const RECORD_COLUMNS = `f.id::text, f.client_uci AS "clientUci", f.occurred_at AS "occurredAt", f.outcome,
+  CASE f.fields_shown WHEN 'DELIVERED' THEN e.delivered_fields WHEN 'REFUSED' THEN e.refused_fields
+    ELSE e.delivered_fields || e.refused_fields END AS fields,
+  e.operation_name AS "operationName", e.operation_hash AS "operationHash",
+  jsonb_build_object('subject', e.reader_subject, 'role', e.reader_role, 'clientId', e.reader_client_id, 'scopes', e.reader_scopes) AS reader`;
+const RECORDS = 'access_event_file f JOIN access_event e ON e.request_id = f.request_id';
 
 export const auditStore = {
-  /** Writes the records in one statement; a record already written for the same request and client is kept as it was. */
-  async record(db: Queryable, records: readonly AccessRecordInput[]): Promise<void> {
-    await bulkInsert(
-      db,
-      'access_record',
-      {
-        request_id: 'text', client_uci: 'text', occurred_at: 'timestamptz', reader_subject: 'text', reader_role: 'text', reader_client_id: 'text',
-        reader_scopes: 'jsonb', outcome: 'text', fields: 'jsonb', operation_name: 'text', operation_hash: 'text',
-      },
-      records.map((r) => ({
-        request_id: r.requestId, client_uci: r.clientUci, occurred_at: r.occurredAt, reader_subject: r.readerSubject, reader_role: r.readerRole,
-        reader_client_id: r.readerClientId, reader_scopes: r.readerScopes, outcome: r.outcome, fields: r.fields,
-        operation_name: r.operationName, operation_hash: r.operationHash,
-      })),
-      { onConflict: 'ignore' },
-    );
-  },
+  /**
+   * Stores one request's event and its files in one transaction: all of it, or none. Returns how
+   * many files were newly stored; a file already recorded for the same request and outcome is
+   * kept as it was and not counted, so the gateway never takes a skipped row for a stored one.
+   */
+  record: (db: Database, event: AccessEventInput): Promise<number> =>
+    db.transaction(async (tx) => {
+      await bulkInsert(
+        tx,
+        'access_event',
+        {
+          request_id: 'text', occurred_at: 'timestamptz', reader_subject: 'text', reader_role: 'text', reader_client_id: 'text', reader_scopes: 'jsonb',
+          operation_name: 'text', operation_hash: 'text', delivered_fields: 'jsonb', refused_fields: 'jsonb',
+        },
+        [{
+          request_id: event.requestId, occurred_at: event.occurredAt, reader_subject: event.readerSubject, reader_role: event.readerRole,
+          reader_client_id: event.readerClientId, reader_scopes: event.readerScopes, operation_name: event.operationName,
+          operation_hash: event.operationHash, delivered_fields: event.deliveredFields, refused_fields: event.refusedFields,
+        }],
+        { onConflict: 'ignore' },
+      );
+      let stored = 0;
+      for (let start = 0; start < event.files.length; start += FILES_PER_STATEMENT) {
+        stored += await bulkInsert(
+          tx,
+          'access_event_file',
+          { request_id: 'text', client_uci: 'text', occurred_at: 'timestamptz', outcome: 'text', fields_shown: 'text' },
+          event.files.slice(start, start + FILES_PER_STATEMENT).map((file) => ({
+            request_id: event.requestId, client_uci: file.clientUci, occurred_at: event.occurredAt, outcome: file.outcome, fields_shown: file.fieldsShown,
+          })),
+          { onConflict: 'ignore' },
+        );
+      }
+      return stored;
+    }),
 
   /** A page of each client's log, newest first. */
   clientLogPage: (db: Queryable, ucis: readonly string[], page: Page) =>
     db.query<AccessRecord>(
       `SELECT ranked.* FROM (
-         SELECT ${RECORD_COLUMNS}, row_number() OVER (PARTITION BY client_uci ORDER BY occurred_at DESC, id DESC) AS position
-         FROM access_record WHERE client_uci = ANY($1)
+         SELECT ${RECORD_COLUMNS}, row_number() OVER (PARTITION BY f.client_uci ORDER BY f.occurred_at DESC, f.id DESC) AS position
+         FROM ${RECORDS} WHERE f.client_uci = ANY($1)
        ) ranked
        WHERE position > $2 AND position <= $2 + $3 ORDER BY "clientUci", position`,
       [ucis, page.offset, page.first + 1],
@@ -41,8 +66,8 @@ export const auditStore = {
   /** Every record, newest first, optionally for one client: the oversight view. */
   logPage: (db: Queryable, uci: string | null, page: Page) =>
     db.query<AccessRecord>(
-      `SELECT ${RECORD_COLUMNS} FROM access_record WHERE ($1::text IS NULL OR client_uci = $1)
-       ORDER BY occurred_at DESC, id DESC OFFSET $2 LIMIT $3`,
+      `SELECT ${RECORD_COLUMNS} FROM ${RECORDS} WHERE ($1::text IS NULL OR f.client_uci = $1)
+       ORDER BY f.occurred_at DESC, f.id DESC OFFSET $2 LIMIT $3`,
       [uci, page.offset, page.first + 1],
     ),
 };

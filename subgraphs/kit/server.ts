@@ -9,6 +9,7 @@ import { unauthenticated } from './errors';
 import { buildFederatedSchema } from './federated-schema';
 import { serveGraphQL } from './http/serve-graphql';
 import { maskInternalErrors } from './mask-errors';
+import { internalBodyLimit, operationLimits } from './operation-limits';
 import { SubgraphContext, SubgraphDefinition } from './subgraph-definition';
 
 export interface RunningSubgraph {
@@ -27,6 +28,8 @@ export async function startSubgraph<Loaders>(
     internalSecret: Uint8Array;
     /** The case-management subgraph, asked whom a representative represents. */
     caseServiceUrl?: string;
+    /** The largest request body; by default sized from the operation limits the gateway enforces. */
+    maxBodyBytes?: number;
   },
 ): Promise<RunningSubgraph> {
   const localCheck = definition.representedClients?.(options.db);
@@ -41,6 +44,8 @@ export async function startSubgraph<Loaders>(
   const served = await serveGraphQL(server, {
     port: options.port,
     host: options.host,
+    // The gateway's entity fetches and audit records grow with the answer, which the operation limits bound.
+    maxBodyBytes: options.maxBodyBytes ?? internalBodyLimit(operationLimits()),
     context: async (request) => {
       const header = request.headers[CALLER_HEADER] as string | undefined;
       const caller = await verifyCaller(header, options.internalSecret);

@@ -1,3 +1,7 @@
+import { signCaller } from '../../subgraphs/kit/access/caller-header';
+import { internalClient } from '../../subgraphs/kit/access/internal-client';
+import { formatUci } from '../../subgraphs/kit/identifiers';
+import { operationLimits } from '../../subgraphs/kit/operation-limits';
 import { Federation, postQuery, startFederation } from '../fixtures/federation';
 
 let federation: Federation;
@@ -12,11 +16,17 @@ afterAll(async () => {
   await federation?.stop();
 });
 
-const query = (text: string, token: string, variables?: Record<string, unknown>) => postQuery(federation.gatewayUrl, text, variables, token);
+const query = (text: string, token?: string, variables?: Record<string, unknown>) => postQuery(federation.gatewayUrl, text, variables, token);
 const countRecords = async () =>
   (await federation.database('audit').query<{ records: number; requests: number }>(
-    'SELECT count(*)::int AS records, count(DISTINCT request_id)::int AS requests FROM access_record',
+    'SELECT (SELECT count(*)::int FROM access_event_file) AS records, (SELECT count(*)::int FROM access_event) AS requests',
   ))[0];
+
+/** A file's records for one operation, as the person reads them. */
+async function recordsOf(uci: string, operationName: string) {
+  const { body } = await query(LOG, await federation.identity.token({ role: 'applicant', subject: uci }), { uci });
+  return body.data!.client.accessLog.edges.map((e: { node: Record<string, unknown> }) => e.node).filter((n: { operationName: string }) => n.operationName === operationName);
+}
 
 const LOG = `query($uci: ID!) { client(uci: $uci) { accessLog(first: 20) { edges { node {
   occurredAt outcome fields operationName operationHash reader { subject role clientId scopes } } } } } }`;
@@ -45,6 +55,68 @@ describe('the audit trail', () => {
     const { body } = await query(LOG, await federation.identity.token({ role: 'applicant', subject: OWN }), { uci: OWN });
     const snoop = body.data!.client.accessLog.edges.find((e: { node: { operationName: string } }) => e.node.operationName === 'Snoop');
     expect(snoop.node).toMatchObject({ outcome: 'DENIED', reader: { subject: OTHER, role: 'applicant' } });
+  });
+
+  it('records what scopes removed from a file that was read, beside what was delivered', async () => {
+    const travelPartner = await federation.identity.token({ role: 'partner', subject: 'partner-7', scopes: ['border:travel'] });
+    await query('query Crossings { client(uci: "1234-5678") { familyName travelHistory(first: 1) { edges { node { direction } } } } }', travelPartner);
+    const records = await recordsOf(OWN, 'Crossings');
+    expect(records.map((r: { outcome: string; fields: string[] }) => [r.outcome, r.fields]).sort()).toEqual([
+      ['DENIED', ['client.familyName']],
+      ['READ', ['client.travelHistory.edges.node.direction']],
+    ]);
+  });
+
+  it('records an attempt at a named file that scopes or the lack of a token removed whole', async () => {
+    await query('query Anonymous { client(uci: "12345678") { familyName } }');
+    const officerWithoutAudit = await federation.identity.token({ role: 'officer', subject: 'curious-officer', scopes: ['case:read'] });
+    await query('query Oversee { accessLog(uci: "1234-5678") { edges { cursor } } }', officerWithoutAudit);
+    expect(await recordsOf(OWN, 'Anonymous')).toEqual([expect.objectContaining({ outcome: 'DENIED', fields: ['client'], reader: expect.objectContaining({ role: 'anonymous' }) })]);
+    expect(await recordsOf(OWN, 'Oversee')).toEqual([expect.objectContaining({ outcome: 'DENIED', fields: ['accessLog'] })]);
+  });
+
+  it('records a refused access log', async () => {
+    const officerWithoutAudit = await federation.identity.token({ role: 'officer', subject: 'curious-officer', scopes: ['case:read'] });
+    await query('query PeekLog { client(uci: "1234-5678") { uci accessLog { edges { cursor } } } }', officerWithoutAudit);
+    expect((await recordsOf(OWN, 'PeekLog')).map((r: { outcome: string }) => r.outcome).sort()).toEqual(['DENIED', 'READ']);
+  });
+
+  it('records any answer the operation limits allow: twenty representatives with all their clients', async () => {
+    const before = await countRecords();
+    const officer = await federation.identity.token({ role: 'officer', subject: 'o', scopes: ['case:read'] });
+    const { status, body } = await query('{ representatives(first: 20) { edges { node { clients(first: 500) { edges { node { uci familyName } } } } } } }', officer);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const clients = new Set(body.data!.representatives.edges.flatMap((r: { node: { clients: { edges: { node: { uci: string } }[] } } }) => r.node.clients.edges.map((c) => c.node.uci)));
+    expect(clients.size).toBeGreaterThan(150);
+    const after = await countRecords();
+    expect(after.requests - before.requests).toBe(1);
+    expect(after.records - before.records).toBe(clients.size);
+  });
+
+  it('accepts the largest event the operation limits allow: a file for every field the cost cap lets through', async () => {
+    const header = await signCaller({ role: 'officer', subject: 'gateway-test', scopes: [], clientId: null }, federation.identity.internalSecret);
+    const { maxCost } = operationLimits();
+    const files = Array.from({ length: maxCost }, (_, i) => ({ clientUci: formatUci(String(10_000_000 + i)), outcome: 'READ', fieldsShown: 'DELIVERED' }));
+    const event = {
+      requestId: 'largest-request', occurredAt: new Date().toISOString(), readerSubject: 'o', readerRole: 'officer', readerClientId: null, readerScopes: [],
+      operationName: null, operationHash: 'h', deliveredFields: ['representatives.edges.node.clients.edges.node.uci'], refusedFields: [], files,
+    };
+    const stored = await internalClient(federation.subgraphUrls.audit, header, 'audit')('mutation($event: AccessEventInput!) { recordAccess(event: $event) }', { event });
+    expect(stored).toEqual({ recordAccess: maxCost });
+  });
+
+  it('confirms only the records it stored: a replayed event is not confirmed again', async () => {
+    const header = await signCaller({ role: 'officer', subject: 'gateway-test', scopes: [], clientId: null }, federation.identity.internalSecret);
+    const event = {
+      requestId: 'replayed-request', occurredAt: new Date().toISOString(), readerSubject: 'o', readerRole: 'officer', readerClientId: null, readerScopes: [],
+      operationName: null, operationHash: 'h', deliveredFields: ['client.uci'], refusedFields: [],
+      files: [{ clientUci: OWN, outcome: 'READ', fieldsShown: 'DELIVERED' }, { clientUci: OTHER, outcome: 'READ', fieldsShown: 'DELIVERED' }],
+    };
+    const record = internalClient(federation.subgraphUrls.audit, header, 'audit');
+    const mutation = 'mutation($event: AccessEventInput!) { recordAccess(event: $event) }';
+    expect(await record(mutation, { event })).toEqual({ recordAccess: 2 });
+    expect(await record(mutation, { event })).toEqual({ recordAccess: 0 });
   });
 
   it('shows a file\'s log only to its owner and to oversight with audit:read', async () => {
@@ -78,8 +150,15 @@ describe('the audit trail', () => {
   it('withholds the answer when the access cannot be recorded', async () => {
     await federation.stopSubgraph('audit');
     const officer = await federation.identity.token({ role: 'officer', subject: 'o', scopes: ['case:read'] });
-    const { status, body } = await query('{ client(uci: "1234-5678") { familyName } }', officer);
+    const response = await fetch(federation.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` },
+      body: JSON.stringify({ query: '{ client(uci: "1234-5678") { familyName } }' }),
+    });
+    const { status, headers } = response;
+    const body = (await response.json()) as { errors?: { extensions?: Record<string, unknown> }[] };
     expect(status).toBe(503);
+    expect(headers.get('retry-after')).toBe('5');
     expect(body.errors!.map((e) => e.extensions?.code)).toEqual(['AUDIT_UNAVAILABLE']);
     expect(JSON.stringify(body)).not.toContain('Okafor');
 

@@ -13,7 +13,7 @@ afterAll(async () => {
   await federation?.stop();
 });
 
-const auditRecords = async () => (await federation.database('audit').query<{ n: number }>('SELECT count(*)::int AS n FROM access_record'))[0].n;
+const auditRecords = async () => (await federation.database('audit').query<{ n: number }>('SELECT count(*)::int AS n FROM access_event_file'))[0].n;
 
 async function send(body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) {
   const response = await fetch(federation.gatewayUrl, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...headers }, body });

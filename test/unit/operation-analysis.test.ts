@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Kind, parse, print, validate } from 'graphql';
 import { OperationAnalysis, OperationAnalyzer } from '../../gateway/analysis/operation-analyzer';
-import { OperationLimits } from '../../gateway/analysis/limits-config';
+import { OperationLimits } from '../../subgraphs/kit/operation-limits';
 import { ANONYMOUS, Caller } from '../../subgraphs/kit/access/caller';
 import { apiSchema, supergraphSdl } from '../fixtures/api-schema';
 

@@ -30,7 +30,10 @@ export class AccessLogResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() { caller, access, loaders }: AuditContext,
   ): Promise<AccessRecordConnection> {
-    if (!mayReadLog(caller, client.uci)) throw forbidden(`Only client ${client.uci} and oversight may read this access log.`);
+    if (!mayReadLog(caller, client.uci)) {
+      access.noteDenied(client.uci);
+      throw forbidden(`Only client ${client.uci} and oversight may read this access log.`);
+    }
     access.noteRead([client.uci]);
     const page = toPage(first, after, PAGE_LIMITS);
     return toConnection(await loaders.clientLog.load({ parent: client.uci, page }), page);

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, Int, Mutation, Resolver } from 'type-graphql';
 import { AuditContext } from '../context';
-import { AccessRecordInput } from '../entities/access-record-input';
+import { AccessEventInput } from '../entities/access-event-input';
 import { auditStore } from '../store';
 
 /**
@@ -10,9 +10,8 @@ import { auditStore } from '../store';
 @Resolver()
 export class RecordAccessResolver {
   @Directive('@inaccessible')
-  @Mutation(() => Int, { description: 'Records accesses durably; returns how many were given.' })
-  async recordAccess(@Arg('records', () => [AccessRecordInput]) records: AccessRecordInput[], @Ctx() { db }: AuditContext): Promise<number> {
-    await auditStore.record(db, records);
-    return records.length;
+  @Mutation(() => Int, { description: 'Records one request\'s access durably; returns how many of its files were newly stored.' })
+  recordAccess(@Arg('event', () => AccessEventInput) event: AccessEventInput, @Ctx() { db }: AuditContext): Promise<number> {
+    return auditStore.record(db, event);
   }
 }

@@ -47,6 +47,11 @@ export class ClientAccess {
     for (const uci of ucis) this.read.add(uci);
   }
 
+  /** Records a refusal decided outside the row rules (a log only its client and oversight may read). */
+  noteDenied(uci: string): void {
+    this.denied.add(uci);
+  }
+
   async assertMayRead(uci: string): Promise<void> {
     if (!(await this.mayRead(uci))) throw forbidden(`You may not read the file of client ${uci}.`);
   }

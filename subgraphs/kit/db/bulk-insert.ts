@@ -5,7 +5,8 @@ export type ColumnTypes = Record<string, string>;
 /**
  * Inserts many rows in one statement and one parameter: the rows travel as a JSON array and
  * `jsonb_to_recordset` unpacks them, which avoids PostgreSQL's 65,535-parameter limit and runs
- * unchanged on PGlite and on a server.
+ * unchanged on PGlite and on a server. Returns how many rows were inserted: with `ignore`, rows
+ * that conflicted with existing ones are not counted.
  */
 export async function bulkInsert(
   db: Queryable,
@@ -13,14 +14,19 @@ export async function bulkInsert(
   columns: ColumnTypes,
   rows: readonly object[],
   options: { onConflict?: 'ignore' } = {},
-): Promise<void> {
-  if (rows.length === 0) return;
+): Promise<number> {
+  if (rows.length === 0) return 0;
   const names = Object.keys(columns);
   const recordType = names.map((name) => `${name} ${columns[name]}`).join(', ');
-  await db.query(
-    `INSERT INTO ${table} (${names.join(', ')})
-     SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType})
-     ${options.onConflict === 'ignore' ? 'ON CONFLICT DO NOTHING' : ''}`,
+  const [{ inserted }] = await db.query<{ inserted: number }>(
+    `WITH written AS (
+       INSERT INTO ${table} (${names.join(', ')})
+       SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType})
+       ${options.onConflict === 'ignore' ? 'ON CONFLICT DO NOTHING' : ''}
+       RETURNING 1
+     )
+     SELECT count(*)::int AS inserted FROM written`,
     [JSON.stringify(rows)],
   );
+  return inserted;
 }

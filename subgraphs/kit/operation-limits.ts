@@ -1,4 +1,4 @@
-import { positiveInteger } from '../../subgraphs/kit/config';
+import { positiveInteger } from './config';
 
 /** Caps on what one operation may ask, so no single request can starve the others. */
 export interface OperationLimits {
@@ -15,4 +15,14 @@ export function operationLimits(env: NodeJS.ProcessEnv = process.env): Operation
     maxTokens: positiveInteger(env.ONE_WINDOW_MAX_TOKENS, 3000, 'ONE_WINDOW_MAX_TOKENS'),
     maxCost: positiveInteger(env.ONE_WINDOW_MAX_COST, 50000, 'ONE_WINDOW_MAX_COST'),
   };
+}
+
+/**
+ * The largest body one part of One Window sends another (the gateway's entity fetches, its
+ * audit record), sized from the operation limits so that any answer the limits allow can be
+ * fetched and recorded: an operation resolves at most `maxCost` fields, so it touches at most
+ * that many files or entities, each well under 256 bytes in a request body.
+ */
+export function internalBodyLimit(limits: OperationLimits): number {
+  return Math.max(256 * 1024, limits.maxCost * 256);
 }
