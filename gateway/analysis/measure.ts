@@ -1,6 +1,6 @@
 import {
-  FieldNode, FragmentDefinitionNode, getNamedType, GraphQLCompositeType, GraphQLError, GraphQLSchema, isCompositeType, isListType,
-  isNonNullType, GraphQLOutputType, Kind, OperationDefinitionNode, SelectionSetNode,
+  FieldNode, FragmentDefinitionNode, getNamedType, GraphQLCompositeType, GraphQLError, GraphQLField, GraphQLSchema, isCompositeType,
+  isIntrospectionType, isListType, isNonNullType, GraphQLOutputType, Kind, OperationDefinitionNode, SchemaMetaFieldDef, SelectionSetNode, TypeMetaFieldDef,
 } from 'graphql';
 import { OperationLimits } from '../../subgraphs/kit/operation-limits';
 import { PageLimits } from './page-sizes';
@@ -27,7 +27,19 @@ interface Summary {
   depth: number;
   aliases: number;
   cost: number;
+  /** How deep lists nest inside introspection (types › fields › args is 3). */
+  introspectionLists: number;
 }
+
+const NOTHING: Summary = { depth: 0, aliases: 0, cost: 0, introspectionLists: 0 };
+
+/**
+ * Introspection answers from the schema in memory, so it is held to its own rule: lists (types,
+ * fields, args, …) nest at most this deep, as in the standard introspection query. Deeper
+ * nesting (`fields { type { fields { type { fields … } } } }`) multiplies the answer by the
+ * schema's size at every level.
+ */
+export const MAX_INTROSPECTION_LIST_NESTING = 3;
 
 /**
  * Measures depth, aliases and cost in one walk of each definition: a named fragment is measured
@@ -55,6 +67,9 @@ export function measureOperation(
 
   const check = (summary: Summary): Summary => {
     if (summary.depth > limits.maxDepth) throw tooMuch('QUERY_TOO_DEEP', `The operation nests more than ${limits.maxDepth} levels deep.`);
+    if (summary.introspectionLists > MAX_INTROSPECTION_LIST_NESTING) {
+      throw tooMuch('QUERY_TOO_DEEP', `Introspection may nest lists (types, fields, args, …) at most ${MAX_INTROSPECTION_LIST_NESTING} deep.`);
+    }
     if (summary.aliases > limits.maxAliases) throw tooMuch('TOO_MANY_ALIASES', `The operation uses more than ${limits.maxAliases} aliases.`);
     if (summary.cost > limits.maxCost) {
       throw tooMuch('QUERY_TOO_COSTLY', `The operation could resolve more than ${limits.maxCost} fields; ask for smaller pages or fewer fields.`);
@@ -80,27 +95,35 @@ export function measureOperation(
   };
 
   const walk = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType): Summary => {
-    const total: Summary = { depth: 0, aliases: 0, cost: 0 };
-    const add = (inner: Summary, factor: number, deeper: number) => {
+    const total: Summary = { ...NOTHING };
+    // Introspection types nest `ofType` deeper than any data does (Sandbox's own query would pass
+    // the depth cap otherwise), one object a level: they are held to the list-nesting rule instead.
+    const introspection = isIntrospectionType(parent);
+    const add = (inner: Summary, factor: number, deeper: number, list: number) => {
       total.cost += inner.cost * factor;
       total.aliases += inner.aliases;
-      total.depth = Math.max(total.depth, inner.depth + deeper);
+      if (!introspection) total.depth = Math.max(total.depth, inner.depth + deeper);
+      total.introspectionLists = Math.max(total.introspectionLists, inner.introspectionLists + list);
       check(total);
     };
     for (const selection of selectionSet.selections) {
       counter.visits += 1;
       if (selection.kind === Kind.FIELD) {
-        add({ depth: 1, aliases: selection.alias ? 1 : 0, cost: 1 }, 1, 0);
-        const field = 'getFields' in parent ? parent.getFields()[selection.name.value] : undefined;
+        add({ ...NOTHING, depth: 1, aliases: selection.alias ? 1 : 0, cost: 1 }, 1, 0, 0);
+        const field = fieldDefinition(schema, parent, selection.name.value);
         const child = field && getNamedType(field.type);
         if (!selection.selectionSet || !field || !child || !isCompositeType(child)) continue;
-        const paged = pageSizes.get(`${parent.name}.${selection.name.value}`);
-        add(walk(selection.selectionSet, child), paged ? pageSize(selection, parent.name, paged) : listFactor(parent, selection.name.value, field.type), 1);
+        const inner = walk(selection.selectionSet, child);
+        if (introspection) add(inner, 1, 0, isList(field.type) ? 1 : 0);
+        else {
+          const paged = pageSizes.get(`${parent.name}.${selection.name.value}`);
+          add(inner, paged ? pageSize(selection, parent.name, paged) : listFactor(parent, selection.name.value, field.type), 1, 0);
+        }
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        if (type && isCompositeType(type)) add(walk(selection.selectionSet, type), 1, 0);
+        if (type && isCompositeType(type)) add(walk(selection.selectionSet, type), 1, 0, 0);
       } else {
-        add(fragmentSummary(selection.name.value), 1, 0);
+        add(fragmentSummary(selection.name.value), 1, 0, 0);
       }
     }
     return total;
@@ -110,23 +133,36 @@ export function measureOperation(
     const known = fragmentSummaries.get(name);
     if (known) return known;
     // Validation has refused fragment cycles; the placeholder only keeps a cycle from recursing.
-    fragmentSummaries.set(name, { depth: 0, aliases: 0, cost: 0 });
+    fragmentSummaries.set(name, NOTHING);
     const fragment = fragments.get(name);
     const type = fragment && schema.getType(fragment.typeCondition.name.value);
-    const summary = fragment && type && isCompositeType(type) ? walk(fragment.selectionSet, type) : { depth: 0, aliases: 0, cost: 0 };
+    const summary = fragment && type && isCompositeType(type) ? walk(fragment.selectionSet, type) : NOTHING;
     fragmentSummaries.set(name, summary);
     return summary;
   };
 
   const root = schema.getRootType(operation.operation);
-  const summary = root ? walk(operation.selectionSet, root) : { depth: 0, aliases: 0, cost: 0 };
-  return { ...summary, pageVariables: [...pageVariables].sort() };
+  const { depth, aliases, cost } = root ? walk(operation.selectionSet, root) : NOTHING;
+  return { depth, aliases, cost, pageVariables: [...pageVariables].sort() };
+}
+
+/** A field's definition, introspection's own included: a deeply nested `__type { ofType { … } }` is capped like any other. */
+function fieldDefinition(schema: GraphQLSchema, parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (parent === schema.getQueryType()) {
+    if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
+    if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
+  }
+  return 'getFields' in parent ? parent.getFields()[name] : undefined;
 }
 
 /** The items a list field is assumed to hold; a connection's `edges` are the page its parent already counted. */
 function listFactor(parent: GraphQLCompositeType, fieldName: string, type: GraphQLOutputType): number {
-  if (!isListType(isNonNullType(type) ? type.ofType : type)) return 1;
+  if (!isList(type)) return 1;
   return parent.name.endsWith('Connection') && fieldName === 'edges' ? 1 : ASSUMED_LIST_SIZE;
+}
+
+function isList(type: GraphQLOutputType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
 }
 
 function tooMuch(code: string, message: string): GraphQLError {

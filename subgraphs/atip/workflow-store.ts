@@ -11,12 +11,14 @@ export const workflowStore = {
     return rows[0]?.status ?? null;
   },
 
-  async findByIdempotencyKey(db: Queryable, submittedBy: string, key: string): Promise<string | null> {
-    const rows = await db.query<{ requestNumber: string }>(
-      'SELECT request_number AS "requestNumber" FROM access_request WHERE submitted_by = $1 AND idempotency_key = $2',
+  /** The request this caller filed under this key, with the fingerprint of what they submitted. */
+  async findByIdempotencyKey(db: Queryable, submittedBy: string, key: string): Promise<{ requestNumber: string; fingerprint: string | null } | null> {
+    const rows = await db.query<{ requestNumber: string; fingerprint: string | null }>(
+      `SELECT request_number AS "requestNumber", idempotency_fingerprint AS fingerprint
+       FROM access_request WHERE submitted_by = $1 AND idempotency_key = $2`,
       [submittedBy, key],
     );
-    return rows[0]?.requestNumber ?? null;
+    return rows[0] ?? null;
   },
 
   async nextRequestNumber(tx: Queryable, prefix: 'A' | 'P', year: string): Promise<string> {
@@ -26,13 +28,17 @@ export const workflowStore = {
 
   insertRequest: (tx: Queryable, r: {
     requestNumber: string; institution: string; act: string; requesterCategory: string; clientUci: string; applicationNumber: string | null;
-    description: string; receivedOn: string; submittedBy: string; idempotencyKey: string | null; consentAuthorizationId: string | null;
+    description: string; receivedOn: string; submittedBy: string; idempotencyKey: string | null; idempotencyFingerprint: string | null;
+    consentAuthorizationId: string | null;
   }) =>
     tx.query(
       `INSERT INTO access_request (request_number, institution, act, requester_category, client_uci, application_number, description, received_on,
-         status, status_as_of, submitted_by, idempotency_key, consent_authorization_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'RECEIVED', now(), $9, $10, $11)`,
-      [r.requestNumber, r.institution, r.act, r.requesterCategory, r.clientUci, r.applicationNumber, r.description, r.receivedOn, r.submittedBy, r.idempotencyKey, r.consentAuthorizationId],
+         status, status_as_of, submitted_by, idempotency_key, idempotency_fingerprint, consent_authorization_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'RECEIVED', now(), $9, $10, $11, $12)`,
+      [
+        r.requestNumber, r.institution, r.act, r.requesterCategory, r.clientUci, r.applicationNumber, r.description, r.receivedOn, r.submittedBy,
+        r.idempotencyKey, r.idempotencyFingerprint, r.consentAuthorizationId,
+      ],
     ),
 
   setStatus: (tx: Queryable, requestNumber: string, status: AccessRequestStatus) =>

@@ -8,8 +8,8 @@ export const ErrorCode = {
 } as const;
 
 /** The caller sent something malformed; `field` names the argument so a form can highlight it. */
-export function badUserInput(message: string, field: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field } });
+export function badUserInput(message: string, field: string, more: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field, ...more } });
 }
 
 /** No valid credentials: HTTP 401. */

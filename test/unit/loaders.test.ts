@@ -47,8 +47,7 @@ describe('cursor pages', () => {
   });
 
   it('refuses page sizes out of range and cursors it did not issue', () => {
-    expect(() => toPage(101, null, { default: 50, max: 100 })).toThrow(/between 0 and 100/);
-    expect(() => toPage(-1, null, { default: 50, max: 100 })).toThrow(/between 0 and 100/);
+    for (const size of [101, 0, -1]) expect(() => toPage(size, null, { default: 50, max: 100 })).toThrow(/between 1 and 100/);
     expect(() => toPage(5, 'not-a-cursor', { default: 50, max: 100 })).toThrow(/not a cursor/);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Kind, parse, print, validate } from 'graphql';
+import { getIntrospectionQuery, Kind, parse, print, validate } from 'graphql';
 import { OperationAnalysis, OperationAnalyzer } from '../../gateway/analysis/operation-analyzer';
 import { OperationLimits } from '../../subgraphs/kit/operation-limits';
 import { ANONYMOUS, Caller } from '../../subgraphs/kit/access/caller';
@@ -136,6 +136,22 @@ describe('introspection is found anywhere', () => {
     const { analysis } = analyze(query, { caller: ANONYMOUS });
     expect(analysis.introspection).toBe(true);
     expect(analysis.onlyMetaFields).toBe(true);
+  });
+
+  it('leaves the introspection query Sandbox and code generators send within the caps', () => {
+    const { analysis } = analyze(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }), { caller: ANONYMOUS });
+    expect(analysis.measures.depth).toBeLessThanOrEqual(DEFAULT_LIMITS.maxDepth);
+    expect(analysis.measures.cost).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost);
+  });
+
+  it('refuses introspection whose lists nest deeper than the standard query\'s, however it is spelled', () => {
+    for (const query of [
+      '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }',
+      '{ __type(name: "Client") { fields { type { fields { type { fields { type { fields { name } } } } } } } } }',
+      '{ __schema { types { ...T } } } fragment T on __Type { interfaces { possibleTypes { fields { name } } } }',
+    ]) {
+      expect(errorOf(() => analyze(query, { caller: ANONYMOUS })).extensions.code).toBe('QUERY_TOO_DEEP');
+    }
   });
 
   it('and tells when it is mixed with data fields', () => {

@@ -1,7 +1,8 @@
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, UseMiddleware } from 'type-graphql';
 import { AccessAct, AccessRequestStatus, Commissioner, ComplaintStatus, Disposition, HoldReason, Institution, RequesterCategory } from './enums';
 import { RequiresScopes, Scope } from '../../kit/access/directives';
+import { WithheldFromThePerson } from '../requester-privacy';
 
 @ObjectType({ description: 'Pages withheld under one provision.' })
 export class Exemption {
@@ -51,6 +52,10 @@ export class Complaint {
   status!: ComplaintStatus;
 }
 
+/** Shown on every field a third-party requester could be recognised by. */
+export const WITHHELD =
+  'Null on a request a third party (media, business, academia, an organization, the public) filed about a person, when that person or their representative reads it: the Access to Information Act protects who asked and what they asked for.';
+
 @RequiresScopes(Scope.ATIP_READ)
 @Directive('@key(fields: "requestNumber")')
 @ObjectType({ description: 'A request under the Access to Information Act or the Privacy Act.' })
@@ -61,16 +66,19 @@ export class AccessRequest {
   @Field(() => Institution)
   institution!: Institution;
 
-  @Field(() => AccessAct)
+  @UseMiddleware(WithheldFromThePerson)
+  @Field(() => AccessAct, { nullable: true, description: WITHHELD })
   act!: AccessAct;
 
-  @Field(() => RequesterCategory)
+  @UseMiddleware(WithheldFromThePerson)
+  @Field(() => RequesterCategory, { nullable: true, description: WITHHELD })
   requesterCategory!: RequesterCategory;
 
   clientUci!: string;
   applicationNumber!: string | null;
 
-  @Field({ description: 'The records asked for, in the requester\'s words.' })
+  @UseMiddleware(WithheldFromThePerson)
+  @Field(() => String, { nullable: true, description: `The records asked for, in the requester's words. ${WITHHELD}` })
   description!: string;
 
   @Field(() => LocalDateResolver)
@@ -82,27 +90,34 @@ export class AccessRequest {
   @Field(() => DateTimeResolver)
   statusAsOf!: Date;
 
-  @Field(() => Disposition, { nullable: true })
+  @UseMiddleware(WithheldFromThePerson)
+  @Field(() => Disposition, { nullable: true, description: WITHHELD })
   disposition!: Disposition | null;
 
   @Field(() => LocalDateResolver, { nullable: true })
   completedOn!: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @UseMiddleware(WithheldFromThePerson)
+  @Field(() => Int, { nullable: true, description: WITHHELD })
   pagesProcessed!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @UseMiddleware(WithheldFromThePerson)
+  @Field(() => Int, { nullable: true, description: WITHHELD })
   pagesReleased!: number | null;
 
-  @Field(() => [Exemption])
+  @UseMiddleware(WithheldFromThePerson)
+  @Field(() => [Exemption], { nullable: true, description: WITHHELD })
   exemptions!: Exemption[];
 
-  @Field(() => [DeadlineExtension])
+  @UseMiddleware(WithheldFromThePerson)
+  @Field(() => [DeadlineExtension], { nullable: true, description: WITHHELD })
   extensions!: DeadlineExtension[];
 
-  @Field(() => [RequestHold])
+  @UseMiddleware(WithheldFromThePerson)
+  @Field(() => [RequestHold], { nullable: true, description: WITHHELD })
   holds!: RequestHold[];
 
-  @Field(() => Complaint, { nullable: true })
+  @UseMiddleware(WithheldFromThePerson)
+  @Field(() => Complaint, { nullable: true, description: WITHHELD })
   complaint!: Complaint | null;
 }

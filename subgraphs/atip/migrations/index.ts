@@ -84,4 +84,9 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE access_request_complaint ADD COLUMN outcome text
     `,
   },
+  {
+    // A replayed idempotency key must carry the same submission; its fingerprint tells.
+    id: '003_idempotency_fingerprint',
+    sql: `ALTER TABLE access_request ADD COLUMN idempotency_fingerprint text`,
+  },
 ];

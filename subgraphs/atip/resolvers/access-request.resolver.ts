@@ -1,9 +1,9 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { Arg, Ctx, Float, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Float, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { today } from '../../kit/dates';
 import { AtipContext } from '../context';
 import { DeadlineStatus, deadlineStatus } from '../deadlines';
-import { AccessRequest } from '../entities/access-request';
+import { AccessRequest, WITHHELD } from '../entities/access-request';
 import { Application } from '../entities/application';
 import { Client } from '../entities/client';
 import { AccessAct } from '../entities/enums';
@@ -12,6 +12,7 @@ import { SelfService } from '../entities/self-service';
 import { normalizeRequestNumber } from '../request-number';
 import { assessSelfService } from '../self-service';
 import { Authenticated } from '../../kit/access/directives';
+import { requesterWithheld, WithheldFromThePerson } from '../requester-privacy';
 
 /** Four fields read one computation: it runs once per request row (rows are the loaders' cached objects). */
 const deadlines = new WeakMap<AccessRequest, DeadlineStatus>();
@@ -39,7 +40,8 @@ export class AccessRequestResolver {
     return { uci: request.clientUci };
   }
 
-  @FieldResolver(() => Application, { nullable: true, description: 'The application the request is about, where the requester named one.' })
+  @UseMiddleware(WithheldFromThePerson)
+  @FieldResolver(() => Application, { nullable: true, description: `The application the request is about, where the requester named one. ${WITHHELD}` })
   application(@Root() request: AccessRequest): Application | null {
     return request.applicationNumber ? { applicationNumber: request.applicationNumber } : null;
   }
@@ -54,19 +56,27 @@ export class AccessRequestResolver {
     return deadlineOf(request).daysRemaining;
   }
 
-  @FieldResolver(() => [RequestEvent], { description: 'Every step the request has taken, oldest first.' })
+  @UseMiddleware(WithheldFromThePerson)
+  @FieldResolver(() => [RequestEvent], { nullable: true, description: `Every step the request has taken, oldest first. ${WITHHELD}` })
   history(@Root() request: AccessRequest, @Ctx() { loaders }: AtipContext): Promise<RequestEvent[]> {
     return loaders.history.load(request.requestNumber);
   }
 
-  @FieldResolver(() => SelfService, { description: 'What of this request One Window already answers, and how.' })
+  @UseMiddleware(WithheldFromThePerson)
+  @FieldResolver(() => SelfService, { nullable: true, description: `What of this request One Window already answers, and how. ${WITHHELD}` })
   selfService(@Root() request: AccessRequest): SelfService {
     return assessSelfService(request);
   }
 
-  @FieldResolver(() => Float, { description: 'The application fee in dollars: $5 under the Access to Information Act, none under the Privacy Act.' })
+  @UseMiddleware(WithheldFromThePerson)
+  @FieldResolver(() => Float, { nullable: true, description: `The application fee in dollars: $5 under the Access to Information Act, none under the Privacy Act. ${WITHHELD}` })
   fee(@Root() request: AccessRequest): number {
     return request.act === AccessAct.ACCESS_TO_INFORMATION_ACT ? 5 : 0;
+  }
+
+  @FieldResolver({ description: 'True when a third party filed this request about the person reading it (or their client): only its institution, status and dates are shown.' })
+  requesterWithheld(@Root() request: AccessRequest, @Ctx() { caller }: AtipContext): boolean {
+    return requesterWithheld(request, caller);
   }
 
   @FieldResolver({ description: 'Still unanswered after the due date.' })

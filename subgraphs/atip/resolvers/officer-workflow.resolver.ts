@@ -3,7 +3,7 @@ import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { Queryable } from '../../kit/db/database';
 import { RequiresScopes, Scope } from '../../kit/access/directives';
 import { today } from '../../kit/dates';
-import { badUserInput, notFound } from '../../kit/errors';
+import { badUserInput, forbidden, notFound } from '../../kit/errors';
 import { AtipContext } from '../context';
 import { AccessRequest } from '../entities/access-request';
 import { AccessAct, Commissioner, ComplaintStatus, HoldReason } from '../entities/enums';
@@ -17,8 +17,10 @@ import { workflowStore } from '../workflow-store';
 type Step = Exclude<WorkflowAction, WorkflowAction.SUBMIT>;
 
 /**
- * Moves a request one step, atomically: the row is locked, the step checked against the
- * current state, its own changes written, the state and a history event recorded, or none of it.
+ * Moves a request one step. Every check comes before any write, in this order: the caller's role
+ * (officers holding atip:write), their right to the client's file, then the request's state,
+ * with the row locked so no other step slips in between. The step's own changes, the new state
+ * and a history event are written in the same transaction, or none of them.
  */
 async function step(
   { db, caller, access }: AtipContext,
@@ -27,19 +29,21 @@ async function step(
   apply: (tx: Queryable, request: AccessRequest) => Promise<string | null>,
   holdReason?: HoldReason,
 ): Promise<AccessRequest> {
+  if (caller.role !== 'officer' || !caller.scopes.includes(Scope.ATIP_WRITE)) {
+    throw forbidden('Only ATIP officers holding atip:write move a request through its steps.');
+  }
   const number = normalizeRequestNumber(requestNumber);
-  const updated = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const current = await workflowStore.lockStatus(tx, number);
     if (!current) throw notFound(`There is no access request ${number}.`, 'requestNumber');
-    const next = nextStatus(current, action, holdReason);
     const [before] = await atipStore.requestsByNumber(tx, [number]);
+    await access.assertMayRead(before.clientUci);
+    const next = nextStatus(current, action, holdReason);
     const detail = await apply(tx, before);
     if (next !== current) await workflowStore.setStatus(tx, number, next);
     await workflowStore.addEvent(tx, number, { action, from: current, to: next, role: caller.role, subject: caller.subject, detail });
     return (await atipStore.requestsByNumber(tx, [number]))[0];
   });
-  await access.assertMayRead(updated.clientUci);
-  return updated;
 }
 
 const nothing = async () => null;
@@ -103,12 +107,12 @@ export class OfficerWorkflowResolver {
   @RequiresScopes(Scope.ATIP_WRITE)
   @Mutation(() => AccessRequest, { description: 'Answers a request: disposition, pages and the exemptions applied.' })
   completeAccessRequest(@Arg('input', () => CompleteAccessRequestInput) input: CompleteAccessRequestInput, @Ctx() context: AtipContext): Promise<AccessRequest> {
-    const withheld = input.exemptions.reduce((sum, e) => sum + e.pages, 0);
-    if (input.pagesProcessed < 0 || input.pagesReleased < 0 || input.pagesReleased > input.pagesProcessed) {
-      throw badUserInput('pagesReleased must be between 0 and pagesProcessed.', 'pagesReleased');
-    }
-    if (withheld > input.pagesProcessed) throw badUserInput('Exempted pages cannot exceed the pages processed.', 'exemptions');
     return step(context, input.requestNumber, WorkflowAction.COMPLETE, async (tx, request) => {
+      const withheld = input.exemptions.reduce((sum, e) => sum + e.pages, 0);
+      if (input.pagesProcessed < 0 || input.pagesReleased < 0 || input.pagesReleased > input.pagesProcessed) {
+        throw badUserInput('pagesReleased must be between 0 and pagesProcessed.', 'pagesReleased');
+      }
+      if (withheld > input.pagesProcessed) throw badUserInput('Exempted pages cannot exceed the pages processed.', 'exemptions');
       await workflowStore.complete(tx, request.requestNumber, { ...input, completedOn: today() });
       return `${input.disposition}: ${input.pagesReleased} of ${input.pagesProcessed} pages released`;
     });
@@ -133,8 +137,8 @@ export class OfficerWorkflowResolver {
     @Arg('status', () => ComplaintStatus, { defaultValue: ComplaintStatus.FILED }) status: ComplaintStatus,
     @Ctx() context: AtipContext,
   ): Promise<AccessRequest> {
-    if (filedOn > today()) throw badUserInput('A complaint cannot be filed in the future.', 'filedOn');
     return step(context, requestNumber, WorkflowAction.COMPLAINT, async (tx, request) => {
+      if (filedOn > today()) throw badUserInput('A complaint cannot be filed in the future.', 'filedOn');
       if (filedOn < request.receivedOn) throw badUserInput(`The complaint predates the request (received ${request.receivedOn}).`, 'filedOn');
       const commissioner = request.act === AccessAct.PRIVACY_ACT ? Commissioner.PRIVACY_COMMISSIONER : Commissioner.INFORMATION_COMMISSIONER;
       await workflowStore.upsertComplaint(tx, request.requestNumber, { commissioner, filedOn, status });

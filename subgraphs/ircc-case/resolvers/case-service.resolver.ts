@@ -16,6 +16,17 @@ export class CaseServiceResolver {
   }
 
   @Directive('@inaccessible')
+  @Query(() => Boolean, { description: 'Whether this application is about this client, for a caller who may read that client\'s file.' })
+  async applicationBelongsTo(
+    @Arg('applicationNumber', () => ID) applicationNumber: string,
+    @Arg('uci', () => ID) uci: string,
+    @Ctx() { loaders, access }: CaseContext,
+  ): Promise<boolean> {
+    if (!(await access.mayRead(uci))) return false;
+    return (await loaders.application.load(applicationNumber))?.clientUci === uci;
+  }
+
+  @Directive('@inaccessible')
   @Query(() => ID, { nullable: true, description: 'The calling representative\'s active authorization (IMM 5476) for this client, if any.' })
   activeAuthorizationId(@Arg('uci', () => ID) uci: string, @Ctx() { db, caller }: CaseContext): Promise<string | null> {
     if (caller.role !== 'representative' || !caller.subject) return Promise.resolve(null);
