@@ -27,19 +27,9 @@ interface Summary {
   depth: number;
   aliases: number;
   cost: number;
-  /** How deep lists nest inside introspection (types › fields › args is 3). */
-  introspectionLists: number;
 }
 
-const NOTHING: Summary = { depth: 0, aliases: 0, cost: 0, introspectionLists: 0 };
-
-/**
- * Introspection answers from the schema in memory, so it is held to its own rule: lists (types,
- * fields, args, …) nest at most this deep, as in the standard introspection query. Deeper
- * nesting (`fields { type { fields { type { fields … } } } }`) multiplies the answer by the
- * schema's size at every level.
- */
-export const MAX_INTROSPECTION_LIST_NESTING = 3;
+const NOTHING: Summary = { depth: 0, aliases: 0, cost: 0 };
 
 /**
  * Measures depth, aliases and cost in one walk of each definition: a named fragment is measured
@@ -67,9 +57,6 @@ export function measureOperation(
 
   const check = (summary: Summary): Summary => {
     if (summary.depth > limits.maxDepth) throw tooMuch('QUERY_TOO_DEEP', `The operation nests more than ${limits.maxDepth} levels deep.`);
-    if (summary.introspectionLists > MAX_INTROSPECTION_LIST_NESTING) {
-      throw tooMuch('QUERY_TOO_DEEP', `Introspection may nest lists (types, fields, args, …) at most ${MAX_INTROSPECTION_LIST_NESTING} deep.`);
-    }
     if (summary.aliases > limits.maxAliases) throw tooMuch('TOO_MANY_ALIASES', `The operation uses more than ${limits.maxAliases} aliases.`);
     if (summary.cost > limits.maxCost) {
       throw tooMuch('QUERY_TOO_COSTLY', `The operation could resolve more than ${limits.maxCost} fields; ask for smaller pages or fewer fields.`);
@@ -96,34 +83,32 @@ export function measureOperation(
 
   const walk = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType): Summary => {
     const total: Summary = { ...NOTHING };
-    // Introspection types nest `ofType` deeper than any data does (Sandbox's own query would pass
-    // the depth cap otherwise), one object a level: they are held to the list-nesting rule instead.
+    // Introspection types nest `ofType` deeper than any data does (Sandbox's own query would not
+    // pass the depth cap), one object a level, and answer from the schema in memory: they count
+    // toward cost but not depth, and lists in them count once. How deep their lists may nest is
+    // validation's rule (graphql-js's MaxIntrospectionDepthRule), which runs before this.
     const introspection = isIntrospectionType(parent);
-    const add = (inner: Summary, factor: number, deeper: number, list: number) => {
+    const add = (inner: Summary, factor: number, deeper: number) => {
       total.cost += inner.cost * factor;
       total.aliases += inner.aliases;
       if (!introspection) total.depth = Math.max(total.depth, inner.depth + deeper);
-      total.introspectionLists = Math.max(total.introspectionLists, inner.introspectionLists + list);
       check(total);
     };
     for (const selection of selectionSet.selections) {
       counter.visits += 1;
       if (selection.kind === Kind.FIELD) {
-        add({ ...NOTHING, depth: 1, aliases: selection.alias ? 1 : 0, cost: 1 }, 1, 0, 0);
+        add({ depth: 1, aliases: selection.alias ? 1 : 0, cost: 1 }, 1, 0);
         const field = fieldDefinition(schema, parent, selection.name.value);
         const child = field && getNamedType(field.type);
         if (!selection.selectionSet || !field || !child || !isCompositeType(child)) continue;
-        const inner = walk(selection.selectionSet, child);
-        if (introspection) add(inner, 1, 0, isList(field.type) ? 1 : 0);
-        else {
-          const paged = pageSizes.get(`${parent.name}.${selection.name.value}`);
-          add(inner, paged ? pageSize(selection, parent.name, paged) : listFactor(parent, selection.name.value, field.type), 1, 0);
-        }
+        const paged = pageSizes.get(`${parent.name}.${selection.name.value}`);
+        const factor = introspection ? 1 : paged ? pageSize(selection, parent.name, paged) : listFactor(parent, selection.name.value, field.type);
+        add(walk(selection.selectionSet, child), factor, 1);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        if (type && isCompositeType(type)) add(walk(selection.selectionSet, type), 1, 0, 0);
+        if (type && isCompositeType(type)) add(walk(selection.selectionSet, type), 1, 0);
       } else {
-        add(fragmentSummary(selection.name.value), 1, 0, 0);
+        add(fragmentSummary(selection.name.value), 1, 0);
       }
     }
     return total;
@@ -157,12 +142,8 @@ function fieldDefinition(schema: GraphQLSchema, parent: GraphQLCompositeType, na
 
 /** The items a list field is assumed to hold; a connection's `edges` are the page its parent already counted. */
 function listFactor(parent: GraphQLCompositeType, fieldName: string, type: GraphQLOutputType): number {
-  if (!isList(type)) return 1;
+  if (!isListType(isNonNullType(type) ? type.ofType : type)) return 1;
   return parent.name.endsWith('Connection') && fieldName === 'edges' ? 1 : ASSUMED_LIST_SIZE;
-}
-
-function isList(type: GraphQLOutputType): boolean {
-  return isListType(isNonNullType(type) ? type.ofType : type);
 }
 
 function tooMuch(code: string, message: string): GraphQLError {
