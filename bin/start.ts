@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { generateCallerKeys } from '../subgraphs/kit/access/caller-header';
 import { commandLineOption as option, envPrefix } from '../subgraphs/kit/config';
 import { subgraphEndpoints } from '../gateway/supergraph/supergraph-config';
 
@@ -50,18 +50,23 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (option('clients')) env.ONE_WINDOW_SEED_CLIENTS = option('clients');
   if (option('seed')) env.ONE_WINDOW_SEED = option('seed');
-  // The gateway and the subgraphs share this secret to sign and check the forwarded caller.
-  env.ONE_WINDOW_INTERNAL_SECRET ??= randomBytes(32).toString('hex');
+  // The gateway signs the forwarded caller with a key made for this run; subgraphs get only the public half.
+  if (!env.ONE_WINDOW_CALLER_SIGNING_KEY) {
+    const keys = await generateCallerKeys();
+    env.ONE_WINDOW_CALLER_SIGNING_KEY = keys.signingKey;
+    env.ONE_WINDOW_CALLER_VERIFYING_KEY = keys.verifyingKey;
+  }
+  const { ONE_WINDOW_CALLER_SIGNING_KEY: signingKey, ...subgraphEnv } = env;
   const endpoints = subgraphEndpoints(env);
   // IRCC's case system owns representatives' authorizations; the other subgraphs ask it.
   env.ONE_WINDOW_CASE_SERVICE_URL ??= endpoints.find((endpoint) => endpoint.name === 'ircc-case')?.url;
   await Promise.all(
     endpoints.map((endpoint) =>
-      run(endpoint.name, path.join(DIST, 'subgraphs', 'kit', 'main.js'), [endpoint.name], { ...env, PORT: String(endpoint.port) }, /ready at /),
+      run(endpoint.name, path.join(DIST, 'subgraphs', 'kit', 'main.js'), [endpoint.name], { ...subgraphEnv, PORT: String(endpoint.port) }, /ready at /),
     ),
   );
   const urls = Object.fromEntries(endpoints.map((endpoint) => [`${envPrefix(endpoint.name)}_URL`, endpoint.url]));
-  await run('gateway', path.join(DIST, 'gateway', 'main.js'), [], { ...env, ...urls }, /is ready at /);
+  await run('gateway', path.join(DIST, 'gateway', 'main.js'), [], { ...env, ONE_WINDOW_CALLER_SIGNING_KEY: signingKey, ...urls }, /is ready at /);
 }
 
 process.once('SIGINT', () => stopAll(0));

@@ -1,8 +1,9 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { KeyLike } from 'jose';
 import { randomUUID } from 'node:crypto';
-import { signCaller } from '../subgraphs/kit/access/caller-header';
 import { serveGraphQL } from '../subgraphs/kit/http/serve-graphql';
 import { maskInternalErrors } from '../subgraphs/kit/mask-errors';
 import { AuditContext, tallySubgraphResponse } from './audit/access-tally';
@@ -10,11 +11,17 @@ import { auditPlugin } from './audit/audit-plugin';
 import { auditWriter } from './audit/audit-writer';
 import { AuthorizingGateway, GatewayContext } from './auth/authorizing-gateway';
 import { markAuthorizationEnforced } from './auth/enforced-features';
-import { CallerForwarding, forwardCaller } from './auth/forward-caller';
+import { callerForwarding, CallerForwarding, forwardCaller } from './auth/forward-caller';
 import { TokenVerifier } from './auth/token-verifier';
 import { OperationLimits, operationLimits } from '../subgraphs/kit/operation-limits';
 import { SubgraphUnavailable } from './resilience/subgraph-unavailable';
+import { Exposure } from './exposure';
+import { readSupergraphConfig } from './supergraph/supergraph-config';
 import { supergraphFromFile } from './supergraph/supergraph-source';
+
+// Apollo Gateway reports telemetry and probes cloud metadata addresses unless told not to; a
+// government data centre's gateway calls out to nothing but its subgraphs and identity provider.
+process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 
 export interface GatewayOptions {
   port: number;
@@ -23,12 +30,14 @@ export interface GatewayOptions {
   /** Where each subgraph is reached, by name; overrides the routing URLs in the supergraph. */
   subgraphUrls: Record<string, string>;
   verifyToken: TokenVerifier;
-  /** Signs the caller forwarded to subgraphs; they hold the same secret. */
-  internalSecret: Uint8Array;
+  /** Signs the caller forwarded to subgraphs, which hold only the public half. */
+  callerSigningKey: KeyLike;
   /** The audit subgraph, which records every access before the answer leaves. */
   auditServiceUrl: string;
   /** Depth, alias, token and cost caps; from the environment when omitted. */
   limits?: OperationLimits;
+  /** Sandbox and introspection; both on when omitted (development). */
+  exposure?: Pick<Exposure, 'sandbox' | 'introspection'>;
 }
 
 export interface RunningGateway {
@@ -38,6 +47,8 @@ export interface RunningGateway {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const limits = options.limits ?? operationLimits();
+  const { sandbox, introspection } = options.exposure ?? { sandbox: true, introspection: true };
+  const audiences = new Map(readSupergraphConfig().subgraphs.map((subgraph) => [subgraph.name, subgraph.asks]));
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(options.supergraphFile, markAuthorizationEnforced),
     buildService: ({ name, url }) =>
@@ -46,12 +57,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         url: options.subgraphUrls[name] ?? url,
         // The platform fetch: the gateway's default agent cannot be intercepted by nock in tests.
         fetcher: fetch,
-        willSendRequest: forwardCaller,
+        willSendRequest: forwardCaller(name),
         didReceiveResponse: tallySubgraphResponse,
       }),
   });
   const authorizing = new AuthorizingGateway(gateway, limits);
-  const server = new ApolloServer<GatewayContext & CallerForwarding & AuditContext>({
+  const server = new ApolloServer<GatewayContext & { forwarding: CallerForwarding } & AuditContext>({
     gateway: authorizing,
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
@@ -59,8 +70,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     hideSchemaDetailsFromClientErrors: true,
     // The parser stops at the token limit, before any work is done on a huge document.
     parseOptions: { maxTokens: limits.maxTokens },
+    introspection,
     plugins: [
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
       authorizing.analysisPlugin(),
       auditPlugin(auditWriter(options.auditServiceUrl)),
     ],
@@ -70,10 +84,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     context: async (request) => {
       const caller = await options.verifyToken(request.headers.authorization);
+      const requestId = randomUUID();
       return {
         caller,
-        callerHeader: await signCaller(caller, options.internalSecret),
-        audit: { requestId: randomUUID(), read: new Set<string>(), denied: new Set<string>() },
+        forwarding: callerForwarding(caller, requestId, options.callerSigningKey, audiences, 'audit'),
+        audit: { requestId, read: new Set<string>(), denied: new Set<string>() },
       };
     },
   });

@@ -1,6 +1,7 @@
 import { positiveInteger } from '../subgraphs/kit/config';
 import { stopOnSignals } from '../subgraphs/kit/stop-on-signals';
-import { internalSecret } from '../subgraphs/kit/access/caller-header';
+import { callerSigningKey } from '../subgraphs/kit/access/caller-header';
+import { exposure } from './exposure';
 import { loadOrCreateDevKeys } from './auth/dev-keys';
 import { createTokenVerifier, tokenSettings } from './auth/token-verifier';
 import { startGateway } from './gateway';
@@ -10,16 +11,18 @@ import { subgraphEndpoints, SUPERGRAPH_SDL } from './supergraph/supergraph-confi
 async function main(): Promise<void> {
   const subgraphUrls = Object.fromEntries(subgraphEndpoints().map((endpoint) => [endpoint.name, endpoint.url]));
   if (!subgraphUrls.audit) throw new Error('supergraph.yaml must name the audit subgraph: no access is served unaudited');
+  const shown = exposure();
   const gateway = await startGateway({
     port: positiveInteger(process.env.GATEWAY_PORT, 4000, 'GATEWAY_PORT'),
     host: process.env.HOST,
     supergraphFile: process.env.ONE_WINDOW_SUPERGRAPH ?? SUPERGRAPH_SDL,
     subgraphUrls,
     verifyToken: await tokenVerifier(),
-    internalSecret: internalSecret(),
+    callerSigningKey: await callerSigningKey(),
     auditServiceUrl: subgraphUrls.audit,
+    exposure: shown,
   });
-  console.log(`[gateway] One Window is ready at ${gateway.url} (open it in a browser for Apollo Sandbox)`);
+  console.log(`[gateway] One Window is ready at ${gateway.url}${shown.sandbox ? ' (open it in a browser for Apollo Sandbox)' : ''}`);
   stopOnSignals(gateway.stop);
 }
 

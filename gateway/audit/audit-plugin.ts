@@ -5,7 +5,7 @@ import { AuditContext } from './access-tally';
 import { accessEvent } from './access-event';
 import { AuditWriter } from './audit-writer';
 
-type Context = GatewayContext & CallerForwarding & AuditContext;
+type Context = GatewayContext & { forwarding: CallerForwarding } & AuditContext;
 
 /** Seconds a caller is asked to wait when the audit trail cannot be written. */
 const RETRY_AFTER_SECONDS = 5;
@@ -20,11 +20,11 @@ export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response, operationName, request }) {
-          const { audit, caller, callerHeader, analysis } = contextValue;
+          const { audit, caller, forwarding, analysis } = contextValue;
           const event = accessEvent({ tally: audit, caller, analysis, operationName: operationName ?? null, variables: request.variables });
           if (!event) return;
           try {
-            await write(event, callerHeader);
+            await write(event, await forwarding.auditHeader());
           } catch (error) {
             console.error('[gateway] audit write failed; answer withheld:', (error as Error).message);
             response.http.status = 503;

@@ -13,10 +13,10 @@ export interface TokenRequest {
   audience: string;
 }
 
-/** A development token, signed as an identity provider would sign a real one. */
+/** A development token, signed as an identity provider would sign a real one (an RFC 9068 access token). */
 export function mintToken(privateKey: KeyLike, kid: string, request: TokenRequest): Promise<string> {
   return new SignJWT({ role: request.role, scope: request.scopes.join(' '), azp: request.clientId ?? 'one-window-dev' })
-    .setProtectedHeader({ alg: DEV_ALGORITHM, kid, typ: 'JWT' })
+    .setProtectedHeader({ alg: DEV_ALGORITHM, kid, typ: 'at+jwt' })
     .setSubject(request.subject)
     .setIssuer(request.issuer)
     .setAudience(request.audience)

@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, KeyLike } from 'jose';
 import { ANONYMOUS, Caller, Role, ROLES } from '../../subgraphs/kit/access/caller';
 import { unauthenticated } from '../../subgraphs/kit/errors';
+import { positiveInteger } from '../../subgraphs/kit/config';
 
 export const ALLOWED_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
 
@@ -11,6 +12,8 @@ export interface TokenSettings {
   jwksUrl?: string;
   /** Development and tests: the one public key to trust. */
   publicKey?: KeyLike;
+  /** Seconds of clock difference with the identity provider tolerated on `exp` and `nbf`. */
+  clockToleranceSeconds?: number;
 }
 
 export function tokenSettings(env: NodeJS.ProcessEnv = process.env): Omit<TokenSettings, 'publicKey'> {
@@ -18,8 +21,12 @@ export function tokenSettings(env: NodeJS.ProcessEnv = process.env): Omit<TokenS
     issuer: env.ONE_WINDOW_TOKEN_ISSUER ?? 'https://one-window.local/dev',
     audience: env.ONE_WINDOW_TOKEN_AUDIENCE ?? 'one-window',
     jwksUrl: env.ONE_WINDOW_JWKS_URL,
+    clockToleranceSeconds: positiveInteger(env.ONE_WINDOW_TOKEN_CLOCK_TOLERANCE, 30, 'ONE_WINDOW_TOKEN_CLOCK_TOLERANCE'),
   };
 }
+
+/** Header types an access token may carry: none, plain JWT, or RFC 9068's access-token type; an ID token or any other kind is refused. */
+const ACCESS_TOKEN_TYPES = new Set(['jwt', 'at+jwt', 'application/at+jwt']);
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Caller>;
 
@@ -36,26 +43,36 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
     let payload: JWTPayload;
+    let type: string | undefined;
     try {
       // Both overloads take a key or a key set; TypeScript cannot pick one for the union.
-      ({ payload } = await jwtVerify(match[1], keys as Parameters<typeof jwtVerify>[1] & KeyLike, {
+      ({ payload, protectedHeader: { typ: type } } = await jwtVerify(match[1], keys as Parameters<typeof jwtVerify>[1] & KeyLike, {
         issuer: settings.issuer,
         audience: settings.audience,
         algorithms: ALLOWED_ALGORITHMS,
         requiredClaims: ['exp', 'sub'],
+        clockTolerance: settings.clockToleranceSeconds ?? 30,
       }));
     } catch (error) {
       throw unauthenticated(reason(error));
     }
+    if (type !== undefined && !ACCESS_TOKEN_TYPES.has(type.toLowerCase())) throw unauthenticated(`A token of type "${type}" is not an access token.`);
     const role = payload.role as Role;
     if (!ROLES.includes(role)) throw unauthenticated(`The token's role must be one of ${ROLES.join(', ')}.`);
     return {
       role,
       subject: payload.sub ?? null,
-      scopes: typeof payload.scope === 'string' ? payload.scope.split(/\s+/).filter(Boolean) : [],
+      scopes: scopesOf(payload),
       clientId: typeof payload.azp === 'string' ? payload.azp : typeof payload.client_id === 'string' ? payload.client_id : null,
     };
   };
+}
+
+/** RFC 9068's space-separated `scope`, or the `scp` array some identity providers issue instead. */
+function scopesOf(payload: JWTPayload): string[] {
+  if (typeof payload.scope === 'string') return payload.scope.split(/\s+/).filter(Boolean);
+  if (Array.isArray(payload.scp)) return payload.scp.filter((scope): scope is string => typeof scope === 'string' && scope.length > 0);
+  return [];
 }
 
 function reason(error: unknown): string {

@@ -14,11 +14,13 @@ export interface SubgraphEntry {
   routingUrl: string;
   /** Absolute path of the subgraph's printed SDL. */
   schemaFile: string;
+  /** The subgraphs this one asks on a caller's behalf (One Window's own key, `asks`). */
+  asks: string[];
 }
 
 interface RoverConfig {
   federation_version: string;
-  subgraphs: Record<string, { routing_url: string; schema: { file: string } }>;
+  subgraphs: Record<string, { routing_url: string; schema: { file: string }; asks?: string[] }>;
 }
 
 /** Reads supergraph.yaml, the rover-style list of subgraphs. */
@@ -30,6 +32,7 @@ export function readSupergraphConfig(file = SUPERGRAPH_CONFIG): { federationVers
       name,
       routingUrl: entry.routing_url,
       schemaFile: path.resolve(path.dirname(file), entry.schema.file),
+      asks: entry.asks ?? [],
     })),
   };
 }

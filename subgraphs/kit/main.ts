@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { internalSecret } from './access/caller-header';
+import { callerVerifyingKey } from './access/caller-header';
 import { positiveInteger, seedSettings, storeLocation } from './config';
 import { openDatabase } from './db/open-database';
 import { startSubgraph } from './server';
@@ -23,7 +23,7 @@ async function main(name: string | undefined): Promise<void> {
     db,
     port: positiveInteger(process.env.PORT, 0, 'PORT'),
     host: process.env.HOST,
-    internalSecret: internalSecret(),
+    callerVerifyingKey: await callerVerifyingKey(),
     caseServiceUrl: process.env.ONE_WINDOW_CASE_SERVICE_URL,
   });
   console.log(`[${name}] ready at ${running.url}`);

@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { KeyLike } from 'jose';
 import { auditExtensionPlugin } from './access/audit-extension';
 import { CALLER_HEADER, verifyCaller } from './access/caller-header';
 import { internalClient } from './access/internal-client';
@@ -25,7 +26,8 @@ export async function startSubgraph<Loaders>(
     db: Database;
     port: number;
     host?: string;
-    internalSecret: Uint8Array;
+    /** The gateway's public key: only callers it signed for this subgraph get in. */
+    callerVerifyingKey: KeyLike;
     /** The case-management subgraph, asked whom a representative represents. */
     caseServiceUrl?: string;
     /** The largest request body; by default sized from the operation limits the gateway enforces. */
@@ -39,7 +41,7 @@ export async function startSubgraph<Loaders>(
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
     // Traces are for Apollo's hosted reporting, which a government data centre does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), auditExtensionPlugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginUsageReportingDisabled(), auditExtensionPlugin()],
   });
   const served = await serveGraphQL(server, {
     port: options.port,
@@ -48,11 +50,14 @@ export async function startSubgraph<Loaders>(
     maxBodyBytes: options.maxBodyBytes ?? internalBodyLimit(operationLimits()),
     context: async (request) => {
       const header = request.headers[CALLER_HEADER] as string | undefined;
-      const caller = await verifyCaller(header, options.internalSecret);
-      if (!caller || !header) throw unauthenticated('This service answers only requests forwarded by the One Window gateway.');
+      const call = await verifyCaller(header, options.callerVerifyingKey, definition.name);
+      if (!call || !header) throw unauthenticated('This service answers only requests forwarded by the One Window gateway.');
+      const { caller, requestId, purpose } = call;
       const caseService = options.caseServiceUrl ? internalClient(options.caseServiceUrl, header, 'case management') : undefined;
       const represented = localCheck ?? remoteRepresentedClients(caseService!);
-      return { db: options.db, caller, caseService, access: new ClientAccess(caller, represented), loaders: definition.createLoaders(options.db) };
+      return {
+        db: options.db, caller, requestId, purpose, caseService, access: new ClientAccess(caller, represented), loaders: definition.createLoaders(options.db),
+      };
     },
   });
   return { name: definition.name, url: served.url, stop: served.close };

@@ -1,5 +1,6 @@
 import { NonEmptyArray } from 'type-graphql';
 import { Caller } from './access/caller';
+import { ForwardPurpose } from './access/caller-header';
 import { CaseService } from './access/internal-client';
 import { ClientAccess, RepresentedClients } from './access/client-access';
 import { Database, Queryable } from './db/database';
@@ -11,6 +12,10 @@ export interface SubgraphContext<Loaders> {
   loaders: Loaders;
   /** Who is asking, as the gateway vouched for them. */
   caller: Caller;
+  /** The gateway's id for the request this call is part of. */
+  requestId: string;
+  /** A caller's request, or the gateway's own write of the audit record. */
+  purpose: ForwardPurpose;
   /** Row-level rules: whose files this caller may read. */
   access: ClientAccess;
   /** Questions for the case-management subgraph, as this caller; absent in that subgraph itself. */

@@ -1,3 +1,4 @@
+import { ANONYMOUS } from '../../subgraphs/kit/access/caller';
 import { signCaller } from '../../subgraphs/kit/access/caller-header';
 import { internalClient } from '../../subgraphs/kit/access/internal-client';
 import { formatUci } from '../../subgraphs/kit/identifiers';
@@ -95,7 +96,7 @@ describe('the audit trail', () => {
   });
 
   it('accepts the largest event the operation limits allow: a file for every field the cost cap lets through', async () => {
-    const header = await signCaller({ role: 'officer', subject: 'gateway-test', scopes: [], clientId: null }, federation.identity.internalSecret);
+    const header = await signCaller({ caller: ANONYMOUS, requestId: 'test', purpose: 'record-access' }, ['audit'], federation.identity.callerKeys.signingKey);
     const { maxCost } = operationLimits();
     const files = Array.from({ length: maxCost }, (_, i) => ({ clientUci: formatUci(String(10_000_000 + i)), outcome: 'READ', fieldsShown: 'DELIVERED' }));
     const event = {
@@ -107,7 +108,7 @@ describe('the audit trail', () => {
   });
 
   it('confirms only the records it stored: a replayed event is not confirmed again', async () => {
-    const header = await signCaller({ role: 'officer', subject: 'gateway-test', scopes: [], clientId: null }, federation.identity.internalSecret);
+    const header = await signCaller({ caller: ANONYMOUS, requestId: 'test', purpose: 'record-access' }, ['audit'], federation.identity.callerKeys.signingKey);
     const event = {
       requestId: 'replayed-request', occurredAt: new Date().toISOString(), readerSubject: 'o', readerRole: 'officer', readerClientId: null, readerScopes: [],
       operationName: null, operationHash: 'h', deliveredFields: ['client.uci'], refusedFields: [],

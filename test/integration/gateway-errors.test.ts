@@ -20,7 +20,7 @@ beforeAll(async () => {
     supergraphFile: SUPERGRAPH_SDL,
     subgraphUrls: { 'ircc-case': `${IRCC}/`, 'cbsa-border': `${CBSA}/`, atip: `${ATIP}/` },
     verifyToken: identity.verifier,
-    internalSecret: identity.internalSecret,
+    callerSigningKey: identity.callerKeys.signingKey,
     auditServiceUrl: 'http://audit.test/',
   });
 });

@@ -1,42 +1,75 @@
-import { jwtVerify, SignJWT } from 'jose';
-import { Caller, Role } from './caller';
+import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, KeyLike, SignJWT } from 'jose';
+import { ANONYMOUS, Caller, Role } from './caller';
 
 /**
- * The gateway forwards the verified caller to subgraphs in a short-lived token signed with a
- * secret only the gateway and the subgraphs hold; a subgraph refuses any request without one,
- * so reaching its port directly gives nothing away.
+ * The gateway forwards the verified caller to each subgraph in a short-lived token it signs with
+ * a private key only it holds; subgraphs hold the public key, so none of them can mint a caller,
+ * and a subgraph refuses any request without a valid one, so reaching its port directly gives
+ * nothing away. The token names the subgraphs it is for (its audience: the one called, and those
+ * it asks on the caller's behalf) and the request it belongs to.
  */
 export const CALLER_HEADER = 'x-one-window-caller';
-const AUDIENCE = 'one-window-subgraphs';
-const LIFETIME_SECONDS = 60;
+const ALGORITHM = 'EdDSA';
+const ISSUER = 'one-window-gateway';
 
-export function internalSecret(env: NodeJS.ProcessEnv = process.env): Uint8Array {
-  const secret = env.ONE_WINDOW_INTERNAL_SECRET;
-  if (!secret || secret.length < 32) throw new Error('ONE_WINDOW_INTERNAL_SECRET must be set to at least 32 characters');
-  return new TextEncoder().encode(secret);
+/** No request runs longer than this; a captured header is useless after it. */
+export const FORWARDED_CALLER_LIFETIME_SECONDS = 30;
+
+/** Why the gateway signed: a caller's request, or its own write of the audit record. */
+export type ForwardPurpose = 'request' | 'record-access';
+
+export interface ForwardedCall {
+  caller: Caller;
+  requestId: string;
+  purpose: ForwardPurpose;
 }
 
-export function signCaller(caller: Caller, secret: Uint8Array): Promise<string> {
-  return new SignJWT({ role: caller.role, scope: caller.scopes.join(' '), client_id: caller.clientId })
-    .setProtectedHeader({ alg: 'HS256' })
+/** The gateway's signing key (PKCS#8 PEM in ONE_WINDOW_CALLER_SIGNING_KEY). */
+export function callerSigningKey(env: NodeJS.ProcessEnv = process.env): Promise<KeyLike> {
+  const pem = env.ONE_WINDOW_CALLER_SIGNING_KEY;
+  if (!pem) throw new Error('ONE_WINDOW_CALLER_SIGNING_KEY must hold the gateway\'s Ed25519 private key (PKCS#8 PEM)');
+  return importPKCS8(pem, ALGORITHM);
+}
+
+/** The key subgraphs check the gateway's signature with (SPKI PEM in ONE_WINDOW_CALLER_VERIFYING_KEY). */
+export function callerVerifyingKey(env: NodeJS.ProcessEnv = process.env): Promise<KeyLike> {
+  const pem = env.ONE_WINDOW_CALLER_VERIFYING_KEY;
+  if (!pem) throw new Error('ONE_WINDOW_CALLER_VERIFYING_KEY must hold the gateway\'s Ed25519 public key (SPKI PEM)');
+  return importSPKI(pem, ALGORITHM);
+}
+
+/** A fresh key pair, as PEM, for a development run or a deployment's key ceremony. */
+export async function generateCallerKeys(): Promise<{ signingKey: string; verifyingKey: string }> {
+  const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { crv: 'Ed25519', extractable: true });
+  return { signingKey: await exportPKCS8(privateKey), verifyingKey: await exportSPKI(publicKey) };
+}
+
+export function signCaller(call: ForwardedCall, audience: readonly string[], signingKey: KeyLike): Promise<string> {
+  const { caller, requestId, purpose } = call;
+  return new SignJWT({ role: caller.role, scope: caller.scopes.join(' '), client_id: caller.clientId, purpose })
+    .setProtectedHeader({ alg: ALGORITHM })
+    .setIssuer(ISSUER)
     .setSubject(caller.subject ?? '')
-    .setAudience(AUDIENCE)
+    .setAudience([...audience])
+    .setJti(requestId)
     .setIssuedAt()
-    .setExpirationTime(`${LIFETIME_SECONDS}s`)
-    .sign(secret);
+    .setExpirationTime(`${FORWARDED_CALLER_LIFETIME_SECONDS}s`)
+    .sign(signingKey);
 }
 
-/** The caller the header names, or null when it is missing, forged, expired or for someone else. */
-export async function verifyCaller(header: string | undefined, secret: Uint8Array): Promise<Caller | null> {
+/** The call the header names, or null when it is missing, forged, expired or for another subgraph. */
+export async function verifyCaller(header: string | undefined, verifyingKey: KeyLike, subgraph: string): Promise<ForwardedCall | null> {
   if (!header) return null;
   try {
-    const { payload } = await jwtVerify(header, secret, { audience: AUDIENCE, algorithms: ['HS256'] });
-    return {
+    const { payload } = await jwtVerify(header, verifyingKey, { issuer: ISSUER, audience: subgraph, algorithms: [ALGORITHM], requiredClaims: ['jti', 'exp'] });
+    const purpose: ForwardPurpose = payload.purpose === 'record-access' ? 'record-access' : 'request';
+    const caller: Caller = {
       role: payload.role as Role,
       subject: payload.sub || null,
       scopes: typeof payload.scope === 'string' && payload.scope ? payload.scope.split(' ') : [],
       clientId: typeof payload.client_id === 'string' ? payload.client_id : null,
     };
+    return { caller: purpose === 'request' ? caller : ANONYMOUS, requestId: payload.jti!, purpose };
   } catch {
     return null;
   }
