@@ -56,17 +56,18 @@ async function main(): Promise<void> {
     env.ONE_WINDOW_CALLER_SIGNING_KEY = keys.signingKey;
     env.ONE_WINDOW_CALLER_VERIFYING_KEY = keys.verifyingKey;
   }
-  const { ONE_WINDOW_CALLER_SIGNING_KEY: signingKey, ...subgraphEnv } = env;
   const endpoints = subgraphEndpoints(env);
   // IRCC's case system owns representatives' authorizations; the other subgraphs ask it.
   env.ONE_WINDOW_CASE_SERVICE_URL ??= endpoints.find((endpoint) => endpoint.name === 'ircc-case')?.url;
+  // Only the gateway holds the signing key.
+  const { ONE_WINDOW_CALLER_SIGNING_KEY: _gatewayOnly, ...subgraphEnv } = env;
   await Promise.all(
     endpoints.map((endpoint) =>
       run(endpoint.name, path.join(DIST, 'subgraphs', 'kit', 'main.js'), [endpoint.name], { ...subgraphEnv, PORT: String(endpoint.port) }, /ready at /),
     ),
   );
   const urls = Object.fromEntries(endpoints.map((endpoint) => [`${envPrefix(endpoint.name)}_URL`, endpoint.url]));
-  await run('gateway', path.join(DIST, 'gateway', 'main.js'), [], { ...env, ONE_WINDOW_CALLER_SIGNING_KEY: signingKey, ...urls }, /is ready at /);
+  await run('gateway', path.join(DIST, 'gateway', 'main.js'), [], { ...env, ...urls }, /is ready at /);
 }
 
 process.once('SIGINT', () => stopAll(0));

@@ -67,7 +67,8 @@ describe('bad input', () => {
   });
 
   it('a query too deep: 400 QUERY_TOO_DEEP', async () => {
-    const deep = `{ __type(name: "Client") { ${'ofType { '.repeat(12)}name${' }'.repeat(12)} } }`;
+    const hop = 'representativeAuthorizations { representative { clients(first: 1) { edges { node { ';
+    const deep = `{ client(uci: "1234-5678") { ${hop.repeat(3)}uci${' } } } } }'.repeat(3)} } }`;
     await expectRefused(json({ query: deep }), 400, 'QUERY_TOO_DEEP');
   });
 
