@@ -15,7 +15,10 @@ afterAll(async () => {
 
 const auditRecords = async () => (await federation.database('audit').query<{ n: number }>('SELECT count(*)::int AS n FROM access_event_file'))[0].n;
 
-async function send(body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) {
+/** A client of the GraphQL-over-HTTP spec's own media type, which learns from the status that its request was refused. */
+const GRAPHQL_RESPONSE = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
+
+async function send(body: string, headers: Record<string, string> = GRAPHQL_RESPONSE) {
   const response = await fetch(federation.gatewayUrl, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...headers }, body });
   const text = await response.text();
   return { status: response.status, text, json: JSON.parse(text) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } };
@@ -85,6 +88,13 @@ describe('bad input', () => {
     const costly = `{ representative(id: "REP-000001") { clients(first: 500) { edges { node {
       applications { stages { name } messages { kind } } travelHistory(first: 500) { edges { cursor } } } } } } }`;
     await expectRefused(json({ query: costly }), 400, 'QUERY_TOO_COSTLY', /smaller pages/);
+  });
+
+  it('gives a client that accepts only application/json the same errors with 200, as the spec asks', async () => {
+    const plainJson = { 'content-type': 'application/json', accept: 'application/json' };
+    await expectRefused(send(JSON.stringify({ query: '{ nope }' }), plainJson), 200, 'GRAPHQL_VALIDATION_FAILED');
+    await expectRefused(send(JSON.stringify({ query: '{ representatives(first: 0) { edges { cursor } } }' }), plainJson), 200, 'BAD_USER_INPUT');
+    await expectRefused(send('{"query": "{ __typename }"', plainJson), 400, 'BAD_REQUEST');
   });
 
   it('batched operations: 400 BATCH_TOO_LARGE', async () => {

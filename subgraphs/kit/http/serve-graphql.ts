@@ -76,11 +76,26 @@ async function handle<Context extends BaseContext>(
   for (const [name, value] of result.headers) response.setHeader(name, value);
   response.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
+    response.statusCode = statusForMediaType(response.statusCode, result.headers.get('content-type'), result.body.string);
     response.end(result.body.string);
     return;
   }
   for await (const chunk of result.body.asyncIterator) response.write(chunk);
   response.end();
+}
+
+/**
+ * GraphQL over HTTP: a client that asked for `application/graphql-response+json` learns from a
+ * 400 that its request was refused before execution (parse, validation, variables, limits); a
+ * client that accepts only `application/json` gets those same errors with 200, as the
+ * specification asks, because to it any well-formed GraphQL response is a 200. A body that was
+ * not a GraphQL request at all (BAD_REQUEST) stays 400 for both.
+ */
+function statusForMediaType(status: number, contentType: string | undefined, body: string): number {
+  if (status !== 400 || !contentType?.startsWith('application/json')) return status;
+  const parsed = JSON.parse(body) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+  const requestErrors = parsed.errors?.length && !('data' in parsed) && parsed.errors.every((error) => error.extensions?.code !== 'BAD_REQUEST');
+  return requestErrors ? 200 : status;
 }
 
 /** Reads the body as text, or returns null as soon as it passes the limit. */
