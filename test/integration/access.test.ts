@@ -139,6 +139,21 @@ describe('scopes, enforced at the gateway', () => {
     expect(await typeNames(federation.officerToken)).not.toContain('representedClients');
   });
 
+  it.each([
+    ['at the root', '{ __type(name: "Client") { fields { name } } }'],
+    ['aliased', '{ t: __type(name: "Client") { fields { name } } }'],
+    ['in a named fragment', '{ ...T } fragment T on Query { __type(name: "Client") { fields { name } } }'],
+    ['in nested inline fragments', '{ ... on Query { ... { t: __type(name: "Client") { fields { name } } } } }'],
+  ])('answers introspection %s from the caller\'s scoped schema, never the full one', async (_, text) => {
+    const travelPartner = await federation.identity.token({ role: 'partner', subject: 'p', scopes: ['border:travel'] });
+    const { body } = await query(text, travelPartner);
+    const type = body.data!.t ?? body.data!.__type;
+    const names = type.fields.map((f: { name: string }) => f.name);
+    expect(names).toEqual(expect.arrayContaining(['uci', 'travelHistory']));
+    expect(names).not.toContain('familyName');
+    expect((await query(text)).body.data).toEqual(body.data!.t ? { t: null } : { __type: null });
+  });
+
   it('never suggests field names', async () => {
     const { status, body } = await query('{ representatives { edgez { cursor } } }');
     expect(status).toBe(200);
