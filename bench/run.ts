@@ -3,11 +3,12 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadOrCreateDevKeys } from '../gateway/auth/dev-keys';
-import { mintToken } from '../gateway/auth/mint-token';
+import { loadOrCreateDevKeys } from '../bin/tools/dev-keys';
+import { mintToken } from '../bin/tools/mint-token';
 import { tokenSettings } from '../gateway/auth/token-verifier';
-import { PROJECT_ROOT } from '../gateway/supergraph/supergraph-config';
-import { commandLineOption, positiveInteger } from '../subgraphs/kit/config';
+import { PROJECT_ROOT } from '../platform/supergraph-config';
+import { positiveInteger } from '../platform/config';
+import { commandLine } from '../bin/tools/command-line';
 import { CLIENT_FILE, FLAGSHIP_VARIABLES, REPRESENTATIVE_CASELOAD } from './flagship-queries';
 
 /**
@@ -16,13 +17,13 @@ import { CLIENT_FILE, FLAGSHIP_VARIABLES, REPRESENTATIVE_CASELOAD } from './flag
  * loads the gateway over HTTP with each flagship query for S seconds and writes throughput and
  * latency percentiles to bench/results/clients-<N>.json.
  */
-function option(name: string, fallback: number): number {
-  return positiveInteger(commandLineOption(name), fallback, `--${name}`);
-}
-
-const clients = option('clients', 20_000);
-const duration = option('duration', 15);
-const connections = option('connections', 10);
+const options = commandLine(
+  { clients: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' } },
+  'npm run bench -- [--clients N] [--duration S] [--connections C]',
+);
+const clients = positiveInteger(options.clients, 20_000, '--clients');
+const duration = positiveInteger(options.duration, 15, '--duration');
+const connections = positiveInteger(options.connections, 10, '--connections');
 const GATEWAY_PORT = 4100;
 
 const QUERIES = {

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { composeSupergraph, printSubgraphSdl } from '../gateway/supergraph/compose';
-import { PROJECT_ROOT, readSupergraphConfig, SUPERGRAPH_SDL } from '../gateway/supergraph/supergraph-config';
+import { composeSupergraph, printSubgraphSdl } from './tools/compose';
+import { PROJECT_ROOT, readSupergraphConfig, SUPERGRAPH_SDL } from '../platform/supergraph-config';
 
 /** `npm run compose`: prints every subgraph's SDL into schema/ and composes schema/supergraph.graphql. */
 async function main(): Promise<void> {

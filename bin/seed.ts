@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { rmSync } from 'node:fs';
-import { readSupergraphConfig } from '../gateway/supergraph/supergraph-config';
-import { commandLineOption as option, positiveInteger, seedSettings, storeLocation } from '../subgraphs/kit/config';
+import { readSupergraphConfig } from '../platform/supergraph-config';
+import { seedSettings, storeLocation } from '../subgraphs/kit/config';
+import { positiveInteger } from '../platform/config';
+import { commandLine } from './tools/command-line';
 import { openDatabase } from '../subgraphs/kit/db/open-database';
 import { loadDefinition } from '../subgraphs/kit/load-definition';
 import { currentSeed, prepareStore } from '../subgraphs/kit/store';
@@ -13,9 +15,10 @@ import { currentSeed, prepareStore } from '../subgraphs/kit/store';
  */
 
 async function main(): Promise<void> {
+  const options = commandLine({ clients: { type: 'string' }, seed: { type: 'string' }, reset: { type: 'boolean' } }, 'npm run seed -- [--clients N] [--seed N] [--reset]');
   const defaults = seedSettings();
-  const seed = { seed: positiveInteger(option('seed'), defaults.seed, '--seed'), clients: positiveInteger(option('clients'), defaults.clients, '--clients') };
-  const reset = process.argv.includes('--reset');
+  const seed = { seed: positiveInteger(options.seed, defaults.seed, '--seed'), clients: positiveInteger(options.clients, defaults.clients, '--clients') };
+  const reset = options.reset === true;
   for (const { name } of readSupergraphConfig().subgraphs) {
     const location = storeLocation(name);
     if (reset && location.dataDir) rmSync(location.dataDir, { recursive: true, force: true });

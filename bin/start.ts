@@ -1,8 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { generateCallerKeys } from '../subgraphs/kit/access/caller-header';
-import { commandLineOption as option, envPrefix } from '../subgraphs/kit/config';
-import { subgraphEndpoints } from '../gateway/supergraph/supergraph-config';
+import { generateCallerKeys } from '../platform/caller-header';
+import { envPrefix } from '../platform/config';
+import { commandLine } from './tools/command-line';
+import { loadOrCreateDevKeys } from './tools/dev-keys';
+import { subgraphEndpoints } from '../platform/supergraph-config';
 
 /**
  * `npm start`: runs each subgraph named in supergraph.yaml and then the gateway, each in its
@@ -48,8 +50,11 @@ function stopAll(code: number): void {
 
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  if (option('clients')) env.ONE_WINDOW_SEED_CLIENTS = option('clients');
-  if (option('seed')) env.ONE_WINDOW_SEED = option('seed');
+  const options = commandLine({ clients: { type: 'string' }, seed: { type: 'string' } }, 'npm start -- [--clients N] [--seed N]');
+  if (options.clients) env.ONE_WINDOW_SEED_CLIENTS = options.clients;
+  if (options.seed) env.ONE_WINDOW_SEED = options.seed;
+  // The development token key the gateway trusts unless an identity provider is configured.
+  if (!env.ONE_WINDOW_JWKS_URL) await loadOrCreateDevKeys();
   // The gateway signs the forwarded caller with a key made for this run; subgraphs get only the public half.
   if (!env.ONE_WINDOW_CALLER_SIGNING_KEY) {
     const keys = await generateCallerKeys();
@@ -57,8 +62,6 @@ async function main(): Promise<void> {
     env.ONE_WINDOW_CALLER_VERIFYING_KEY = keys.verifyingKey;
   }
   const endpoints = subgraphEndpoints(env);
-  // IRCC's case system owns representatives' authorizations; the other subgraphs ask it.
-  env.ONE_WINDOW_CASE_SERVICE_URL ??= endpoints.find((endpoint) => endpoint.name === 'ircc-case')?.url;
   // Only the gateway holds the signing key.
   const { ONE_WINDOW_CALLER_SIGNING_KEY: _gatewayOnly, ...subgraphEnv } = env;
   await Promise.all(

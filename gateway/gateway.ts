@@ -4,8 +4,8 @@ import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginSchemaReportin
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { KeyLike } from 'jose';
 import { randomUUID } from 'node:crypto';
-import { serveGraphQL } from '../subgraphs/kit/http/serve-graphql';
-import { maskInternalErrors } from '../subgraphs/kit/mask-errors';
+import { serveGraphQL } from '../platform/http/serve-graphql';
+import { maskInternalErrors } from '../platform/mask-errors';
 import { AuditContext, tallySubgraphResponse } from './audit/access-tally';
 import { auditPlugin } from './audit/audit-plugin';
 import { auditWriter } from './audit/audit-writer';
@@ -13,10 +13,10 @@ import { AuthorizingGateway, GatewayContext } from './auth/authorizing-gateway';
 import { markAuthorizationEnforced } from './auth/enforced-features';
 import { callerForwarding, CallerForwarding, forwardCaller } from './auth/forward-caller';
 import { TokenVerifier } from './auth/token-verifier';
-import { OperationLimits, operationLimits } from '../subgraphs/kit/operation-limits';
+import { OperationLimits, operationLimits } from '../platform/operation-limits';
 import { SubgraphUnavailable } from './resilience/subgraph-unavailable';
-import { Exposure } from './exposure';
-import { readSupergraphConfig } from './supergraph/supergraph-config';
+import { Exposure } from './config';
+import { readSupergraphConfig } from '../platform/supergraph-config';
 import { supergraphFromFile } from './supergraph/supergraph-source';
 
 // Apollo Gateway reports telemetry and probes cloud metadata addresses unless told not to; a

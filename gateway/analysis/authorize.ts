@@ -2,7 +2,7 @@ import {
   DocumentNode, FieldNode, FragmentDefinitionNode, getNamedType, GraphQLCompositeType, GraphQLSchema, isCompositeType, Kind,
   OperationDefinitionNode, SelectionNode, SelectionSetNode,
 } from 'graphql';
-import { Caller } from '../../subgraphs/kit/access/caller';
+import { Caller } from '../../platform/caller';
 import { AccessPolicy } from '../auth/access-policy';
 import { WorkCounter } from './measure';
 

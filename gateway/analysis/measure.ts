@@ -2,7 +2,7 @@ import {
   FieldNode, FragmentDefinitionNode, getNamedType, GraphQLCompositeType, GraphQLError, GraphQLField, GraphQLSchema, isCompositeType,
   isIntrospectionType, isListType, isNonNullType, GraphQLOutputType, Kind, OperationDefinitionNode, SchemaMetaFieldDef, SelectionSetNode, TypeMetaFieldDef,
 } from 'graphql';
-import { OperationLimits } from '../../subgraphs/kit/operation-limits';
+import { OperationLimits } from '../../platform/operation-limits';
 import { PageLimits } from './page-sizes';
 
 /** What an operation asks of One Window, counted over the operation as if every fragment were spread out. */

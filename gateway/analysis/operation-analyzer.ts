@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import {
   DocumentNode, FragmentDefinitionNode, getVariableValues, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, print,
 } from 'graphql';
-import { Caller } from '../../subgraphs/kit/access/caller';
+import { Caller } from '../../platform/caller';
 import { AccessPolicy, accessKey } from '../auth/access-policy';
 import { ScopedSchemas } from '../auth/scoped-schema';
-import { OperationLimits } from '../../subgraphs/kit/operation-limits';
+import { OperationLimits } from '../../platform/operation-limits';
 import { AuthorizedOperation, authorizeOperation } from './authorize';
 import { measureOperation, Measures, WorkCounter } from './measure';
 import { PageLimits, pageSizesFromSupergraph } from './page-sizes';

@@ -1,6 +1,6 @@
-import { AccessedFile, AccessEvent } from '../../subgraphs/kit/access/access-event';
-import { Caller } from '../../subgraphs/kit/access/caller';
-import { normalizeUci } from '../../subgraphs/kit/identifiers';
+import { AccessedFile, AccessEvent } from '../../platform/access-event';
+import { Caller } from '../../platform/caller';
+import { normalizeUci } from '../../platform/identifiers';
 import { OperationAnalysis } from '../analysis/operation-analyzer';
 import { AccessTally } from './access-tally';
 

@@ -1,5 +1,5 @@
 import { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { AUDIT_EXTENSION, AuditExtension } from '../../subgraphs/kit/access/audit-extension';
+import { AUDIT_EXTENSION, AuditExtension } from '../../platform/audit-extension';
 
 /** The files one request read or was refused, as its subgraphs reported them. */
 export interface AccessTally {

@@ -1,5 +1,5 @@
-import { AccessEvent } from '../../subgraphs/kit/access/access-event';
-import { internalClient } from '../../subgraphs/kit/access/internal-client';
+import { AccessEvent } from '../../platform/access-event';
+import { internalClient } from '../../platform/internal-client';
 
 export type AuditWriter = (event: AccessEvent, callerHeader: string) => Promise<void>;
 

@@ -1,5 +1,5 @@
 import { ConstDirectiveNode, getNamedType, GraphQLSchema, isInterfaceType, Kind, parse, valueFromASTUntyped } from 'graphql';
-import { Caller } from '../../subgraphs/kit/access/caller';
+import { Caller } from '../../platform/caller';
 
 /** One `@authenticated` or `@requiresScopes` as composed into the supergraph. */
 interface Requirement {

@@ -2,8 +2,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServerPlugin } from '@apollo/server';
 import { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, GraphQLError, OperationDefinitionNode } from 'graphql';
-import { Caller } from '../../subgraphs/kit/access/caller';
-import { OperationLimits } from '../../subgraphs/kit/operation-limits';
+import { Caller } from '../../platform/caller';
+import { OperationLimits } from '../../platform/operation-limits';
 import { OperationAnalysis, OperationAnalyzer } from '../analysis/operation-analyzer';
 
 export interface GatewayContext {

@@ -1,7 +1,7 @@
 import { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { KeyLike } from 'jose';
-import { Caller } from '../../subgraphs/kit/access/caller';
-import { CALLER_HEADER, signCaller } from '../../subgraphs/kit/access/caller-header';
+import { Caller } from '../../platform/caller';
+import { CALLER_HEADER, signCaller } from '../../platform/caller-header';
 
 export interface CallerForwarding {
   /** The caller signed for one subgraph (and those it asks on the caller's behalf), once per request. */

@@ -1,6 +1,6 @@
 import { filterSchema, pruneSchema } from '@graphql-tools/utils';
 import { getNamedType, GraphQLSchema, isObjectType } from 'graphql';
-import { Caller } from '../../subgraphs/kit/access/caller';
+import { Caller } from '../../platform/caller';
 import { AccessPolicy, accessKey } from './access-policy';
 
 /**

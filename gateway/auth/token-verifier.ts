@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, KeyLike } from 'jose';
-import { ANONYMOUS, Caller, Role, ROLES } from '../../subgraphs/kit/access/caller';
-import { unauthenticated } from '../../subgraphs/kit/errors';
-import { positiveInteger } from '../../subgraphs/kit/config';
+import { ANONYMOUS, Caller, Role, ROLES } from '../../platform/caller';
+import { unauthenticated } from '../../platform/errors';
+import { positiveInteger } from '../../platform/config';
 
 export const ALLOWED_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
 

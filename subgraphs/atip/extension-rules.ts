@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { addDays } from '../kit/dates';
-import { badUserInput } from '../kit/errors';
+import { badUserInput } from '../../platform/errors';
 import { TIME_LIMIT_DAYS } from './deadlines';
 import { AccessAct } from './entities/enums';
 

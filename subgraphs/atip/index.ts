@@ -1,4 +1,5 @@
 import { SubgraphDefinition } from '../kit/subgraph-definition';
+import { CASE_MANAGEMENT, caseManagement } from '../ircc-case/contract';
 import { Application } from './entities/application';
 import { Client } from './entities/client';
 import { AtipLoaders, createAtipLoaders } from './loaders';
@@ -27,6 +28,8 @@ export const definition: SubgraphDefinition<AtipLoaders> = {
     },
     Application: ({ applicationNumber }) => ({ applicationNumber }),
   },
+  // Representatives' authorizations are case management's: it is asked (supergraph.yaml `asks`).
+  representedClients: ({ peers }) => caseManagement.representedClients(peers[CASE_MANAGEMENT]),
   migrations,
   createLoaders: createAtipLoaders,
   seed: seedAtipStore,

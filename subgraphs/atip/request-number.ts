@@ -1,4 +1,4 @@
-import { badUserInput } from '../kit/errors';
+import { badUserInput } from '../../platform/errors';
 
 const REQUEST_NUMBER = /^[AP]-\d{4}-\d{6,}$/;
 

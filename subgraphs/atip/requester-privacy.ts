@@ -1,5 +1,5 @@
 import { MiddlewareFn } from 'type-graphql';
-import { Caller } from '../kit/access/caller';
+import { Caller } from '../../platform/caller';
 import { AtipContext } from './context';
 import { AccessRequest } from './entities/access-request';
 import { RequesterCategory } from './entities/enums';

@@ -1,5 +1,5 @@
 import { daysBetween } from '../kit/dates';
-import { badUserInput } from '../kit/errors';
+import { badUserInput } from '../../platform/errors';
 import { deadlineStatus } from './deadlines';
 import { AccessRequest } from './entities/access-request';
 import { RequesterCategory } from './entities/enums';

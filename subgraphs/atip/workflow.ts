@@ -1,4 +1,4 @@
-import { badUserInput } from '../kit/errors';
+import { badUserInput } from '../../platform/errors';
 import { AccessRequestStatus, HoldReason } from './entities/enums';
 
 /** What an ATIP officer can do to a request, and what submitting it counts as. */

@@ -1,4 +1,5 @@
 import { SubgraphDefinition } from '../kit/subgraph-definition';
+import { CASE_MANAGEMENT, caseManagement } from '../ircc-case/contract';
 import { Client } from './entities/client';
 import { ENFORCEMENT_ACTION_TYPES } from './entities/enforcement-action';
 import { BorderLoaders, createBorderLoaders } from './loaders';
@@ -18,6 +19,8 @@ export const definition: SubgraphDefinition<BorderLoaders> = {
       return { uci };
     },
   },
+  // Representatives' authorizations are case management's: it is asked (supergraph.yaml `asks`).
+  representedClients: ({ peers }) => caseManagement.representedClients(peers[CASE_MANAGEMENT]),
   migrations,
   createLoaders: createBorderLoaders,
   seed: seedBorderStore,

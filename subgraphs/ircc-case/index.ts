@@ -27,6 +27,6 @@ export const definition: SubgraphDefinition<CaseLoaders> = {
   },
   migrations,
   createLoaders: createCaseLoaders,
-  representedClients: (db) => (representativeId, ucis) => caseStore.representedBy(db, representativeId, ucis),
+  representedClients: ({ db }) => (representativeId, ucis) => caseStore.representedBy(db, representativeId, ucis),
   seed: seedCaseStore,
 };

@@ -1,13 +1,45 @@
 import path from 'node:path';
+import { envPrefix, positiveInteger } from '../../platform/config';
+import { OperationLimits, operationLimits } from '../../platform/operation-limits';
+import { readSupergraphConfig, subgraphEndpoints } from '../../platform/supergraph-config';
 import { StoreLocation } from './db/open-database';
+
+/** Everything one subgraph process reads from its environment, read and checked in one place. */
+export interface SubgraphConfig {
+  port: number;
+  host?: string;
+  store: StoreLocation;
+  seed: { seed: number; clients: number };
+  /** The gateway's Ed25519 public key (SPKI PEM): only callers it signed get in. */
+  callerVerifyingKey: string;
+  /** Where the subgraphs this one asks (`asks` in supergraph.yaml) are reached. */
+  peerUrls: Record<string, string>;
+  limits: OperationLimits;
+}
+
+export function subgraphConfig(name: string, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+  const entry = readSupergraphConfig().subgraphs.find((subgraph) => subgraph.name === name);
+  if (!entry) throw new Error(`supergraph.yaml names no subgraph "${name}"`);
+  const endpoints = new Map(subgraphEndpoints(env).map((endpoint) => [endpoint.name, endpoint.url]));
+  const callerVerifyingKey = env.ONE_WINDOW_CALLER_VERIFYING_KEY;
+  if (!callerVerifyingKey) throw new Error('ONE_WINDOW_CALLER_VERIFYING_KEY must hold the gateway\'s Ed25519 public key (SPKI PEM)');
+  return {
+    port: positiveInteger(env.PORT, 0, 'PORT'),
+    host: env.HOST,
+    store: storeLocation(name, env),
+    seed: seedSettings(env),
+    callerVerifyingKey,
+    peerUrls: Object.fromEntries(entry.asks.map((peer) => [peer, endpoints.get(peer) ?? missingPeer(name, peer)])),
+    limits: operationLimits(env),
+  };
+}
+
+function missingPeer(name: string, peer: string): never {
+  throw new Error(`${name} asks "${peer}", which supergraph.yaml does not name`);
+}
 
 export const DEFAULT_SEED = 20240507; // the day the Commissioner tabled "Access at Issue"
 export const DEFAULT_SEED_CLIENTS = 500;
-
-/** `ircc-case` → `IRCC_CASE`, the prefix of that subgraph's environment variables. */
-export function envPrefix(subgraphName: string): string {
-  return subgraphName.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-}
 
 /** Where a subgraph keeps its data: `<NAME>_DATABASE_URL`, else a folder under ONE_WINDOW_DATA_DIR. */
 export function storeLocation(subgraphName: string, env: NodeJS.ProcessEnv = process.env): StoreLocation {
@@ -23,15 +55,3 @@ export function seedSettings(env: NodeJS.ProcessEnv = process.env): { seed: numb
   };
 }
 
-export function positiveInteger(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number; got "${value}"`);
-  return parsed;
-}
-
-/** The value after `--name` on the command line, if given. */
-export function commandLineOption(name: string, argv: readonly string[] = process.argv): string | undefined {
-  const at = argv.indexOf(`--${name}`);
-  return at >= 0 ? argv[at + 1] : undefined;
-}

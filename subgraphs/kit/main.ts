@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { callerVerifyingKey } from './access/caller-header';
-import { positiveInteger, seedSettings, storeLocation } from './config';
+import { verifyingKeyFromPem } from '../../platform/caller-header';
+import { internalBodyLimit } from '../../platform/operation-limits';
+import { stopOnSignals } from '../../platform/signals';
+import { subgraphConfig } from './config';
 import { openDatabase } from './db/open-database';
+import { loadDefinition } from './load-definition';
 import { startSubgraph } from './server';
 import { prepareStore } from './store';
-import { loadDefinition } from './load-definition';
-import { stopOnSignals } from './stop-on-signals';
 
 /**
  * One subgraph process: `node dist/subgraphs/kit/main.js <name>`. Opens the subgraph's own
@@ -13,18 +14,20 @@ import { stopOnSignals } from './stop-on-signals';
  */
 async function main(name: string | undefined): Promise<void> {
   if (!name) throw new Error('usage: main.js <subgraph name>');
+  const config = subgraphConfig(name);
   const definition = loadDefinition(name);
-  const location = storeLocation(name);
-  const db = await openDatabase(location);
+  const db = await openDatabase(config.store);
   const started = Date.now();
-  const seeded = await prepareStore(definition, db, { ...seedSettings(), log: (line) => console.log(line) });
-  console.log(`[${name}] store ready in ${Date.now() - started} ms (${location.url ? 'PostgreSQL' : location.dataDir}; seed ${seeded.seed}, ${seeded.clients} clients)`);
+  const seeded = await prepareStore(definition, db, { ...config.seed, log: (line) => console.log(line) });
+  const where = config.store.url ? 'PostgreSQL' : config.store.dataDir;
+  console.log(`[${name}] store ready in ${Date.now() - started} ms (${where}; seed ${seeded.seed}, ${seeded.clients} clients)`);
   const running = await startSubgraph(definition, {
     db,
-    port: positiveInteger(process.env.PORT, 0, 'PORT'),
-    host: process.env.HOST,
-    callerVerifyingKey: await callerVerifyingKey(),
-    caseServiceUrl: process.env.ONE_WINDOW_CASE_SERVICE_URL,
+    port: config.port,
+    host: config.host,
+    callerVerifyingKey: await verifyingKeyFromPem(config.callerVerifyingKey),
+    peerUrls: config.peerUrls,
+    maxBodyBytes: internalBodyLimit(config.limits),
   });
   console.log(`[${name}] ready at ${running.url}`);
   stopOnSignals(async () => {
@@ -34,6 +37,6 @@ async function main(name: string | undefined): Promise<void> {
 }
 
 main(process.argv[2]).catch((error: unknown) => {
-  console.error(`[${process.argv[2]}] failed to start:`, error);
+  console.error(`[${process.argv[2]}] failed to start:`, error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import { ClassType, Directive, Field, ObjectType } from 'type-graphql';
-import { badUserInput } from './errors';
+import { badUserInput } from '../../platform/errors';
 
 /** How many rows a page holds when `first` is omitted, and at most. */
 export interface PageLimits {

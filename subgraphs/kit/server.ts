@@ -1,16 +1,16 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { KeyLike } from 'jose';
-import { auditExtensionPlugin } from './access/audit-extension';
-import { CALLER_HEADER, verifyCaller } from './access/caller-header';
-import { internalClient } from './access/internal-client';
-import { ClientAccess, remoteRepresentedClients } from './access/client-access';
+import { auditExtensionPlugin } from './access/audit-extension-plugin';
+import { CALLER_HEADER, verifyCaller } from '../../platform/caller-header';
+import { internalClient } from '../../platform/internal-client';
+import { ClientAccess } from './access/client-access';
 import { Database } from './db/database';
-import { unauthenticated } from './errors';
+import { unauthenticated } from '../../platform/errors';
 import { buildFederatedSchema } from './federated-schema';
-import { serveGraphQL } from './http/serve-graphql';
-import { maskInternalErrors } from './mask-errors';
-import { internalBodyLimit, operationLimits } from './operation-limits';
+import { serveGraphQL } from '../../platform/http/serve-graphql';
+import { maskInternalErrors } from '../../platform/mask-errors';
+import { internalBodyLimit, operationLimits } from '../../platform/operation-limits';
 import { SubgraphContext, SubgraphDefinition } from './subgraph-definition';
 
 export interface RunningSubgraph {
@@ -28,14 +28,12 @@ export async function startSubgraph<Loaders>(
     host?: string;
     /** The gateway's public key: only callers it signed for this subgraph get in. */
     callerVerifyingKey: KeyLike;
-    /** The case-management subgraph, asked whom a representative represents. */
-    caseServiceUrl?: string;
+    /** Where the subgraphs this one asks are reached, by name. */
+    peerUrls?: Readonly<Record<string, string>>;
     /** The largest request body; by default sized from the operation limits the gateway enforces. */
     maxBodyBytes?: number;
   },
 ): Promise<RunningSubgraph> {
-  const localCheck = definition.representedClients?.(options.db);
-  if (!localCheck && !options.caseServiceUrl) throw new Error(`${definition.name} needs the case service URL to check representatives' access`);
   const server = new ApolloServer<SubgraphContext<Loaders>>({
     schema: await buildFederatedSchema(definition),
     formatError: maskInternalErrors,
@@ -53,10 +51,10 @@ export async function startSubgraph<Loaders>(
       const call = await verifyCaller(header, options.callerVerifyingKey, definition.name);
       if (!call || !header) throw unauthenticated('This service answers only requests forwarded by the One Window gateway.');
       const { caller, requestId, purpose } = call;
-      const caseService = options.caseServiceUrl ? internalClient(options.caseServiceUrl, header, 'case management') : undefined;
-      const represented = localCheck ?? remoteRepresentedClients(caseService!);
+      const peers = Object.fromEntries(Object.entries(options.peerUrls ?? {}).map(([name, url]) => [name, internalClient(url, header, name)]));
+      const represented = definition.representedClients?.({ db: options.db, peers });
       return {
-        db: options.db, caller, requestId, purpose, caseService, access: new ClientAccess(caller, represented), loaders: definition.createLoaders(options.db),
+        db: options.db, caller, requestId, purpose, peers, access: new ClientAccess(caller, represented), loaders: definition.createLoaders(options.db),
       };
     },
   });

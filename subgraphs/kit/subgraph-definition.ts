@@ -1,10 +1,13 @@
 import { NonEmptyArray } from 'type-graphql';
-import { Caller } from './access/caller';
-import { ForwardPurpose } from './access/caller-header';
-import { CaseService } from './access/internal-client';
+import { Caller } from '../../platform/caller';
+import { ForwardPurpose } from '../../platform/caller-header';
+import { InternalClient } from '../../platform/internal-client';
 import { ClientAccess, RepresentedClients } from './access/client-access';
 import { Database, Queryable } from './db/database';
 import { Migration } from './db/migrations';
+
+/** Clients for the subgraphs one subgraph asks, by name. */
+export type Peers = Readonly<Record<string, InternalClient>>;
 
 /** What every resolver receives: this request's store handle and its own DataLoaders. */
 export interface SubgraphContext<Loaders> {
@@ -18,8 +21,8 @@ export interface SubgraphContext<Loaders> {
   purpose: ForwardPurpose;
   /** Row-level rules: whose files this caller may read. */
   access: ClientAccess;
-  /** Questions for the case-management subgraph, as this caller; absent in that subgraph itself. */
-  caseService?: CaseService;
+  /** The subgraphs this one asks (its `asks` in supergraph.yaml), each called as this caller. */
+  peers: Peers;
 }
 
 export interface SeedOptions {
@@ -45,10 +48,10 @@ export interface SubgraphDefinition<Loaders = unknown> {
   migrations: readonly Migration[];
   createLoaders(db: Queryable): Loaders;
   /**
-   * For the subgraph that owns representatives' authorizations: answers the row-level check
-   * from its own store. Other subgraphs ask that one over HTTP.
+   * Whom a representative represents, for the row-level rules: from this subgraph's own store, or
+   * asked of a peer. Without it, representatives read no file here.
    */
-  representedClients?: (db: Queryable) => RepresentedClients;
+  representedClients?: (sources: { db: Queryable; peers: Peers }) => RepresentedClients;
   /** Writes this subgraph's share of the deterministic seed population. */
   seed(db: Queryable, options: SeedOptions): Promise<void>;
 }

@@ -1,8 +1,8 @@
-import { ANONYMOUS } from '../../subgraphs/kit/access/caller';
-import { signCaller } from '../../subgraphs/kit/access/caller-header';
-import { internalClient } from '../../subgraphs/kit/access/internal-client';
-import { formatUci } from '../../subgraphs/kit/identifiers';
-import { operationLimits } from '../../subgraphs/kit/operation-limits';
+import { ANONYMOUS } from '../../platform/caller';
+import { signCaller } from '../../platform/caller-header';
+import { internalClient } from '../../platform/internal-client';
+import { formatUci } from '../../platform/identifiers';
+import { operationLimits } from '../../platform/operation-limits';
 import { Federation, postQuery, startFederation } from '../fixtures/federation';
 
 let federation: Federation;

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { RunningGateway, startGateway } from '../../gateway/gateway';
-import { SUPERGRAPH_SDL } from '../../gateway/supergraph/supergraph-config';
+import { SUPERGRAPH_SDL } from '../../platform/supergraph-config';
 import { postQuery } from '../fixtures/federation';
 import { testIdentityProvider } from '../fixtures/tokens';
 

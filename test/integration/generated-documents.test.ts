@@ -4,8 +4,8 @@ import {
 } from 'graphql';
 import { OperationAnalyzer } from '../../gateway/analysis/operation-analyzer';
 import { AccessPolicy } from '../../gateway/auth/access-policy';
-import { ANONYMOUS, Caller, Role } from '../../subgraphs/kit/access/caller';
-import { operationLimits } from '../../subgraphs/kit/operation-limits';
+import { ANONYMOUS, Caller, Role } from '../../platform/caller';
+import { operationLimits } from '../../platform/operation-limits';
 import { uciAt } from '../../subgraphs/kit/seed/population';
 import { apiSchema, supergraphSdl } from '../fixtures/api-schema';
 import { Federation, postQuery, startFederation } from '../fixtures/federation';

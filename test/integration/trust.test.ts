@@ -1,7 +1,7 @@
 import nock from 'nock';
-import { ANONYMOUS } from '../../subgraphs/kit/access/caller';
-import { signCaller } from '../../subgraphs/kit/access/caller-header';
-import { internalClient } from '../../subgraphs/kit/access/internal-client';
+import { ANONYMOUS } from '../../platform/caller';
+import { signCaller } from '../../platform/caller-header';
+import { internalClient } from '../../platform/internal-client';
 import { Federation, postQuery, startFederation } from '../fixtures/federation';
 
 /** Nothing leaves the machine but calls between One Window's own processes. */

@@ -1,6 +1,6 @@
 import { AccessPolicy, accessKey } from '../../gateway/auth/access-policy';
 import { ScopedSchemas } from '../../gateway/auth/scoped-schema';
-import { ANONYMOUS, Caller } from '../../subgraphs/kit/access/caller';
+import { ANONYMOUS, Caller } from '../../platform/caller';
 import { apiSchema, supergraphSdl } from '../fixtures/api-schema';
 
 /** The rules the subgraphs declared, as the gateway reads them from the supergraph. */

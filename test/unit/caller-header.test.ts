@@ -1,6 +1,6 @@
 import { generateKeyPair, SignJWT } from 'jose';
-import { ANONYMOUS, Caller } from '../../subgraphs/kit/access/caller';
-import { generateCallerKeys, signCaller, verifyCaller } from '../../subgraphs/kit/access/caller-header';
+import { ANONYMOUS, Caller } from '../../platform/caller';
+import { generateCallerKeys, signCaller, verifyCaller } from '../../platform/caller-header';
 
 /** The caller the gateway forwards: only the gateway can sign it, and only the subgraphs it names accept it. */
 const applicant: Caller = { role: 'applicant', subject: '1234-5678', scopes: ['case:read'], clientId: 'portal' };

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { normalizeApplicationNumber, normalizeUci } from '../../subgraphs/kit/identifiers';
+import { normalizeApplicationNumber, normalizeUci } from '../../platform/identifiers';
 import { normalizeRequestNumber } from '../../subgraphs/atip/request-number';
 
 function codeOf(attempt: () => unknown): unknown {

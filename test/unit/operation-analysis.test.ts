@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { getIntrospectionQuery, Kind, parse, print, validate } from 'graphql';
 import { OperationAnalysis, OperationAnalyzer } from '../../gateway/analysis/operation-analyzer';
-import { OperationLimits } from '../../subgraphs/kit/operation-limits';
-import { ANONYMOUS, Caller } from '../../subgraphs/kit/access/caller';
+import { OperationLimits } from '../../platform/operation-limits';
+import { ANONYMOUS, Caller } from '../../platform/caller';
 import { apiSchema, supergraphSdl } from '../fixtures/api-schema';
 
 const schema = apiSchema();

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { loadDefinition } from '../../subgraphs/kit/load-definition';
-import { readSupergraphConfig } from '../../gateway/supergraph/supergraph-config';
+import { readSupergraphConfig } from '../../platform/supergraph-config';
 import { Database } from '../../subgraphs/kit/db/database';
 import { openPGlite } from '../../subgraphs/kit/db/pglite-database';
 import { personAt, uciAt } from '../../subgraphs/kit/seed/population';

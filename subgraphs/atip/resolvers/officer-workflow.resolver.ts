@@ -3,7 +3,7 @@ import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { Queryable } from '../../kit/db/database';
 import { RequiresScopes, Scope } from '../../kit/access/directives';
 import { today } from '../../kit/dates';
-import { badUserInput, forbidden, notFound } from '../../kit/errors';
+import { badUserInput, forbidden, notFound } from '../../../platform/errors';
 import { AtipContext } from '../context';
 import { AccessRequest } from '../entities/access-request';
 import { AccessAct, Commissioner, ComplaintStatus, HoldReason } from '../entities/enums';

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Authenticated } from '../../kit/access/directives';
 import { today } from '../../kit/dates';
-import { badUserInput, forbidden } from '../../kit/errors';
-import { normalizeApplicationNumber, normalizeUci } from '../../kit/identifiers';
+import { badUserInput, forbidden } from '../../../platform/errors';
+import { normalizeApplicationNumber, normalizeUci } from '../../../platform/identifiers';
+import { CASE_MANAGEMENT, caseManagement } from '../../ircc-case/contract';
 import { AtipContext } from '../context';
 import { AccessRequest } from '../entities/access-request';
 import { AccessAct, AccessRequestStatus, RequesterCategory } from '../entities/enums';
@@ -74,16 +75,14 @@ export class SubmitAccessRequestResolver {
 }
 
 /** Case management owns applications: it says whether this one is the client's. */
-async function assertApplicationOf(applicationNumber: string, clientUci: string, { caseService }: AtipContext): Promise<void> {
-  const { applicationBelongsTo } = await caseService!<{ applicationBelongsTo: boolean }>(
-    'query Owner($number: ID!, $uci: ID!) { applicationBelongsTo(applicationNumber: $number, uci: $uci) }',
-    { number: applicationNumber, uci: clientUci },
-  );
-  if (!applicationBelongsTo) throw badUserInput(`Client ${clientUci} has no application ${applicationNumber}.`, 'applicationNumber');
+async function assertApplicationOf(applicationNumber: string, clientUci: string, { peers }: AtipContext): Promise<void> {
+  if (!(await caseManagement.applicationBelongsTo(peers[CASE_MANAGEMENT], applicationNumber, clientUci))) {
+    throw badUserInput(`Client ${clientUci} has no application ${applicationNumber}.`, 'applicationNumber');
+  }
 }
 
 /** Who is asking, and for representatives the consent: both follow from the caller when left out. */
-async function requester(input: SubmitAccessRequestInput, clientUci: string, { caller, caseService }: AtipContext) {
+async function requester(input: SubmitAccessRequestInput, clientUci: string, { caller, peers }: AtipContext) {
   if (caller.role === 'applicant') {
     if (input.requesterCategory && input.requesterCategory !== RequesterCategory.CLIENT) {
       throw badUserInput('A client filing for their own file is in the CLIENT category.', 'requesterCategory');
@@ -93,10 +92,7 @@ async function requester(input: SubmitAccessRequestInput, clientUci: string, { c
   if (input.requesterCategory && input.requesterCategory !== RequesterCategory.REPRESENTATIVE_WITH_CONSENT) {
     throw badUserInput('A representative files in the REPRESENTATIVE_WITH_CONSENT category.', 'requesterCategory');
   }
-  const { activeAuthorizationId } = await caseService!<{ activeAuthorizationId: string | null }>(
-    'query Consent($uci: ID!) { activeAuthorizationId(uci: $uci) }',
-    { uci: clientUci },
-  );
+  const activeAuthorizationId = await caseManagement.activeAuthorizationId(peers[CASE_MANAGEMENT], clientUci);
   if (!activeAuthorizationId || (input.consentAuthorizationId && input.consentAuthorizationId !== activeAuthorizationId)) {
     throw badUserInput(
       `${input.consentAuthorizationId ?? 'No consent'} is not an active authorization of yours for client ${clientUci}; attach the client's consent (IMM 5476).`,

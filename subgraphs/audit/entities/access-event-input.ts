@@ -1,6 +1,6 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { AccessedFile, AccessEvent, FieldsShownName } from '../../kit/access/access-event';
+import { AccessedFile, AccessEvent, FieldsShownName } from '../../../platform/access-event';
 import { AccessOutcome } from './access-record';
 
 export enum FieldsShown {

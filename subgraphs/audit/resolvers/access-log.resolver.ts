@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { Caller } from '../../kit/access/caller';
+import { Caller } from '../../../platform/caller';
 import { Authenticated, RequiresScopes, Scope } from '../../kit/access/directives';
-import { forbidden } from '../../kit/errors';
-import { normalizeUci } from '../../kit/identifiers';
+import { forbidden } from '../../../platform/errors';
+import { normalizeUci } from '../../../platform/identifiers';
 import { PageSize, toConnection, toPage } from '../../kit/pagination';
 import { AuditContext } from '../context';
 import { AccessRecordConnection } from '../entities/access-record';

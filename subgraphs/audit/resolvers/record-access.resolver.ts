@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, Int, Mutation, Resolver } from 'type-graphql';
-import { forbidden } from '../../kit/errors';
+import { forbidden } from '../../../platform/errors';
 import { AuditContext } from '../context';
 import { AccessEventInput } from '../entities/access-event-input';
 import { auditStore } from '../store';

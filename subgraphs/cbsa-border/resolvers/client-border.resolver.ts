@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { daysBetween } from '../../kit/dates';
-import { badUserInput } from '../../kit/errors';
+import { badUserInput } from '../../../platform/errors';
 import { PageSize, toConnection, toPage } from '../../kit/pagination';
 import { BorderContext } from '../context';
 import { Client } from '../entities/client';

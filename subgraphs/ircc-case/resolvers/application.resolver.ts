@@ -1,7 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { addDays } from '../../kit/dates';
-import { normalizeApplicationNumber } from '../../kit/identifiers';
+import { normalizeApplicationNumber } from '../../../platform/identifiers';
 import { CaseContext } from '../context';
 import { Application } from '../entities/application';
 import { Client } from '../entities/client';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { normalizeUci } from '../../kit/identifiers';
+import { normalizeUci } from '../../../platform/identifiers';
 import { CaseContext } from '../context';
 import { Application } from '../entities/application';
 import { Authorization } from '../entities/authorization';

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
-import { forbidden } from '../errors';
-import { CaseService } from './internal-client';
-import { Caller } from './caller';
+import { forbidden } from '../../../platform/errors';
+import { Caller } from '../../../platform/caller';
 
 /** Of these clients, the ones the representative holds an active authorization (IMM 5476) for. */
 export type RepresentedClients = (representativeId: string, ucis: readonly string[]) => Promise<string[]>;
@@ -18,7 +17,8 @@ export class ClientAccess {
   readonly read = new Set<string>();
   readonly denied = new Set<string>();
 
-  constructor(private readonly caller: Caller, representedClients: RepresentedClients) {
+  /** Without `representedClients` a subgraph lets representatives read no file. */
+  constructor(private readonly caller: Caller, representedClients?: RepresentedClients) {
     this.allowed = new DataLoader(async (ucis) => {
       switch (caller.role) {
         case 'officer':
@@ -27,7 +27,7 @@ export class ClientAccess {
         case 'applicant':
           return ucis.map((uci) => uci === caller.subject);
         case 'representative': {
-          const represented = new Set(caller.subject ? await representedClients(caller.subject, ucis) : []);
+          const represented = new Set(caller.subject && representedClients ? await representedClients(caller.subject, ucis) : []);
           return ucis.map((uci) => represented.has(uci));
         }
         default:
@@ -69,11 +69,4 @@ export class ClientAccess {
       throw forbidden(`You may not read the clients of representative ${representativeId}.`);
     }
   }
-}
-
-/** The row-level check answered by the case-management subgraph. */
-export function remoteRepresentedClients(caseService: CaseService): RepresentedClients {
-  return async (_representativeId, ucis) =>
-    (await caseService<{ representedClients: string[] }>('query Represented($ucis: [ID!]!) { representedClients(ucis: $ucis) }', { ucis }))
-      .representedClients;
 }

@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from '../dates';
-import { formatUci } from '../identifiers';
+import { formatUci } from '../../../platform/identifiers';
 import { COUNTRIES, REPRESENTATIVE_NAMES } from './names';
 import { Random } from './random';
 

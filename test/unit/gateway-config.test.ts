@@ -1,4 +1,4 @@
-import { exposure } from '../../gateway/exposure';
+import { exposure } from '../../gateway/config';
 
 describe('what the gateway shows of itself', () => {
   it('shows Sandbox and introspection in development', () => {

@@ -1,6 +1,6 @@
 import { KeyLike, SignJWT } from 'jose';
-import { Role } from '../../subgraphs/kit/access/caller';
-import { DEV_ALGORITHM } from './dev-keys';
+import { Role } from '../../platform/caller';
+import { DEV_ALGORITHM } from '../../gateway/auth/dev-trust';
 
 export interface TokenRequest {
   subject: string;

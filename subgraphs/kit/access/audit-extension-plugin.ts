@@ -1,13 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
+import { AUDIT_EXTENSION, AuditExtension } from '../../../platform/audit-extension';
 import { SubgraphContext } from '../subgraph-definition';
-
-/** What a subgraph tells the gateway about the files one request touched. */
-export interface AuditExtension {
-  read: string[];
-  denied: string[];
-}
-
-export const AUDIT_EXTENSION = 'oneWindowAudit';
 
 /**
  * Adds to each subgraph response the UCIs whose files it read or refused, for the gateway to

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { envPrefix } from '../../subgraphs/kit/config';
+import { envPrefix } from './config';
 
 /** The checkout's root, whether this runs from source (tests) or compiled under dist/. */
-const twoUp = path.resolve(__dirname, '..', '..');
-export const PROJECT_ROOT = path.basename(twoUp) === 'dist' ? path.dirname(twoUp) : twoUp;
+const oneUp = path.resolve(__dirname, '..');
+export const PROJECT_ROOT = path.basename(oneUp) === 'dist' ? path.dirname(oneUp) : oneUp;
 export const SUPERGRAPH_CONFIG = path.join(PROJECT_ROOT, 'supergraph.yaml');
 export const SUPERGRAPH_SDL = path.join(PROJECT_ROOT, 'schema', 'supergraph.graphql');
 

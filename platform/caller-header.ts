@@ -24,17 +24,13 @@ export interface ForwardedCall {
   purpose: ForwardPurpose;
 }
 
-/** The gateway's signing key (PKCS#8 PEM in ONE_WINDOW_CALLER_SIGNING_KEY). */
-export function callerSigningKey(env: NodeJS.ProcessEnv = process.env): Promise<KeyLike> {
-  const pem = env.ONE_WINDOW_CALLER_SIGNING_KEY;
-  if (!pem) throw new Error('ONE_WINDOW_CALLER_SIGNING_KEY must hold the gateway\'s Ed25519 private key (PKCS#8 PEM)');
+/** The gateway's signing key, from its PKCS#8 PEM. */
+export function signingKeyFromPem(pem: string): Promise<KeyLike> {
   return importPKCS8(pem, ALGORITHM);
 }
 
-/** The key subgraphs check the gateway's signature with (SPKI PEM in ONE_WINDOW_CALLER_VERIFYING_KEY). */
-export function callerVerifyingKey(env: NodeJS.ProcessEnv = process.env): Promise<KeyLike> {
-  const pem = env.ONE_WINDOW_CALLER_VERIFYING_KEY;
-  if (!pem) throw new Error('ONE_WINDOW_CALLER_VERIFYING_KEY must hold the gateway\'s Ed25519 public key (SPKI PEM)');
+/** The key subgraphs check the gateway's signature with, from its SPKI PEM. */
+export function verifyingKeyFromPem(pem: string): Promise<KeyLike> {
   return importSPKI(pem, ALGORITHM);
 }
 

@@ -4,7 +4,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { buildFederatedSchema } from '../../subgraphs/kit/federated-schema';
 import { loadDefinition } from '../../subgraphs/kit/load-definition';
-import { SubgraphEntry } from './supergraph-config';
+import { SubgraphEntry } from '../../platform/supergraph-config';
 
 /** The SDL a subgraph serves, printed from its type-graphql classes. */
 export async function printSubgraphSdl(name: string): Promise<string> {

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { onOff, positiveInteger } from '../platform/config';
+import { OperationLimits, operationLimits } from '../platform/operation-limits';
+import { subgraphEndpoints, SUPERGRAPH_SDL } from '../platform/supergraph-config';
+import { TokenSettings, tokenSettings } from './auth/token-verifier';
+
+/** Everything the gateway process reads from its environment, read and checked in one place. */
+export interface GatewayConfig {
+  port: number;
+  host?: string;
+  supergraphFile: string;
+  /** Where each subgraph named in supergraph.yaml is reached. */
+  subgraphUrls: Record<string, string>;
+  token: Omit<TokenSettings, 'publicKey'>;
+  /** Where the development token key is kept, trusted only when no JWKS URL is set. */
+  devKeysDir: string;
+  /** The Ed25519 private key (PKCS#8 PEM) the forwarded caller is signed with. */
+  callerSigningKey: string;
+  limits: OperationLimits;
+  exposure: Exposure;
+}
+
+/**
+ * What the gateway shows of itself. In development Sandbox and introspection are on; in
+ * production (NODE_ENV=production) both are off unless ONE_WINDOW_SANDBOX or
+ * ONE_WINDOW_INTROSPECTION turns them on, and the gateway refuses to start without an identity
+ * provider: the development key must never guard real files.
+ */
+export interface Exposure {
+  production: boolean;
+  sandbox: boolean;
+  introspection: boolean;
+}
+
+export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const subgraphUrls = Object.fromEntries(subgraphEndpoints(env).map((endpoint) => [endpoint.name, endpoint.url]));
+  if (!subgraphUrls.audit) throw new Error('supergraph.yaml must name the audit subgraph: no access is served unaudited');
+  const callerSigningKey = env.ONE_WINDOW_CALLER_SIGNING_KEY;
+  if (!callerSigningKey) throw new Error('ONE_WINDOW_CALLER_SIGNING_KEY must hold the gateway\'s Ed25519 private key (PKCS#8 PEM)');
+  return {
+    port: positiveInteger(env.GATEWAY_PORT, 4000, 'GATEWAY_PORT'),
+    host: env.HOST,
+    supergraphFile: env.ONE_WINDOW_SUPERGRAPH ?? SUPERGRAPH_SDL,
+    subgraphUrls,
+    token: tokenSettings(env),
+    devKeysDir: devKeysDir(env),
+    callerSigningKey,
+    limits: operationLimits(env),
+    exposure: exposure(env),
+  };
+}
+
+export function exposure(env: NodeJS.ProcessEnv = process.env): Exposure {
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.ONE_WINDOW_JWKS_URL) {
+    throw new Error('NODE_ENV=production needs ONE_WINDOW_JWKS_URL: the development key is not trusted in production');
+  }
+  return {
+    production,
+    sandbox: onOff(env.ONE_WINDOW_SANDBOX, !production, 'ONE_WINDOW_SANDBOX'),
+    introspection: onOff(env.ONE_WINDOW_INTROSPECTION, !production, 'ONE_WINDOW_INTROSPECTION'),
+  };
+}
+
+/** `.one-window/keys` unless ONE_WINDOW_KEYS_DIR says otherwise; never committed. */
+export function devKeysDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.ONE_WINDOW_KEYS_DIR ?? path.join('.one-window', 'keys'));
+}

@@ -1,0 +1,22 @@
+/** Reading settings from the environment: one way for every process, failing fast with the variable's name. */
+
+/** `ircc-case` → `IRCC_CASE`, the prefix of that subgraph's environment variables. */
+export function envPrefix(subgraphName: string): string {
+  return subgraphName.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+}
+
+/** A whole number of zero or more from an environment variable, or the fallback when unset. */
+export function positiveInteger(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number; got "${value}"`);
+  return parsed;
+}
+
+/** "on"/"true" or "off"/"false" from an environment variable, or the fallback when unset. */
+export function onOff(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'on' || value === 'true') return true;
+  if (value === 'off' || value === 'false') return false;
+  throw new Error(`${name} must be "on" or "off"; got "${value}"`);
+}
