@@ -1,28 +1,94 @@
 import { GraphQLError } from 'graphql';
 
-/** Stable `extensions.code` values that clients code against. */
-export const ErrorCode = {
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  NOT_FOUND: 'NOT_FOUND',
-  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
-} as const;
+/**
+ * Every `extensions.code` One Window answers with, its HTTP status and what it means: clients code
+ * against these, every module raises them through `apiError`, and the README's bad-input table is
+ * rendered from this list (a test fails when the two differ).
+ *
+ * A "request error" refuses the request before anything runs: 400 to a client that accepts
+ * `application/graphql-response+json`, 200 to one that accepts only `application/json`, as the
+ * GraphQL-over-HTTP specification asks.
+ */
+export const ERRORS = {
+  BAD_REQUEST: { status: 400, meaning: 'The body is not a GraphQL request: not JSON, the wrong content type, or no `query`.' },
+  PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body is larger than 256 KiB.' },
+  BATCH_TOO_LARGE: { status: 400, meaning: 'More than one operation in a request: send each in its own.' },
+  GRAPHQL_PARSE_FAILED: { status: 'request error', meaning: 'Not GraphQL, or more tokens than `ONE_WINDOW_MAX_TOKENS` (3000).' },
+  GRAPHQL_VALIDATION_FAILED: {
+    status: 'request error',
+    meaning: 'A field or argument the schema does not have (no names are suggested), or introspection nested deeper than the standard query.',
+  },
+  OPERATION_RESOLUTION_FAILURE: { status: 'request error', meaning: 'No operation named `operationName`, or several operations and none named.' },
+  PERSISTED_QUERY_NOT_FOUND: { status: 200, meaning: 'An automatic persisted query the gateway has not seen yet: send it again with its text.' },
+  QUERY_TOO_DEEP: { status: 'request error', meaning: 'Nested deeper than `ONE_WINDOW_MAX_DEPTH` (12); introspection types do not count.' },
+  TOO_MANY_ALIASES: { status: 'request error', meaning: 'More aliases than `ONE_WINDOW_MAX_ALIASES` (30), counted through every fragment spread.' },
+  QUERY_TOO_COSTLY: {
+    status: 'request error',
+    meaning: 'Could resolve more fields than `ONE_WINDOW_MAX_COST` (50,000), counted with the page sizes the subgraphs will really fetch.',
+  },
+  BAD_USER_INPUT: {
+    status: 200,
+    meaning:
+      'A malformed UCI, application or request number, cursor or period; an application that is not the client\'s; a wrong step for a request\'s state; an idempotency key replayed with a different request (`extensions.reason: IDEMPOTENCY_KEY_REUSED`); introspection mixed with data. `extensions.field` names the argument. Refused before anything runs — a variable of the wrong type, a page size (`first`) below 1 or above the field\'s maximum — it is a request error.',
+  },
+  NOT_FOUND: { status: 200, meaning: 'The record named does not exist; `extensions.field` names the argument.' },
+  UNAUTHENTICATED: {
+    status: 401,
+    meaning: 'A token that is expired, not yet valid, for another audience or issuer, tampered with, unsigned, HMAC-signed or not an access token; or a subgraph reached without the gateway\'s signed caller.',
+  },
+  FORBIDDEN: {
+    status: 200,
+    meaning: 'A field the token\'s scopes do not open (the rest of the data still comes), another person\'s file, or an officer step by anyone but an officer holding `atip:write`.',
+  },
+  SUBGRAPH_UNAVAILABLE: { status: 200, meaning: 'A departmental system did not answer; its fields are null and `extensions.serviceName` names it.' },
+  AUDIT_UNAVAILABLE: { status: 503, meaning: 'The access could not be recorded, so the answer is withheld; `Retry-After` says when to try again.' },
+  INTERNAL_SERVER_ERROR: { status: 200, meaning: 'A fault on One Window\'s side; its details are logged, never sent (500 when nothing at all could be answered).' },
+} as const satisfies Record<string, { status: number | 'request error'; meaning: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** A request error is 400 on the wire; the HTTP front tells application/json clients 200 (GraphQL over HTTP). */
+const REQUEST_ERROR_STATUS = 400;
+
+/** The HTTP status a code answers with, where it sets one. */
+export function httpStatusOf(code: ErrorCode): number {
+  const { status } = ERRORS[code];
+  return status === 'request error' ? REQUEST_ERROR_STATUS : status;
+}
+
+/** An error with a catalogued code; codes that set an HTTP status carry it for Apollo Server. */
+export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, path?: readonly (string | number)[]): GraphQLError {
+  const status = httpStatusOf(code);
+  return new GraphQLError(message, { path, extensions: { code, ...extensions, ...(status !== 200 ? { http: { status } } : {}) } });
+}
+
+/** An error that refuses the request before anything runs (400, or 200 to application/json clients). */
+export function requestError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions, http: { status: REQUEST_ERROR_STATUS } } });
+}
 
 /** The caller sent something malformed; `field` names the argument so a form can highlight it. */
 export function badUserInput(message: string, field: string, more: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field, ...more } });
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field, ...more } });
 }
 
 /** No valid credentials: HTTP 401. */
 export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return apiError('UNAUTHENTICATED', message);
 }
 
 /** Valid credentials that do not open this record. */
 export function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+  return apiError('FORBIDDEN', message);
 }
 
 /** The record named does not exist (or the caller may not know it does). */
 export function notFound(message: string, field: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND, field } });
+  return apiError('NOT_FOUND', message, { field });
+}
+
+/** The README's bad-input table, rendered from the catalogue. */
+export function errorTable(): string {
+  const rows = Object.entries(ERRORS).map(([code, { status, meaning }]) => `| \`${code}\` | ${status} | ${meaning} |`);
+  return ['| code | status | meaning |', '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from './errors';
 
 /**
  * Errors raised on purpose carry a stable code and reach the client as they are (the gateway
@@ -18,6 +19,6 @@ export function maskInternalErrors(formatted: GraphQLFormattedError, error: unkn
     message: 'Internal server error',
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(serviceName ? { serviceName } : {}) },
+    extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode, ...(serviceName ? { serviceName } : {}) },
   };
 }

@@ -1,5 +1,4 @@
 import { composeServices } from '@apollo/composition';
-import { CompositionHint } from '@apollo/composition/dist/hints';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { buildFederatedSchema } from '../../subgraphs/kit/federated-schema';
@@ -10,6 +9,9 @@ import { SubgraphEntry } from '../../platform/supergraph-config';
 export async function printSubgraphSdl(name: string): Promise<string> {
   return printSubgraphSchema(await buildFederatedSchema(loadDefinition(name)));
 }
+
+/** A composition hint, named from composeServices' public result type. */
+type CompositionHint = NonNullable<ReturnType<typeof composeServices>['hints']>[number];
 
 export interface Composition {
   supergraphSdl: string;

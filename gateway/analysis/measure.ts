@@ -1,7 +1,8 @@
 import {
-  FieldNode, FragmentDefinitionNode, getNamedType, GraphQLCompositeType, GraphQLError, GraphQLField, GraphQLSchema, isCompositeType,
+  FieldNode, FragmentDefinitionNode, getNamedType, GraphQLCompositeType, GraphQLField, GraphQLSchema, isCompositeType,
   isIntrospectionType, isListType, isNonNullType, GraphQLOutputType, Kind, OperationDefinitionNode, SchemaMetaFieldDef, SelectionSetNode, TypeMetaFieldDef,
 } from 'graphql';
+import { requestError } from '../../platform/errors';
 import { OperationLimits } from '../../platform/operation-limits';
 import { PageLimits } from './page-sizes';
 
@@ -56,10 +57,10 @@ export function measureOperation(
   const pageVariables = new Set<string>();
 
   const check = (summary: Summary): Summary => {
-    if (summary.depth > limits.maxDepth) throw tooMuch('QUERY_TOO_DEEP', `The operation nests more than ${limits.maxDepth} levels deep.`);
-    if (summary.aliases > limits.maxAliases) throw tooMuch('TOO_MANY_ALIASES', `The operation uses more than ${limits.maxAliases} aliases.`);
+    if (summary.depth > limits.maxDepth) throw requestError('QUERY_TOO_DEEP', `The operation nests more than ${limits.maxDepth} levels deep.`);
+    if (summary.aliases > limits.maxAliases) throw requestError('TOO_MANY_ALIASES', `The operation uses more than ${limits.maxAliases} aliases.`);
     if (summary.cost > limits.maxCost) {
-      throw tooMuch('QUERY_TOO_COSTLY', `The operation could resolve more than ${limits.maxCost} fields; ask for smaller pages or fewer fields.`);
+      throw requestError('QUERY_TOO_COSTLY', `The operation could resolve more than ${limits.maxCost} fields; ask for smaller pages or fewer fields.`);
     }
     return summary;
   };
@@ -73,9 +74,8 @@ export function measureOperation(
       size = variables[argument.value.name.value] ?? limitsOfField.default;
     }
     if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > limitsOfField.max) {
-      throw new GraphQLError(`first on ${owner}.${field.name.value} must be between 1 and ${limitsOfField.max}; got ${String(size)}.`, {
-        nodes: [field],
-        extensions: { code: 'BAD_USER_INPUT', field: 'first', http: { status: 400 } },
+      throw requestError('BAD_USER_INPUT', `first on ${owner}.${field.name.value} must be between 1 and ${limitsOfField.max}; got ${String(size)}.`, {
+        field: 'first',
       });
     }
     return size;
@@ -144,8 +144,4 @@ function fieldDefinition(schema: GraphQLSchema, parent: GraphQLCompositeType, na
 function listFactor(parent: GraphQLCompositeType, fieldName: string, type: GraphQLOutputType): number {
   if (!isListType(isNonNullType(type) ? type.ofType : type)) return 1;
   return parent.name.endsWith('Connection') && fieldName === 'edges' ? 1 : ASSUMED_LIST_SIZE;
-}
-
-function tooMuch(code: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 }

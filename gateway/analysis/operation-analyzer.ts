@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
-  DocumentNode, FragmentDefinitionNode, getVariableValues, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, print,
+  DocumentNode, FragmentDefinitionNode, getVariableValues, GraphQLSchema, Kind, OperationDefinitionNode, print,
 } from 'graphql';
 import { Caller } from '../../platform/caller';
+import { requestError } from '../../platform/errors';
 import { AccessPolicy, accessKey } from '../auth/access-policy';
 import { ScopedSchemas } from '../auth/scoped-schema';
 import { OperationLimits } from '../../platform/operation-limits';
@@ -84,7 +85,7 @@ export class OperationAnalyzer {
   private coerceVariables({ operation, variables }: AnalysisRequest): Record<string, unknown> {
     const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
     if (coerced.errors) {
-      throw new GraphQLError(coerced.errors[0].message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+      throw requestError('BAD_USER_INPUT', coerced.errors[0].message);
     }
     return coerced.coerced;
   }

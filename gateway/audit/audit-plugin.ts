@@ -1,4 +1,5 @@
 import { ApolloServerPlugin } from '@apollo/server';
+import { ErrorCode, httpStatusOf } from '../../platform/errors';
 import { GatewayContext } from '../auth/authorizing-gateway';
 import { CallerForwarding } from '../auth/forward-caller';
 import { AuditContext } from './access-tally';
@@ -27,12 +28,12 @@ export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
             await write(event, await forwarding.auditHeader());
           } catch (error) {
             console.error('[gateway] audit write failed; answer withheld:', (error as Error).message);
-            response.http.status = 503;
+            response.http.status = httpStatusOf('AUDIT_UNAVAILABLE');
             response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
             response.body = {
               kind: 'single',
               singleResult: {
-                errors: [{ message: 'This access could not be recorded, so the answer is withheld. Try again shortly.', extensions: { code: 'AUDIT_UNAVAILABLE' } }],
+                errors: [{ message: 'This access could not be recorded, so the answer is withheld. Try again shortly.', extensions: { code: 'AUDIT_UNAVAILABLE' satisfies ErrorCode } }],
               },
             };
           }

@@ -1,7 +1,8 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServerPlugin } from '@apollo/server';
 import { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, GraphQLError, OperationDefinitionNode } from 'graphql';
+import { execute, OperationDefinitionNode } from 'graphql';
+import { apiError, requestError } from '../../platform/errors';
 import { Caller } from '../../platform/caller';
 import { OperationLimits } from '../../platform/operation-limits';
 import { OperationAnalysis, OperationAnalyzer } from '../analysis/operation-analyzer';
@@ -64,11 +65,11 @@ export class AuthorizingGateway implements GatewayInterface {
       if (!requestContext.operation || !analysis) {
         const name = requestContext.operationName ?? requestContext.request.operationName;
         const message = name ? `Unknown operation named "${name}".` : 'The document holds several operations; say which to run with operationName.';
-        return { errors: [new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } })] };
+        return { errors: [requestError('OPERATION_RESOLUTION_FAILURE', message)] };
       }
       if (analysis.introspection) {
         if (!analysis.onlyMetaFields) {
-          return { errors: [new GraphQLError('Introspection cannot be combined with other fields in one operation.', { extensions: { code: 'BAD_USER_INPUT' } })] };
+          return { errors: [apiError('BAD_USER_INPUT', 'Introspection cannot be combined with other fields in one operation.')] };
         }
         return execute({
           schema: this.loadedAnalyzer().scopedSchemas.for(context.caller),
@@ -87,7 +88,7 @@ export class AuthorizingGateway implements GatewayInterface {
       });
       const forbidden = analysis.removed.map(
         ({ path, typeName, fieldName, needs }) =>
-          new GraphQLError(`Not authorized to read ${typeName}.${fieldName}: it needs ${needs.join(' and ')}.`, { path, extensions: { code: 'FORBIDDEN' } }),
+          apiError('FORBIDDEN', `Not authorized to read ${typeName}.${fieldName}: it needs ${needs.join(' and ')}.`, {}, path),
       );
       return { ...result, errors: [...forbidden, ...(result.errors ?? [])] };
     };

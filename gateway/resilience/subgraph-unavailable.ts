@@ -1,6 +1,6 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GraphQLError } from 'graphql';
+import { apiError } from '../../platform/errors';
 
 /**
  * When a subgraph cannot be reached, the fields it owns come back null with one error that
@@ -22,8 +22,8 @@ export class SubgraphUnavailable extends RemoteGraphQLDataSource {
       // process() throws only when no GraphQL answer came back (refused, timed out, non-2xx);
       // errors inside an answer arrive as data and pass through with their own codes.
       console.error(`[gateway] subgraph ${this.serviceName} failed:`, (error as Error).message);
-      throw new GraphQLError(`The ${this.serviceName} service is unavailable; its fields are missing from this answer.`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.serviceName },
+      throw apiError('SUBGRAPH_UNAVAILABLE', `The ${this.serviceName} service is unavailable; its fields are missing from this answer.`, {
+        serviceName: this.serviceName,
       });
     }
   }

@@ -1,6 +1,7 @@
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { ErrorCode, httpStatusOf } from '../errors';
 
 /**
  * The HTTP front of the gateway and of every subgraph: plain node:http in front of Apollo
@@ -28,7 +29,7 @@ export async function serveGraphQL<Context extends BaseContext>(server: ApolloSe
   const httpServer = createServer((request, response) => {
     handle(server, options, limit, request, response).catch((error: unknown) => {
       console.error('[one-window] request failed:', error);
-      if (!response.headersSent) sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR', 'Internal server error', 500);
       else response.end();
     });
   });
@@ -50,20 +51,20 @@ async function handle<Context extends BaseContext>(
   server: ApolloServer<Context>, options: ServeOptions<Context>, limit: number, request: IncomingMessage, response: ServerResponse,
 ): Promise<void> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit) return sendError(response, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
+  if (declared > limit) return sendError(response, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
   const raw = await readBody(request, limit);
-  if (raw === null) return sendError(response, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
+  if (raw === null) return sendError(response, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
   let body: unknown;
   if (raw.length > 0 && /\bjson\b/i.test(request.headers['content-type'] ?? '')) {
     try {
       body = JSON.parse(raw);
     } catch {
-      return sendError(response, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+      return sendError(response, 'BAD_REQUEST', 'The request body is not valid JSON.');
     }
   }
   if (Array.isArray(body)) {
     // Operations are audited and limited one at a time, so each must come in its own request.
-    return sendError(response, 400, 'BATCH_TOO_LARGE', 'Send one operation per request; batched operations are not accepted.');
+    return sendError(response, 'BATCH_TOO_LARGE', 'Send one operation per request; batched operations are not accepted.');
   }
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
@@ -115,7 +116,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | nul
   });
 }
 
-function sendError(response: ServerResponse, status: number, code: string, message: string): void {
+function sendError(response: ServerResponse, code: ErrorCode, message: string, status = httpStatusOf(code)): void {
   response.statusCode = status;
   response.setHeader('content-type', 'application/json; charset=utf-8');
   response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));

@@ -1,5 +1,6 @@
 import { Database, Queryable } from '../kit/db/database';
 import { bulkInsert } from '../kit/db/bulk-insert';
+import { pagePerParent } from '../kit/db/page-per-parent';
 import { Page } from '../kit/pagination';
 import { AccessRecord } from './entities/access-record';
 import { AccessEventInput } from './entities/access-event-input';
@@ -54,13 +55,11 @@ export const auditStore = {
 
   /** A page of each client's log, newest first. */
   clientLogPage: (db: Queryable, ucis: readonly string[], page: Page) =>
-    db.query<AccessRecord>(
-      `SELECT ranked.* FROM (
-         SELECT ${RECORD_COLUMNS}, row_number() OVER (PARTITION BY f.client_uci ORDER BY f.occurred_at DESC, f.id DESC) AS position
-         FROM ${RECORDS} WHERE f.client_uci = ANY($1)
-       ) ranked
-       WHERE position > $2 AND position <= $2 + $3 ORDER BY "clientUci", position`,
-      [ucis, page.offset, page.first + 1],
+    pagePerParent<AccessRecord>(
+      db,
+      { select: RECORD_COLUMNS, from: RECORDS, parentColumn: 'f.client_uci', parentKey: 'clientUci', orderBy: 'f.occurred_at DESC, f.id DESC' },
+      ucis,
+      page,
     ),
 
   /** Every record, newest first, optionally for one client: the oversight view. */

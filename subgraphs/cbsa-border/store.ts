@@ -1,4 +1,5 @@
 import { Queryable } from '../kit/db/database';
+import { pagePerParent } from '../kit/db/page-per-parent';
 import { Page } from '../kit/pagination';
 import { Crossing } from './physical-presence';
 import { TravelEvent } from './entities/travel-event';
@@ -17,17 +18,19 @@ export interface EnforcementRow {
 export const borderStore = {
   /** A page of each client's crossings, oldest first. */
   travelPage: (db: Queryable, ucis: readonly string[], page: Page) =>
-    db.query<TravelEvent>(
-      `SELECT id::text, "clientUci", "occurredAt", direction, port, mode, "travelDocument", source FROM (
-         SELECT id, client_uci AS "clientUci", occurred_at AS "occurredAt", direction, mode, source,
-           jsonb_build_object('code', port_code, 'name', port_name, 'province', port_province) AS port,
-           jsonb_build_object('type', document_type, 'issuingCountry', document_country, 'lastDigits', document_last_digits) AS "travelDocument",
-           row_number() OVER (PARTITION BY client_uci ORDER BY occurred_at, id) AS position
-         FROM travel_event WHERE client_uci = ANY($1)
-       ) ranked
-       WHERE position > $2 AND position <= $2 + $3
-       ORDER BY "clientUci", position`,
-      [ucis, page.offset, page.first + 1],
+    pagePerParent<TravelEvent>(
+      db,
+      {
+        select: `id::text AS id, client_uci AS "clientUci", occurred_at AS "occurredAt", direction, mode, source,
+          jsonb_build_object('code', port_code, 'name', port_name, 'province', port_province) AS port,
+          jsonb_build_object('type', document_type, 'issuingCountry', document_country, 'lastDigits', document_last_digits) AS "travelDocument"`,
+        from: 'travel_event',
+        parentColumn: 'client_uci',
+        parentKey: 'clientUci',
+        orderBy: 'occurred_at, travel_event.id',
+      },
+      ucis,
+      page,
     ),
 
   /** Every crossing up to a date: what a presence count needs, and nothing more. */

@@ -1,4 +1,5 @@
 import { Queryable } from '../kit/db/database';
+import { pagePerParent } from '../kit/db/page-per-parent';
 import { Page } from '../kit/pagination';
 import { Application } from './entities/application';
 import { Authorization } from './entities/authorization';
@@ -72,16 +73,18 @@ export const caseStore = {
 
   /** A page of each representative's clients with an active authorization, in UCI order. */
   activeClientsPage: (db: Queryable, representativeIds: readonly string[], page: Page) =>
-    db.query<Client & { representativeId: string }>(
-      `SELECT ranked.* FROM (
-         SELECT a.representative_id AS "representativeId", ${CLIENT_COLUMNS},
-           row_number() OVER (PARTITION BY a.representative_id ORDER BY c.uci) AS position
-         FROM representative_authorization a JOIN client c ON c.uci = a.client_uci
-         WHERE a.representative_id = ANY($1) AND ${ACTIVE}
-       ) ranked
-       WHERE position > $2 AND position <= $2 + $3
-       ORDER BY "representativeId", position`,
-      [representativeIds, page.offset, page.first + 1],
+    pagePerParent<Client & { representativeId: string }>(
+      db,
+      {
+        select: `a.representative_id AS "representativeId", ${CLIENT_COLUMNS}`,
+        from: 'representative_authorization a JOIN client c ON c.uci = a.client_uci',
+        parentColumn: 'a.representative_id',
+        parentKey: 'representativeId',
+        orderBy: 'c.uci',
+        where: ACTIVE,
+      },
+      representativeIds,
+      page,
     ),
 
   activeClientCounts: (db: Queryable, representativeIds: readonly string[]) =>

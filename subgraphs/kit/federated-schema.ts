@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
@@ -20,6 +19,9 @@ const FEDERATION_LINK = `extend schema
   @composeDirective(name: "@pageSize")
 
 directive @pageSize(default: Int!, max: Int!) on FIELD_DEFINITION`;
+
+/** The `{ typeDefs, resolvers }` form buildSubgraphSchema takes, named from its public signature. */
+type SchemaModule = Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown; resolvers?: unknown }>;
 
 /**
  * type-graphql classes are the single source of truth: they are built into a plain schema,
@@ -41,6 +43,6 @@ export async function buildFederatedSchema<Loaders>(definition: SubgraphDefiniti
   return buildSubgraphSchema({
     typeDefs: gql`${FEDERATION_LINK} ${printSchemaWithDirectives(schema)}`,
     // Both libraries type their resolver maps on their own; the shapes are the same at run time.
-    resolvers: resolvers as GraphQLResolverMap<unknown>,
+    resolvers: resolvers as SchemaModule['resolvers'],
   });
 }
