@@ -28,25 +28,32 @@ const GATEWAY_PORT = 4100;
 
 const QUERIES = {
   clientFile: { query: CLIENT_FILE, variables: FLAGSHIP_VARIABLES.clientFile },
-  representativeCaseload: { query: REPRESENTATIVE_CASELOAD, variables: FLAGSHIP_VARIABLES.representativeCaseload },
+  representativeCaseload: {
+    query: REPRESENTATIVE_CASELOAD,
+    variables: FLAGSHIP_VARIABLES.representativeCaseload,
+  },
 };
 
 function startFederation(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'bin', 'start.js'), '--clients', String(clients)], {
-    env: {
-      ...process.env,
-      ONE_WINDOW_DATA_DIR: path.join(PROJECT_ROOT, '.bench-data', String(clients)),
-      GATEWAY_PORT: String(GATEWAY_PORT),
-      IRCC_CASE_PORT: '4101',
-      CBSA_BORDER_PORT: '4102',
-      ATIP_PORT: '4103',
-      AUDIT_PORT: '4104',
+  const child = spawn(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'dist', 'bin', 'start.js'), '--clients', String(clients)],
+    {
+      env: {
+        ...process.env,
+        ONE_WINDOW_DATA_DIR: path.join(PROJECT_ROOT, '.bench-data', String(clients)),
+        GATEWAY_PORT: String(GATEWAY_PORT),
+        IRCC_CASE_PORT: '4101',
+        CBSA_BORDER_PORT: '4102',
+        ATIP_PORT: '4103',
+        AUDIT_PORT: '4104',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   return new Promise((resolve, reject) => {
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       process.stdout.write(chunk);
       if (output.includes('One Window is ready')) resolve(child);
@@ -63,7 +70,11 @@ async function main(): Promise<void> {
   // An officer holding every read scope: the benchmark measures data, authorization and audit together.
   const { privateKey, kid } = await loadOrCreateDevKeys();
   const token = await mintToken(privateKey, kid, {
-    subject: 'bench-officer', role: 'officer', scopes: ['case:read', 'case:notes', 'border:travel', 'border:enforcement', 'atip:read'], ttl: '1h', ...tokenSettings(),
+    subject: 'bench-officer',
+    role: 'officer',
+    scopes: ['case:read', 'case:notes', 'border:travel', 'border:enforcement', 'atip:read'],
+    ttl: '1h',
+    ...tokenSettings(),
   });
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   try {
@@ -72,7 +83,14 @@ async function main(): Promise<void> {
       const check = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
       const checked = (await check.json()) as { errors?: unknown };
       if (checked.errors) throw new Error(`${name} answered with errors: ${JSON.stringify(checked.errors)}`);
-      const run = await autocannon({ url, method: 'POST', headers, body: JSON.stringify(body), connections, duration });
+      const run = await autocannon({
+        url,
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+        connections,
+        duration,
+      });
       results[name] = {
         requestsPerSecond: run.requests.average,
         latencyMs: { p50: run.latency.p50, p90: run.latency.p90, p99: run.latency.p99, max: run.latency.max },
@@ -80,15 +98,27 @@ async function main(): Promise<void> {
         errors: run.errors + run.timeouts,
         non2xx: run.non2xx,
       };
-      console.log(`${name}: ${run.requests.average.toFixed(0)} req/s, p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms, ${run.errors} errors, ${run.non2xx} non-2xx`);
+      console.log(
+        `${name}: ${run.requests.average.toFixed(0)} req/s, p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms, ${run.errors} errors, ${run.non2xx} non-2xx`,
+      );
     }
   } finally {
     federation.kill('SIGTERM');
   }
   const report = {
     ranAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-    settings: { clients, duration, connections, store: 'PGlite (embedded), one per subgraph, separate processes' },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    settings: {
+      clients,
+      duration,
+      connections,
+      store: 'PGlite (embedded), one per subgraph, separate processes',
+    },
     startupSeconds,
     results,
   };

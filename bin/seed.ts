@@ -15,9 +15,15 @@ import { currentSeed, prepareStore } from '../subgraphs/kit/store';
  */
 
 async function main(): Promise<void> {
-  const options = commandLine({ clients: { type: 'string' }, seed: { type: 'string' }, reset: { type: 'boolean' } }, 'npm run seed -- [--clients N] [--seed N] [--reset]');
+  const options = commandLine(
+    { clients: { type: 'string' }, seed: { type: 'string' }, reset: { type: 'boolean' } },
+    'npm run seed -- [--clients N] [--seed N] [--reset]',
+  );
   const defaults = seedSettings();
-  const seed = { seed: positiveInteger(options.seed, defaults.seed, '--seed'), clients: positiveInteger(options.clients, defaults.clients, '--clients') };
+  const seed = {
+    seed: positiveInteger(options.seed, defaults.seed, '--seed'),
+    clients: positiveInteger(options.clients, defaults.clients, '--clients'),
+  };
   const reset = options.reset === true;
   for (const { name } of readSupergraphConfig().subgraphs) {
     const location = storeLocation(name);
@@ -26,7 +32,9 @@ async function main(): Promise<void> {
     if (reset && location.url) await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
     const existing = await currentSeed(db).catch(() => null);
     if (existing && (existing.seed !== seed.seed || existing.clients !== seed.clients)) {
-      console.error(`${name}: already seeded with seed ${existing.seed} and ${existing.clients} clients; pass --reset to replace it`);
+      console.error(
+        `${name}: already seeded with seed ${existing.seed} and ${existing.clients} clients; pass --reset to replace it`,
+      );
       process.exitCode = 1;
     } else {
       const started = Date.now();

@@ -14,8 +14,13 @@ import { subgraphEndpoints } from '../platform/supergraph-config';
 const DIST = path.resolve(__dirname, '..');
 const children: ChildProcess[] = [];
 
-
-function run(label: string, script: string, args: string[], env: NodeJS.ProcessEnv, readyLine: RegExp): Promise<void> {
+function run(
+  label: string,
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  readyLine: RegExp,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
@@ -31,8 +36,8 @@ function run(label: string, script: string, args: string[], env: NodeJS.ProcessE
         }
       });
     };
-    relay(child.stdout!, process.stdout);
-    relay(child.stderr!, process.stderr);
+    relay(child.stdout, process.stdout);
+    relay(child.stderr, process.stderr);
     child.on('exit', (code) => {
       reject(new Error(`${label} exited with code ${code}`));
       stopAll(code ?? 1);
@@ -50,7 +55,10 @@ function stopAll(code: number): void {
 
 async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  const options = commandLine({ clients: { type: 'string' }, seed: { type: 'string' } }, 'npm start -- [--clients N] [--seed N]');
+  const options = commandLine(
+    { clients: { type: 'string' }, seed: { type: 'string' } },
+    'npm start -- [--clients N] [--seed N]',
+  );
   if (options.clients) env.ONE_WINDOW_SEED_CLIENTS = options.clients;
   if (options.seed) env.ONE_WINDOW_SEED = options.seed;
   // The development token key the gateway trusts unless an identity provider is configured.
@@ -66,10 +74,18 @@ async function main(): Promise<void> {
   const { ONE_WINDOW_CALLER_SIGNING_KEY: _gatewayOnly, ...subgraphEnv } = env;
   await Promise.all(
     endpoints.map((endpoint) =>
-      run(endpoint.name, path.join(DIST, 'subgraphs', 'kit', 'main.js'), [endpoint.name], { ...subgraphEnv, PORT: String(endpoint.port) }, /ready at /),
+      run(
+        endpoint.name,
+        path.join(DIST, 'subgraphs', 'kit', 'main.js'),
+        [endpoint.name],
+        { ...subgraphEnv, PORT: String(endpoint.port) },
+        /ready at /,
+      ),
     ),
   );
-  const urls = Object.fromEntries(endpoints.map((endpoint) => [`${envPrefix(endpoint.name)}_URL`, endpoint.url]));
+  const urls = Object.fromEntries(
+    endpoints.map((endpoint) => [`${envPrefix(endpoint.name)}_URL`, endpoint.url]),
+  );
   await run('gateway', path.join(DIST, 'gateway', 'main.js'), [], { ...env, ...urls }, /is ready at /);
 }
 

@@ -11,7 +11,13 @@ import { commandLine } from './tools/command-line';
 async function main(): Promise<void> {
   const usage = `npm run token -- --sub <id> --role <${ROLES.join('|')}> --scope "<scopes>" [--ttl 15m] [--client <id>]`;
   const options = commandLine(
-    { sub: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, ttl: { type: 'string' }, client: { type: 'string' } },
+    {
+      sub: { type: 'string' },
+      role: { type: 'string' },
+      scope: { type: 'string' },
+      ttl: { type: 'string' },
+      client: { type: 'string' },
+    },
     usage,
   );
   const role = options.role as Role | undefined;
@@ -19,7 +25,15 @@ async function main(): Promise<void> {
   const { privateKey, kid } = await loadOrCreateDevKeys();
   const { issuer, audience } = tokenSettings();
   const scopes = (options.scope ?? '').split(/\s+/).filter(Boolean);
-  const token = await mintToken(privateKey, kid, { subject: options.sub, role, scopes, ttl: options.ttl, clientId: options.client, issuer, audience });
+  const token = await mintToken(privateKey, kid, {
+    subject: options.sub,
+    role,
+    scopes,
+    ttl: options.ttl,
+    clientId: options.client,
+    issuer,
+    audience,
+  });
   process.stdout.write(`${token}\n`);
 }
 

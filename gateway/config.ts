@@ -33,10 +33,14 @@ export interface Exposure {
 }
 
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const subgraphUrls = Object.fromEntries(subgraphEndpoints(env).map((endpoint) => [endpoint.name, endpoint.url]));
-  if (!subgraphUrls.audit) throw new Error('supergraph.yaml must name the audit subgraph: no access is served unaudited');
+  const subgraphUrls = Object.fromEntries(
+    subgraphEndpoints(env).map((endpoint) => [endpoint.name, endpoint.url]),
+  );
+  if (!subgraphUrls.audit)
+    throw new Error('supergraph.yaml must name the audit subgraph: no access is served unaudited');
   const callerSigningKey = env.ONE_WINDOW_CALLER_SIGNING_KEY;
-  if (!callerSigningKey) throw new Error('ONE_WINDOW_CALLER_SIGNING_KEY must hold the gateway\'s Ed25519 private key (PKCS#8 PEM)');
+  if (!callerSigningKey)
+    throw new Error("ONE_WINDOW_CALLER_SIGNING_KEY must hold the gateway's Ed25519 private key (PKCS#8 PEM)");
   return {
     port: positiveInteger(env.GATEWAY_PORT, 4000, 'GATEWAY_PORT'),
     host: env.HOST,
@@ -53,7 +57,9 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
 export function exposure(env: NodeJS.ProcessEnv = process.env): Exposure {
   const production = env.NODE_ENV === 'production';
   if (production && !env.ONE_WINDOW_JWKS_URL) {
-    throw new Error('NODE_ENV=production needs ONE_WINDOW_JWKS_URL: the development key is not trusted in production');
+    throw new Error(
+      'NODE_ENV=production needs ONE_WINDOW_JWKS_URL: the development key is not trusted in production',
+    );
   }
   return {
     production,

@@ -1,6 +1,10 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginSchemaReportingDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { KeyLike } from 'jose';
 import { randomUUID } from 'node:crypto';
@@ -42,13 +46,15 @@ export interface GatewayOptions {
 
 export interface RunningGateway {
   url: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const limits = options.limits ?? operationLimits();
   const { sandbox, introspection } = options.exposure ?? { sandbox: true, introspection: true };
-  const audiences = new Map(readSupergraphConfig().subgraphs.map((subgraph) => [subgraph.name, subgraph.asks]));
+  const audiences = new Map(
+    readSupergraphConfig().subgraphs.map((subgraph) => [subgraph.name, subgraph.asks]),
+  );
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(options.supergraphFile, markAuthorizationEnforced),
     buildService: ({ name, url }) =>
@@ -72,7 +78,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     parseOptions: { maxTokens: limits.maxTokens },
     introspection,
     plugins: [
-      sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }) : ApolloServerPluginLandingPageDisabled(),
+      sandbox
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       authorizing.analysisPlugin(),

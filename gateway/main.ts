@@ -19,7 +19,9 @@ async function main(): Promise<void> {
     limits: config.limits,
     exposure: config.exposure,
   });
-  console.log(`[gateway] One Window is ready at ${gateway.url}${config.exposure.sandbox ? ' (open it in a browser for Apollo Sandbox)' : ''}`);
+  console.log(
+    `[gateway] One Window is ready at ${gateway.url}${config.exposure.sandbox ? ' (open it in a browser for Apollo Sandbox)' : ''}`,
+  );
   stopOnSignals(gateway.stop);
 }
 

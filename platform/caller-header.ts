@@ -1,4 +1,13 @@
-import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, KeyLike, SignJWT } from 'jose';
+import {
+  exportPKCS8,
+  exportSPKI,
+  generateKeyPair,
+  importPKCS8,
+  importSPKI,
+  jwtVerify,
+  KeyLike,
+  SignJWT,
+} from 'jose';
 import { ANONYMOUS, Caller, Role } from './caller';
 
 /**
@@ -40,9 +49,18 @@ export async function generateCallerKeys(): Promise<{ signingKey: string; verify
   return { signingKey: await exportPKCS8(privateKey), verifyingKey: await exportSPKI(publicKey) };
 }
 
-export function signCaller(call: ForwardedCall, audience: readonly string[], signingKey: KeyLike): Promise<string> {
+export function signCaller(
+  call: ForwardedCall,
+  audience: readonly string[],
+  signingKey: KeyLike,
+): Promise<string> {
   const { caller, requestId, purpose } = call;
-  return new SignJWT({ role: caller.role, scope: caller.scopes.join(' '), client_id: caller.clientId, purpose })
+  return new SignJWT({
+    role: caller.role,
+    scope: caller.scopes.join(' '),
+    client_id: caller.clientId,
+    purpose,
+  })
     .setProtectedHeader({ alg: ALGORITHM })
     .setIssuer(ISSUER)
     .setSubject(caller.subject ?? '')
@@ -54,10 +72,19 @@ export function signCaller(call: ForwardedCall, audience: readonly string[], sig
 }
 
 /** The call the header names, or null when it is missing, forged, expired or for another subgraph. */
-export async function verifyCaller(header: string | undefined, verifyingKey: KeyLike, subgraph: string): Promise<ForwardedCall | null> {
+export async function verifyCaller(
+  header: string | undefined,
+  verifyingKey: KeyLike,
+  subgraph: string,
+): Promise<ForwardedCall | null> {
   if (!header) return null;
   try {
-    const { payload } = await jwtVerify(header, verifyingKey, { issuer: ISSUER, audience: subgraph, algorithms: [ALGORITHM], requiredClaims: ['jti', 'exp'] });
+    const { payload } = await jwtVerify(header, verifyingKey, {
+      issuer: ISSUER,
+      audience: subgraph,
+      algorithms: [ALGORITHM],
+      requiredClaims: ['jti', 'exp'],
+    });
     const purpose: ForwardPurpose = payload.purpose === 'record-access' ? 'record-access' : 'request';
     const caller: Caller = {
       role: payload.role as Role,

@@ -10,39 +10,76 @@ import { GraphQLError } from 'graphql';
  * GraphQL-over-HTTP specification asks.
  */
 export const ERRORS = {
-  BAD_REQUEST: { status: 400, meaning: 'The body is not a GraphQL request: not JSON, the wrong content type, or no `query`.' },
+  BAD_REQUEST: {
+    status: 400,
+    meaning: 'The body is not a GraphQL request: not JSON, the wrong content type, or no `query`.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body is larger than 256 KiB.' },
   BATCH_TOO_LARGE: { status: 400, meaning: 'More than one operation in a request: send each in its own.' },
-  GRAPHQL_PARSE_FAILED: { status: 'request error', meaning: 'Not GraphQL, or more tokens than `ONE_WINDOW_MAX_TOKENS` (3000).' },
+  GRAPHQL_PARSE_FAILED: {
+    status: 'request error',
+    meaning: 'Not GraphQL, or more tokens than `ONE_WINDOW_MAX_TOKENS` (3000).',
+  },
   GRAPHQL_VALIDATION_FAILED: {
     status: 'request error',
-    meaning: 'A field or argument the schema does not have (no names are suggested), or introspection nested deeper than the standard query.',
+    meaning:
+      'A field or argument the schema does not have (no names are suggested), or introspection nested deeper than the standard query.',
   },
-  OPERATION_RESOLUTION_FAILURE: { status: 'request error', meaning: 'No operation named `operationName`, or several operations and none named.' },
-  PERSISTED_QUERY_NOT_FOUND: { status: 200, meaning: 'An automatic persisted query the gateway has not seen yet: send it again with its text.' },
-  QUERY_TOO_DEEP: { status: 'request error', meaning: 'Nested deeper than `ONE_WINDOW_MAX_DEPTH` (12); introspection types do not count.' },
-  TOO_MANY_ALIASES: { status: 'request error', meaning: 'More aliases than `ONE_WINDOW_MAX_ALIASES` (30), counted through every fragment spread.' },
+  OPERATION_RESOLUTION_FAILURE: {
+    status: 'request error',
+    meaning: 'No operation named `operationName`, or several operations and none named.',
+  },
+  PERSISTED_QUERY_NOT_FOUND: {
+    status: 200,
+    meaning: 'An automatic persisted query the gateway has not seen yet: send it again with its text.',
+  },
+  QUERY_TOO_DEEP: {
+    status: 'request error',
+    meaning: 'Nested deeper than `ONE_WINDOW_MAX_DEPTH` (12); introspection types do not count.',
+  },
+  TOO_MANY_ALIASES: {
+    status: 'request error',
+    meaning: 'More aliases than `ONE_WINDOW_MAX_ALIASES` (30), counted through every fragment spread.',
+  },
   QUERY_TOO_COSTLY: {
     status: 'request error',
-    meaning: 'Could resolve more fields than `ONE_WINDOW_MAX_COST` (50,000), counted with the page sizes the subgraphs will really fetch.',
+    meaning:
+      'Could resolve more fields than `ONE_WINDOW_MAX_COST` (50,000), counted with the page sizes the subgraphs will really fetch.',
   },
   BAD_USER_INPUT: {
     status: 200,
     meaning:
-      'A malformed UCI, application or request number, cursor or period; an application that is not the client\'s; a wrong step for a request\'s state; an idempotency key replayed with a different request (`extensions.reason: IDEMPOTENCY_KEY_REUSED`); introspection mixed with data. `extensions.field` names the argument. Refused before anything runs — a variable of the wrong type, a page size (`first`) below 1 or above the field\'s maximum — it is a request error.',
+      "A malformed UCI, application or request number, cursor or period; an application that is not the client's; a wrong step for a request's state; an idempotency key replayed with a different request (`extensions.reason: IDEMPOTENCY_KEY_REUSED`); introspection mixed with data. `extensions.field` names the argument. Refused before anything runs — a variable of the wrong type, a page size (`first`) below 1 or above the field's maximum — it is a request error.",
   },
-  NOT_FOUND: { status: 200, meaning: 'The record named does not exist; `extensions.field` names the argument.' },
+  NOT_FOUND: {
+    status: 200,
+    meaning: 'The record named does not exist; `extensions.field` names the argument.',
+  },
   UNAUTHENTICATED: {
     status: 401,
-    meaning: 'A token that is expired, not yet valid, for another audience or issuer, tampered with, unsigned, HMAC-signed or not an access token; or a subgraph reached without the gateway\'s signed caller.',
+    meaning:
+      "A token that is expired, not yet valid, for another audience or issuer, tampered with, unsigned, HMAC-signed or not an access token; or a subgraph reached without the gateway's signed caller.",
   },
   FORBIDDEN: {
     status: 200,
-    meaning: 'A field the token\'s scopes do not open (the rest of the data still comes), another person\'s file, or an officer step by anyone but an officer holding `atip:write`.',
+    meaning:
+      "A field the token's scopes do not open (the rest of the data still comes), another person's file, or an officer step by anyone but an officer holding `atip:write`.",
   },
-  SUBGRAPH_UNAVAILABLE: { status: 200, meaning: 'A departmental system did not answer; its fields are null and `extensions.serviceName` names it.' },
-  AUDIT_UNAVAILABLE: { status: 503, meaning: 'The access could not be recorded, so the answer is withheld; `Retry-After` says when to try again.' },
-  INTERNAL_SERVER_ERROR: { status: 200, meaning: 'A fault on One Window\'s side; its details are logged, never sent (500 when nothing at all could be answered).' },
+  SUBGRAPH_UNAVAILABLE: {
+    status: 200,
+    meaning:
+      'A departmental system did not answer; its fields are null and `extensions.serviceName` names it.',
+  },
+  AUDIT_UNAVAILABLE: {
+    status: 503,
+    meaning:
+      'The access could not be recorded, so the answer is withheld; `Retry-After` says when to try again.',
+  },
+  INTERNAL_SERVER_ERROR: {
+    status: 200,
+    meaning:
+      "A fault on One Window's side; its details are logged, never sent (500 when nothing at all could be answered).",
+  },
 } as const satisfies Record<string, { status: number | 'request error'; meaning: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -57,18 +94,36 @@ export function httpStatusOf(code: ErrorCode): number {
 }
 
 /** An error with a catalogued code; codes that set an HTTP status carry it for Apollo Server. */
-export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}, path?: readonly (string | number)[]): GraphQLError {
+export function apiError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+  path?: readonly (string | number)[],
+): GraphQLError {
   const status = httpStatusOf(code);
-  return new GraphQLError(message, { path, extensions: { code, ...extensions, ...(status !== 200 ? { http: { status } } : {}) } });
+  return new GraphQLError(message, {
+    path,
+    extensions: { code, ...extensions, ...(status !== 200 ? { http: { status } } : {}) },
+  });
 }
 
 /** An error that refuses the request before anything runs (400, or 200 to application/json clients). */
-export function requestError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extensions, http: { status: REQUEST_ERROR_STATUS } } });
+export function requestError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code, ...extensions, http: { status: REQUEST_ERROR_STATUS } },
+  });
 }
 
 /** The caller sent something malformed; `field` names the argument so a form can highlight it. */
-export function badUserInput(message: string, field: string, more: Record<string, unknown> = {}): GraphQLError {
+export function badUserInput(
+  message: string,
+  field: string,
+  more: Record<string, unknown> = {},
+): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field, ...more } });
 }
 
@@ -89,6 +144,8 @@ export function notFound(message: string, field: string): GraphQLError {
 
 /** The README's bad-input table, rendered from the catalogue. */
 export function errorTable(): string {
-  const rows = Object.entries(ERRORS).map(([code, { status, meaning }]) => `| \`${code}\` | ${status} | ${meaning} |`);
+  const rows = Object.entries(ERRORS).map(
+    ([code, { status, meaning }]) => `| \`${code}\` | ${status} | ${meaning} |`,
+  );
   return ['| code | status | meaning |', '| --- | --- | --- |', ...rows].join('\n');
 }

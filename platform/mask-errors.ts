@@ -19,6 +19,9 @@ export function maskInternalErrors(formatted: GraphQLFormattedError, error: unkn
     message: 'Internal server error',
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode, ...(serviceName ? { serviceName } : {}) },
+    extensions: {
+      code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode,
+      ...(serviceName ? { serviceName } : {}),
+    },
   };
 }

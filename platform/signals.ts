@@ -4,6 +4,6 @@ export function stopOnSignals(stop: () => Promise<void>): void {
     await stop();
     process.exit(0);
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
 }

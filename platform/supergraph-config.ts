@@ -24,7 +24,10 @@ interface RoverConfig {
 }
 
 /** Reads supergraph.yaml, the rover-style list of subgraphs. */
-export function readSupergraphConfig(file = SUPERGRAPH_CONFIG): { federationVersion: string; subgraphs: SubgraphEntry[] } {
+export function readSupergraphConfig(file = SUPERGRAPH_CONFIG): {
+  federationVersion: string;
+  subgraphs: SubgraphEntry[];
+} {
   const config = parse(readFileSync(file, 'utf8')) as RoverConfig;
   return {
     federationVersion: config.federation_version,
@@ -47,7 +50,10 @@ export interface Endpoint {
  * Where each subgraph listens: `<NAME>_URL` names a subgraph served elsewhere; `<NAME>_PORT`
  * moves a local one; otherwise supergraph.yaml's routing_url holds.
  */
-export function subgraphEndpoints(env: NodeJS.ProcessEnv = process.env, subgraphs = readSupergraphConfig().subgraphs): Endpoint[] {
+export function subgraphEndpoints(
+  env: NodeJS.ProcessEnv = process.env,
+  subgraphs = readSupergraphConfig().subgraphs,
+): Endpoint[] {
   return subgraphs.map(({ name, routingUrl }) => {
     const prefix = envPrefix(name);
     const url = new URL(env[`${prefix}_URL`] ?? routingUrl);

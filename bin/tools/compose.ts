@@ -20,7 +20,9 @@ export interface Composition {
 
 /** Composes the supergraph with Apollo's composition library, as `rover supergraph compose` does. */
 export function composeSupergraph(subgraphs: readonly (SubgraphEntry & { sdl: string })[]): Composition {
-  const result = composeServices(subgraphs.map(({ name, routingUrl, sdl }) => ({ name, url: routingUrl, typeDefs: parse(sdl) })));
+  const result = composeServices(
+    subgraphs.map(({ name, routingUrl, sdl }) => ({ name, url: routingUrl, typeDefs: parse(sdl) })),
+  );
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
   }

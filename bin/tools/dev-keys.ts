@@ -18,7 +18,11 @@ export async function loadOrCreateDevKeys(dir = devKeysDir()): Promise<DevKeys> 
   const privateFile = path.join(dir, DEV_PRIVATE_KEY_FILE);
   if (!existsSync(privateFile)) {
     const { privateKey } = await generateKeyPair(DEV_ALGORITHM, { extractable: true });
-    const jwk = { ...(await exportJWK(privateKey)), kid: `dev-${Date.now().toString(36)}`, alg: DEV_ALGORITHM };
+    const jwk = {
+      ...(await exportJWK(privateKey)),
+      kid: `dev-${Date.now().toString(36)}`,
+      alg: DEV_ALGORITHM,
+    };
     mkdirSync(dir, { recursive: true });
     writeFileSync(privateFile, JSON.stringify(jwk), { mode: 0o600 });
   }

@@ -15,7 +15,11 @@ export interface TokenRequest {
 
 /** A development token, signed as an identity provider would sign a real one (an RFC 9068 access token). */
 export function mintToken(privateKey: KeyLike, kid: string, request: TokenRequest): Promise<string> {
-  return new SignJWT({ role: request.role, scope: request.scopes.join(' '), azp: request.clientId ?? 'one-window-dev' })
+  return new SignJWT({
+    role: request.role,
+    scope: request.scopes.join(' '),
+    azp: request.clientId ?? 'one-window-dev',
+  })
     .setProtectedHeader({ alg: DEV_ALGORITHM, kid, typ: 'at+jwt' })
     .setSubject(request.subject)
     .setIssuer(request.issuer)

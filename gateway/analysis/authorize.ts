@@ -1,6 +1,15 @@
 import {
-  DocumentNode, FieldNode, FragmentDefinitionNode, getNamedType, GraphQLCompositeType, GraphQLSchema, isCompositeType, Kind,
-  OperationDefinitionNode, SelectionNode, SelectionSetNode,
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  getNamedType,
+  GraphQLCompositeType,
+  GraphQLSchema,
+  isCompositeType,
+  Kind,
+  OperationDefinitionNode,
+  SelectionNode,
+  SelectionSetNode,
 } from 'graphql';
 import { Caller } from '../../platform/caller';
 import { AccessPolicy } from '../auth/access-policy';
@@ -66,7 +75,13 @@ export function authorizeOperation(
 
   const filterDefinition = (selectionSet: SelectionSetNode, type: GraphQLCompositeType): DefinitionResult => {
     const result: DefinitionResult = {
-      selectionSet, removed: [], delivered: new Set(), refused: new Set(), rootFields: new Set(), spreads: new Set(), introspection: false,
+      selectionSet,
+      removed: [],
+      delivered: new Set(),
+      refused: new Set(),
+      rootFields: new Set(),
+      spreads: new Set(),
+      introspection: false,
     };
     const reported = new Set<string>();
     const report = (removal: RemovedField) => {
@@ -81,7 +96,13 @@ export function authorizeOperation(
       for (const path of inner.refused) result.refused.add(join(namePath, path));
       result.introspection ||= inner.introspection;
     };
-    const filter = (set: SelectionSetNode, parent: GraphQLCompositeType, keyPath: string[], namePath: string, top: boolean): SelectionSetNode => {
+    const filter = (
+      set: SelectionSetNode,
+      parent: GraphQLCompositeType,
+      keyPath: string[],
+      namePath: string,
+      top: boolean,
+    ): SelectionSetNode => {
       const kept: SelectionNode[] = [];
       for (const selection of set.selections) {
         counter.visits += 1;
@@ -95,7 +116,11 @@ export function authorizeOperation(
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           const typeName = selection.typeCondition?.name.value;
           const type = typeName ? schema.getType(typeName) : parent;
-          if (type && isCompositeType(type)) kept.push({ ...selection, selectionSet: filter(selection.selectionSet, type, keyPath, namePath, top) });
+          if (type && isCompositeType(type))
+            kept.push({
+              ...selection,
+              selectionSet: filter(selection.selectionSet, type, keyPath, namePath, top),
+            });
         } else {
           const field = filterField(selection, parent, keyPath, namePath);
           if (top) result.rootFields.add(selection.name.value);
@@ -104,7 +129,12 @@ export function authorizeOperation(
       }
       return { ...set, selections: kept.length ? kept : [TYPENAME] };
     };
-    const filterField = (field: FieldNode, parent: GraphQLCompositeType, keyPath: string[], namePath: string): FieldNode | null => {
+    const filterField = (
+      field: FieldNode,
+      parent: GraphQLCompositeType,
+      keyPath: string[],
+      namePath: string,
+    ): FieldNode | null => {
       const name = field.name.value;
       const key = [...keyPath, field.alias?.value ?? name];
       const path = join(namePath, name);
@@ -133,12 +163,18 @@ export function authorizeOperation(
     const fragment = fragments.get(name);
     const type = fragment && schema.getType(fragment.typeCondition.name.value);
     const empty: DefinitionResult = {
-      selectionSet: { kind: Kind.SELECTION_SET, selections: [TYPENAME] }, removed: [], delivered: new Set(), refused: new Set(),
-      rootFields: new Set(), spreads: new Set(), introspection: false,
+      selectionSet: { kind: Kind.SELECTION_SET, selections: [TYPENAME] },
+      removed: [],
+      delivered: new Set(),
+      refused: new Set(),
+      rootFields: new Set(),
+      spreads: new Set(),
+      introspection: false,
     };
     // Validation has refused fragment cycles; the placeholder only keeps a cycle from recursing.
     results.set(name, empty);
-    const result = fragment && type && isCompositeType(type) ? filterDefinition(fragment.selectionSet, type) : empty;
+    const result =
+      fragment && type && isCompositeType(type) ? filterDefinition(fragment.selectionSet, type) : empty;
     results.set(name, result);
     return result;
   };
@@ -149,11 +185,12 @@ export function authorizeOperation(
 
   // Only fragments still spread somewhere are kept: one spread only under a removed field would be unused.
   const used = new Set<string>();
-  const visit = (spreads: Set<string>) => spreads.forEach((name) => {
-    if (used.has(name)) return;
-    used.add(name);
-    visit(results.get(name)!.spreads);
-  });
+  const visit = (spreads: Set<string>) =>
+    spreads.forEach((name) => {
+      if (used.has(name)) return;
+      used.add(name);
+      visit(results.get(name)!.spreads);
+    });
   visit(top.spreads);
   const definitions = [
     { ...operation, selectionSet: top.selectionSet },

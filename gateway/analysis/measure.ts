@@ -1,6 +1,20 @@
 import {
-  FieldNode, FragmentDefinitionNode, getNamedType, GraphQLCompositeType, GraphQLField, GraphQLSchema, isCompositeType,
-  isIntrospectionType, isListType, isNonNullType, GraphQLOutputType, Kind, OperationDefinitionNode, SchemaMetaFieldDef, SelectionSetNode, TypeMetaFieldDef,
+  FieldNode,
+  FragmentDefinitionNode,
+  getNamedType,
+  GraphQLCompositeType,
+  GraphQLField,
+  GraphQLSchema,
+  isCompositeType,
+  isIntrospectionType,
+  isListType,
+  isNonNullType,
+  GraphQLOutputType,
+  Kind,
+  OperationDefinitionNode,
+  SchemaMetaFieldDef,
+  SelectionSetNode,
+  TypeMetaFieldDef,
 } from 'graphql';
 import { requestError } from '../../platform/errors';
 import { OperationLimits } from '../../platform/operation-limits';
@@ -57,10 +71,15 @@ export function measureOperation(
   const pageVariables = new Set<string>();
 
   const check = (summary: Summary): Summary => {
-    if (summary.depth > limits.maxDepth) throw requestError('QUERY_TOO_DEEP', `The operation nests more than ${limits.maxDepth} levels deep.`);
-    if (summary.aliases > limits.maxAliases) throw requestError('TOO_MANY_ALIASES', `The operation uses more than ${limits.maxAliases} aliases.`);
+    if (summary.depth > limits.maxDepth)
+      throw requestError('QUERY_TOO_DEEP', `The operation nests more than ${limits.maxDepth} levels deep.`);
+    if (summary.aliases > limits.maxAliases)
+      throw requestError('TOO_MANY_ALIASES', `The operation uses more than ${limits.maxAliases} aliases.`);
     if (summary.cost > limits.maxCost) {
-      throw requestError('QUERY_TOO_COSTLY', `The operation could resolve more than ${limits.maxCost} fields; ask for smaller pages or fewer fields.`);
+      throw requestError(
+        'QUERY_TOO_COSTLY',
+        `The operation could resolve more than ${limits.maxCost} fields; ask for smaller pages or fewer fields.`,
+      );
     }
     return summary;
   };
@@ -74,9 +93,13 @@ export function measureOperation(
       size = variables[argument.value.name.value] ?? limitsOfField.default;
     }
     if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > limitsOfField.max) {
-      throw requestError('BAD_USER_INPUT', `first on ${owner}.${field.name.value} must be between 1 and ${limitsOfField.max}; got ${String(size)}.`, {
-        field: 'first',
-      });
+      throw requestError(
+        'BAD_USER_INPUT',
+        `first on ${owner}.${field.name.value} must be between 1 and ${limitsOfField.max}; got ${String(size)}.`,
+        {
+          field: 'first',
+        },
+      );
     }
     return size;
   };
@@ -102,7 +125,11 @@ export function measureOperation(
         const child = field && getNamedType(field.type);
         if (!selection.selectionSet || !field || !child || !isCompositeType(child)) continue;
         const paged = pageSizes.get(`${parent.name}.${selection.name.value}`);
-        const factor = introspection ? 1 : paged ? pageSize(selection, parent.name, paged) : listFactor(parent, selection.name.value, field.type);
+        const factor = introspection
+          ? 1
+          : paged
+            ? pageSize(selection, parent.name, paged)
+            : listFactor(parent, selection.name.value, field.type);
         add(walk(selection.selectionSet, child), factor, 1);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
@@ -132,7 +159,11 @@ export function measureOperation(
 }
 
 /** A field's definition, introspection's own included: a deeply nested `__type { ofType { … } }` is capped like any other. */
-function fieldDefinition(schema: GraphQLSchema, parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+function fieldDefinition(
+  schema: GraphQLSchema,
+  parent: GraphQLCompositeType,
+  name: string,
+): GraphQLField<unknown, unknown> | undefined {
   if (parent === schema.getQueryType()) {
     if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
     if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef;

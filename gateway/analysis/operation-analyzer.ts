@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import {
-  DocumentNode, FragmentDefinitionNode, getVariableValues, GraphQLSchema, Kind, OperationDefinitionNode, print,
+  DocumentNode,
+  FragmentDefinitionNode,
+  getVariableValues,
+  GraphQLSchema,
+  Kind,
+  OperationDefinitionNode,
+  print,
 } from 'graphql';
 import { Caller } from '../../platform/caller';
 import { requestError } from '../../platform/errors';
@@ -50,7 +56,11 @@ export class OperationAnalyzer {
   private readonly pageSizes: Map<string, PageLimits>;
   private readonly cache = new Map<string, CachedAnalysis>();
 
-  constructor(private readonly schema: GraphQLSchema, supergraphSdl: string, private readonly limits: OperationLimits) {
+  constructor(
+    private readonly schema: GraphQLSchema,
+    supergraphSdl: string,
+    private readonly limits: OperationLimits,
+  ) {
     this.policy = AccessPolicy.fromSupergraph(supergraphSdl);
     this.scopedSchemas = new ScopedSchemas(schema, this.policy);
     this.pageSizes = pageSizesFromSupergraph(supergraphSdl);
@@ -66,24 +76,51 @@ export class OperationAnalyzer {
       this.cache.delete(key);
       this.cache.set(key, entry);
     }
-    const costKey = entry?.pageVariables ? JSON.stringify(entry.pageVariables.map((name) => variables[name] ?? null)) : null;
+    const costKey = entry?.pageVariables
+      ? JSON.stringify(entry.pageVariables.map((name) => variables[name] ?? null))
+      : null;
     let measures = costKey === null ? undefined : entry!.measures.get(costKey);
     if (!measures) {
-      measures = measureOperation(this.schema, this.pageSizes, request.operation, fragments, variables, this.limits, counter);
+      measures = measureOperation(
+        this.schema,
+        this.pageSizes,
+        request.operation,
+        fragments,
+        variables,
+        this.limits,
+        counter,
+      );
     }
     if (!entry) {
-      const authorized = authorizeOperation(this.schema, this.policy, request.caller, request.operation, fragments, counter);
-      entry = { authorized, executedHash: sha256(print(authorized.document)), measures: new Map(), pageVariables: measures.pageVariables };
+      const authorized = authorizeOperation(
+        this.schema,
+        this.policy,
+        request.caller,
+        request.operation,
+        fragments,
+        counter,
+      );
+      entry = {
+        authorized,
+        executedHash: sha256(print(authorized.document)),
+        measures: new Map(),
+        pageVariables: measures.pageVariables,
+      };
       this.cache.set(key, entry);
       if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
     }
-    entry.measures.set(JSON.stringify(measures.pageVariables.map((name) => variables[name] ?? null)), measures);
+    entry.measures.set(
+      JSON.stringify(measures.pageVariables.map((name) => variables[name] ?? null)),
+      measures,
+    );
     return { ...entry.authorized, measures, executedHash: entry.executedHash };
   }
 
   /** The variables as the subgraphs will see them: coerced, with defaults filled in. */
   private coerceVariables({ operation, variables }: AnalysisRequest): Record<string, unknown> {
-    const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
+    const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables ?? {}, {
+      maxErrors: 1,
+    });
     if (coerced.errors) {
       throw requestError('BAD_USER_INPUT', coerced.errors[0].message);
     }
@@ -93,7 +130,9 @@ export class OperationAnalyzer {
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   return new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
   );
 }
 

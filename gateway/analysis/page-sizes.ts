@@ -14,12 +14,17 @@ export interface PageLimits {
 export function pageSizesFromSupergraph(supergraphSdl: string): Map<string, PageLimits> {
   const limits = new Map<string, PageLimits>();
   for (const definition of parse(supergraphSdl).definitions) {
-    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION)
+      continue;
     for (const field of definition.fields ?? []) {
       const directive = field.directives?.find((d) => d.name.value === 'pageSize');
       if (!directive) continue;
-      const argument = (name: string) => Number(valueFromASTUntyped(directive.arguments!.find((a) => a.name.value === name)!.value));
-      limits.set(`${definition.name.value}.${field.name.value}`, { default: argument('default'), max: argument('max') });
+      const argument = (name: string) =>
+        Number(valueFromASTUntyped(directive.arguments!.find((a) => a.name.value === name)!.value));
+      limits.set(`${definition.name.value}.${field.name.value}`, {
+        default: argument('default'),
+        max: argument('max'),
+      });
     }
   }
   return limits;

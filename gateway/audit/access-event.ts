@@ -11,16 +11,21 @@ import { AccessTally } from './access-tally';
  * a client by UCI that was removed whole (an anonymous or unscoped attempt). Null when the
  * request touched no file.
  */
-export function accessEvent(
-  request: { tally: AccessTally; caller: Caller; analysis?: OperationAnalysis; operationName: string | null; variables?: Record<string, unknown> },
-): AccessEvent | null {
+export function accessEvent(request: {
+  tally: AccessTally;
+  caller: Caller;
+  analysis?: OperationAnalysis;
+  operationName: string | null;
+  variables?: Record<string, unknown>;
+}): AccessEvent | null {
   const { tally, caller, analysis } = request;
   const files = new Map<string, AccessedFile>();
   const add = (file: AccessedFile) => files.set(`${file.clientUci}|${file.outcome}`, file);
   for (const clientUci of tally.read) add({ clientUci, outcome: 'READ', fieldsShown: 'DELIVERED' });
   for (const clientUci of tally.denied) add({ clientUci, outcome: 'DENIED', fieldsShown: 'ASKED' });
   if (analysis?.refused.length) {
-    for (const clientUci of tally.read) if (!tally.denied.has(clientUci)) add({ clientUci, outcome: 'DENIED', fieldsShown: 'REFUSED' });
+    for (const clientUci of tally.read)
+      if (!tally.denied.has(clientUci)) add({ clientUci, outcome: 'DENIED', fieldsShown: 'REFUSED' });
     for (const clientUci of namedClients(analysis, request.variables ?? {})) {
       if (!files.has(`${clientUci}|DENIED`)) add({ clientUci, outcome: 'DENIED', fieldsShown: 'REFUSED' });
     }
@@ -45,7 +50,8 @@ export function accessEvent(
 function namedClients(analysis: OperationAnalysis, variables: Record<string, unknown>): string[] {
   const ucis: string[] = [];
   for (const { namedClient } of analysis.removed) {
-    const value = namedClient && ('literal' in namedClient ? namedClient.literal : variables[namedClient.variable]);
+    const value =
+      namedClient && ('literal' in namedClient ? namedClient.literal : variables[namedClient.variable]);
     if (typeof value !== 'string') continue;
     try {
       ucis.push(normalizeUci(value));

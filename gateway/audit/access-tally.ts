@@ -16,7 +16,10 @@ export interface AuditContext {
 export async function tallySubgraphResponse<Response extends { extensions?: Record<string, unknown> }>({
   response,
   context,
-}: { response: Response; context: GraphQLDataSourceProcessOptions['context'] }): Promise<Response> {
+}: {
+  response: Response;
+  context: GraphQLDataSourceProcessOptions['context'];
+}): Promise<Response> {
   const reported = response.extensions?.[AUDIT_EXTENSION] as AuditExtension | undefined;
   const { audit } = context as Partial<AuditContext>;
   if (reported && audit) {

@@ -22,7 +22,13 @@ export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
       return {
         async willSendResponse({ contextValue, response, operationName, request }) {
           const { audit, caller, forwarding, analysis } = contextValue;
-          const event = accessEvent({ tally: audit, caller, analysis, operationName: operationName ?? null, variables: request.variables });
+          const event = accessEvent({
+            tally: audit,
+            caller,
+            analysis,
+            operationName: operationName ?? null,
+            variables: request.variables,
+          });
           if (!event) return;
           try {
             await write(event, await forwarding.auditHeader());
@@ -33,7 +39,13 @@ export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
             response.body = {
               kind: 'single',
               singleResult: {
-                errors: [{ message: 'This access could not be recorded, so the answer is withheld. Try again shortly.', extensions: { code: 'AUDIT_UNAVAILABLE' satisfies ErrorCode } }],
+                errors: [
+                  {
+                    message:
+                      'This access could not be recorded, so the answer is withheld. Try again shortly.',
+                    extensions: { code: 'AUDIT_UNAVAILABLE' satisfies ErrorCode },
+                  },
+                ],
               },
             };
           }

@@ -1,4 +1,12 @@
-import { ConstDirectiveNode, getNamedType, GraphQLSchema, isInterfaceType, Kind, parse, valueFromASTUntyped } from 'graphql';
+import {
+  ConstDirectiveNode,
+  getNamedType,
+  GraphQLSchema,
+  isInterfaceType,
+  Kind,
+  parse,
+  valueFromASTUntyped,
+} from 'graphql';
 import { Caller } from '../../platform/caller';
 
 /** One `@authenticated` or `@requiresScopes` as composed into the supergraph. */
@@ -23,18 +31,27 @@ export class AccessPolicy {
   static fromSupergraph(supergraphSdl: string): AccessPolicy {
     const onTypes = new Map<string, Requirement[]>();
     const onFields = new Map<string, Requirement[]>();
-    const add = (map: Map<string, Requirement[]>, key: string, directives: readonly ConstDirectiveNode[] | undefined) => {
-      for (const requirement of (directives ?? []).map(toRequirement).filter((r): r is Requirement => r !== null)) {
+    const add = (
+      map: Map<string, Requirement[]>,
+      key: string,
+      directives: readonly ConstDirectiveNode[] | undefined,
+    ) => {
+      for (const requirement of (directives ?? [])
+        .map(toRequirement)
+        .filter((r): r is Requirement => r !== null)) {
         map.set(key, [...(map.get(key) ?? []), requirement]);
       }
     };
     for (const definition of parse(supergraphSdl).definitions) {
       if (
-        definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.INTERFACE_TYPE_DEFINITION ||
-        definition.kind === Kind.OBJECT_TYPE_EXTENSION || definition.kind === Kind.INTERFACE_TYPE_EXTENSION
+        definition.kind === Kind.OBJECT_TYPE_DEFINITION ||
+        definition.kind === Kind.INTERFACE_TYPE_DEFINITION ||
+        definition.kind === Kind.OBJECT_TYPE_EXTENSION ||
+        definition.kind === Kind.INTERFACE_TYPE_EXTENSION
       ) {
         add(onTypes, definition.name.value, definition.directives);
-        for (const field of definition.fields ?? []) add(onFields, `${definition.name.value}.${field.name.value}`, field.directives);
+        for (const field of definition.fields ?? [])
+          add(onFields, `${definition.name.value}.${field.name.value}`, field.directives);
       }
     }
     return new AccessPolicy(onTypes, onFields);
@@ -45,10 +62,13 @@ export class AccessPolicy {
     const type = schema.getType(typeName);
     const field = type && 'getFields' in type ? type.getFields()[fieldName] : undefined;
     const returned = field ? getNamedType(field.type).name : undefined;
-    const owners = type && isInterfaceType(type) ? [typeName, ...schema.getPossibleTypes(type).map((t) => t.name)] : [typeName];
+    const owners =
+      type && isInterfaceType(type)
+        ? [typeName, ...schema.getPossibleTypes(type).map((t) => t.name)]
+        : [typeName];
     const requirements = [
       ...owners.flatMap((owner) => this.onFields.get(`${owner}.${fieldName}`) ?? []),
-      ...(returned ? this.onTypes.get(returned) ?? [] : []),
+      ...(returned ? (this.onTypes.get(returned) ?? []) : []),
     ];
     return [...new Set(requirements.filter((r) => !satisfies(caller, r)).map(describe))];
   }
@@ -63,12 +83,18 @@ function toRequirement(directive: ConstDirectiveNode): Requirement | null {
   if (directive.name.value === 'authenticated') return { authenticated: true, scopeSets: [] };
   if (directive.name.value !== 'requiresScopes') return null;
   const argument = directive.arguments?.find((a) => a.name.value === 'scopes');
-  return { authenticated: true, scopeSets: argument ? (valueFromASTUntyped(argument.value) as string[][]) : [] };
+  return {
+    authenticated: true,
+    scopeSets: argument ? (valueFromASTUntyped(argument.value) as string[][]) : [],
+  };
 }
 
 function satisfies(caller: Caller, requirement: Requirement): boolean {
   if (requirement.authenticated && caller.role === 'anonymous') return false;
-  return requirement.scopeSets.length === 0 || requirement.scopeSets.some((set) => set.every((scope) => caller.scopes.includes(scope)));
+  return (
+    requirement.scopeSets.length === 0 ||
+    requirement.scopeSets.some((set) => set.every((scope) => caller.scopes.includes(scope)))
+  );
 }
 
 function describe(requirement: Requirement): string {

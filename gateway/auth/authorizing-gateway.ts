@@ -1,6 +1,10 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServerPlugin } from '@apollo/server';
-import { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
+import {
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+} from '@apollo/server-gateway-interface';
 import { execute, OperationDefinitionNode } from 'graphql';
 import { apiError, requestError } from '../../platform/errors';
 import { Caller } from '../../platform/caller';
@@ -22,7 +26,10 @@ export interface GatewayContext {
 export class AuthorizingGateway implements GatewayInterface {
   private analyzer: OperationAnalyzer | null = null;
 
-  constructor(private readonly gateway: ApolloGateway, limits: OperationLimits) {
+  constructor(
+    private readonly gateway: ApolloGateway,
+    limits: OperationLimits,
+  ) {
     gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
       this.analyzer = new OperationAnalyzer(apiSchema, coreSupergraphSdl, limits);
     });
@@ -47,7 +54,13 @@ export class AuthorizingGateway implements GatewayInterface {
       requestDidStart: async () => ({
         didResolveOperation: async ({ contextValue, document, operation, queryHash, request }) => {
           if (!operation) return;
-          contextValue.analysis = this.loadedAnalyzer().analyze({ queryHash, document, operation, variables: request.variables, caller: contextValue.caller });
+          contextValue.analysis = this.loadedAnalyzer().analyze({
+            queryHash,
+            document,
+            operation,
+            variables: request.variables,
+            caller: contextValue.caller,
+          });
         },
       }),
     };
@@ -64,12 +77,21 @@ export class AuthorizingGateway implements GatewayInterface {
       const { analysis } = context;
       if (!requestContext.operation || !analysis) {
         const name = requestContext.operationName ?? requestContext.request.operationName;
-        const message = name ? `Unknown operation named "${name}".` : 'The document holds several operations; say which to run with operationName.';
+        const message = name
+          ? `Unknown operation named "${name}".`
+          : 'The document holds several operations; say which to run with operationName.';
         return { errors: [requestError('OPERATION_RESOLUTION_FAILURE', message)] };
       }
       if (analysis.introspection) {
         if (!analysis.onlyMetaFields) {
-          return { errors: [apiError('BAD_USER_INPUT', 'Introspection cannot be combined with other fields in one operation.')] };
+          return {
+            errors: [
+              apiError(
+                'BAD_USER_INPUT',
+                'Introspection cannot be combined with other fields in one operation.',
+              ),
+            ],
+          };
         }
         return execute({
           schema: this.loadedAnalyzer().scopedSchemas.for(context.caller),
@@ -86,9 +108,13 @@ export class AuthorizingGateway implements GatewayInterface {
         // Query plans are cached by this hash, so the cut-down operation needs its own.
         queryHash: analysis.executedHash,
       });
-      const forbidden = analysis.removed.map(
-        ({ path, typeName, fieldName, needs }) =>
-          apiError('FORBIDDEN', `Not authorized to read ${typeName}.${fieldName}: it needs ${needs.join(' and ')}.`, {}, path),
+      const forbidden = analysis.removed.map(({ path, typeName, fieldName, needs }) =>
+        apiError(
+          'FORBIDDEN',
+          `Not authorized to read ${typeName}.${fieldName}: it needs ${needs.join(' and ')}.`,
+          {},
+          path,
+        ),
       );
       return { ...result, errors: [...forbidden, ...(result.errors ?? [])] };
     };

@@ -10,6 +10,7 @@ export const DEV_PUBLIC_KEY_FILE = 'dev-public-key.json';
 /** The public development key the gateway trusts when no identity provider is configured. */
 export async function devPublicKey(dir: string): Promise<KeyLike> {
   const file = path.join(dir, DEV_PUBLIC_KEY_FILE);
-  if (!existsSync(file)) throw new Error(`no development key at ${file}: npm start and npm run token make one`);
+  if (!existsSync(file))
+    throw new Error(`no development key at ${file}: npm start and npm run token make one`);
   return (await importJWK(JSON.parse(readFileSync(file, 'utf8')) as JWK, DEV_ALGORITHM)) as KeyLike;
 }

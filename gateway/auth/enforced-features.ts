@@ -5,7 +5,8 @@
  * it hands Apollo Gateway the supergraph with those two features marked as handled. The
  * directives themselves stay in the SDL, where the access policy reads them.
  */
-const ENFORCED_HERE = /(@link\(url: "https:\/\/specs\.apollo\.dev\/(?:authenticated|requiresScopes)\/v[\d.]+"), for: SECURITY\)/g;
+const ENFORCED_HERE =
+  /(@link\(url: "https:\/\/specs\.apollo\.dev\/(?:authenticated|requiresScopes)\/v[\d.]+"), for: SECURITY\)/g;
 
 export function markAuthorizationEnforced(supergraphSdl: string): string {
   return supergraphSdl.replace(ENFORCED_HERE, '$1)');

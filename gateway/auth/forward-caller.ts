@@ -14,25 +14,37 @@ export interface CallerForwarding {
 export type ForwardingAudiences = ReadonlyMap<string, readonly string[]>;
 
 export function callerForwarding(
-  caller: Caller, requestId: string, signingKey: KeyLike, audiences: ForwardingAudiences, auditService: string,
+  caller: Caller,
+  requestId: string,
+  signingKey: KeyLike,
+  audiences: ForwardingAudiences,
+  auditService: string,
 ): CallerForwarding {
   const signed = new Map<string, Promise<string>>();
   return {
     callerHeaderFor(subgraph) {
       let header = signed.get(subgraph);
       if (!header) {
-        header = signCaller({ caller, requestId, purpose: 'request' }, [subgraph, ...(audiences.get(subgraph) ?? [])], signingKey);
+        header = signCaller(
+          { caller, requestId, purpose: 'request' },
+          [subgraph, ...(audiences.get(subgraph) ?? [])],
+          signingKey,
+        );
         signed.set(subgraph, header);
       }
       return header;
     },
-    auditHeader: () => signCaller({ caller, requestId, purpose: 'record-access' }, [auditService], signingKey),
+    auditHeader: () =>
+      signCaller({ caller, requestId, purpose: 'record-access' }, [auditService], signingKey),
   };
 }
 
 /** Every subgraph fetch carries the caller signed for that subgraph, which it requires. */
 export function forwardCaller(subgraph: string) {
-  return async ({ request, context }: Pick<GraphQLDataSourceProcessOptions, 'request' | 'context'>): Promise<void> => {
+  return async ({
+    request,
+    context,
+  }: Pick<GraphQLDataSourceProcessOptions, 'request' | 'context'>): Promise<void> => {
     const forwarding = (context as Partial<{ forwarding: CallerForwarding }>).forwarding;
     request.http?.headers.set(CALLER_HEADER, forwarding ? await forwarding.callerHeaderFor(subgraph) : '');
   };

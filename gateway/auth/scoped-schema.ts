@@ -11,7 +11,10 @@ import { AccessPolicy, accessKey } from './access-policy';
 export class ScopedSchemas {
   private readonly cache = new Map<string, GraphQLSchema>();
 
-  constructor(private readonly schema: GraphQLSchema, private readonly policy: AccessPolicy) {}
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly policy: AccessPolicy,
+  ) {}
 
   for(caller: Caller): GraphQLSchema {
     const key = accessKey(caller);
@@ -24,12 +27,13 @@ export class ScopedSchemas {
   }
 
   private build(caller: Caller): GraphQLSchema {
-    const readable = (typeName: string, fieldName: string) => this.policy.unmet(caller, this.schema, typeName, fieldName).length === 0;
-    let scoped = this.schema;
+    const readable = (typeName: string, fieldName: string) =>
+      this.policy.unmet(caller, this.schema, typeName, fieldName).length === 0;
     // Removing fields can empty a type; then the fields returning it go too, until nothing changes.
-    for (let emptied = new Set<string>(); ; ) {
-      const keep = (typeName: string, fieldName: string, returned: string) => readable(typeName, fieldName) && !emptied.has(returned);
-      scoped = pruneSchema(
+    for (let emptied = new Set<string>(); ;) {
+      const keep = (typeName: string, fieldName: string, returned: string) =>
+        readable(typeName, fieldName) && !emptied.has(returned);
+      const scoped = pruneSchema(
         filterSchema({
           schema: this.schema,
           rootFieldFilter: (operation, name, config) => keep(operation, name, getNamedType(config.type).name),
@@ -37,7 +41,9 @@ export class ScopedSchemas {
           interfaceFieldFilter: (type, name, config) => keep(type, name, getNamedType(config.type).name),
         }),
       );
-      const empty = Object.values(scoped.getTypeMap()).filter((t) => isObjectType(t) && !t.name.startsWith('__') && Object.keys(t.getFields()).length === 0);
+      const empty = Object.values(scoped.getTypeMap()).filter(
+        (t) => isObjectType(t) && !t.name.startsWith('__') && Object.keys(t.getFields()).length === 0,
+      );
       if (empty.length === 0) return scoped;
       emptied = new Set([...emptied, ...empty.map((t) => t.name)]);
     }

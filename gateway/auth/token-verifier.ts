@@ -21,7 +21,11 @@ export function tokenSettings(env: NodeJS.ProcessEnv = process.env): Omit<TokenS
     issuer: env.ONE_WINDOW_TOKEN_ISSUER ?? 'https://one-window.local/dev',
     audience: env.ONE_WINDOW_TOKEN_AUDIENCE ?? 'one-window',
     jwksUrl: env.ONE_WINDOW_JWKS_URL,
-    clockToleranceSeconds: positiveInteger(env.ONE_WINDOW_TOKEN_CLOCK_TOLERANCE, 30, 'ONE_WINDOW_TOKEN_CLOCK_TOLERANCE'),
+    clockToleranceSeconds: positiveInteger(
+      env.ONE_WINDOW_TOKEN_CLOCK_TOLERANCE,
+      30,
+      'ONE_WINDOW_TOKEN_CLOCK_TOLERANCE',
+    ),
   };
 }
 
@@ -46,7 +50,10 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
     let type: string | undefined;
     try {
       // Both overloads take a key or a key set; TypeScript cannot pick one for the union.
-      ({ payload, protectedHeader: { typ: type } } = await jwtVerify(match[1], keys as Parameters<typeof jwtVerify>[1] & KeyLike, {
+      ({
+        payload,
+        protectedHeader: { typ: type },
+      } = await jwtVerify(match[1], keys as Parameters<typeof jwtVerify>[1] & KeyLike, {
         issuer: settings.issuer,
         audience: settings.audience,
         algorithms: ALLOWED_ALGORITHMS,
@@ -56,14 +63,20 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
     } catch (error) {
       throw unauthenticated(reason(error));
     }
-    if (type !== undefined && !ACCESS_TOKEN_TYPES.has(type.toLowerCase())) throw unauthenticated(`A token of type "${type}" is not an access token.`);
+    if (type !== undefined && !ACCESS_TOKEN_TYPES.has(type.toLowerCase()))
+      throw unauthenticated(`A token of type "${type}" is not an access token.`);
     const role = payload.role as Role;
     if (!ROLES.includes(role)) throw unauthenticated(`The token's role must be one of ${ROLES.join(', ')}.`);
     return {
       role,
       subject: payload.sub ?? null,
       scopes: scopesOf(payload),
-      clientId: typeof payload.azp === 'string' ? payload.azp : typeof payload.client_id === 'string' ? payload.client_id : null,
+      clientId:
+        typeof payload.azp === 'string'
+          ? payload.azp
+          : typeof payload.client_id === 'string'
+            ? payload.client_id
+            : null,
     };
   };
 }
@@ -71,7 +84,8 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
 /** RFC 9068's space-separated `scope`, or the `scp` array some identity providers issue instead. */
 function scopesOf(payload: JWTPayload): string[] {
   if (typeof payload.scope === 'string') return payload.scope.split(/\s+/).filter(Boolean);
-  if (Array.isArray(payload.scp)) return payload.scp.filter((scope): scope is string => typeof scope === 'string' && scope.length > 0);
+  if (Array.isArray(payload.scp))
+    return payload.scp.filter((scope): scope is string => typeof scope === 'string' && scope.length > 0);
   return [];
 }
 
@@ -81,6 +95,7 @@ function reason(error: unknown): string {
     if (error.claim === 'nbf') return 'The token is not valid yet.';
     return `The token's "${error.claim}" claim is not accepted here.`;
   }
-  if (error instanceof errors.JOSEAlgNotAllowed) return 'The token is signed with an algorithm this service does not accept.';
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return 'The token is signed with an algorithm this service does not accept.';
   return 'The token could not be verified.';
 }

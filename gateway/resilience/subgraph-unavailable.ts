@@ -22,9 +22,13 @@ export class SubgraphUnavailable extends RemoteGraphQLDataSource {
       // process() throws only when no GraphQL answer came back (refused, timed out, non-2xx);
       // errors inside an answer arrive as data and pass through with their own codes.
       console.error(`[gateway] subgraph ${this.serviceName} failed:`, (error as Error).message);
-      throw apiError('SUBGRAPH_UNAVAILABLE', `The ${this.serviceName} service is unavailable; its fields are missing from this answer.`, {
-        serviceName: this.serviceName,
-      });
+      throw apiError(
+        'SUBGRAPH_UNAVAILABLE',
+        `The ${this.serviceName} service is unavailable; its fields are missing from this answer.`,
+        {
+          serviceName: this.serviceName,
+        },
+      );
     }
   }
 }

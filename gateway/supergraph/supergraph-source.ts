@@ -7,7 +7,10 @@ import { readFileSync, watch } from 'node:fs';
  * restart. A file that fails to load keeps the previous schema in service.
  */
 /** `prepare` adapts the file's SDL before the gateway sees it. */
-export function supergraphFromFile(file: string, prepare: (sdl: string) => string = (sdl) => sdl): SupergraphSdlHook {
+export function supergraphFromFile(
+  file: string,
+  prepare: (sdl: string) => string = (sdl) => sdl,
+): SupergraphSdlHook {
   return async ({ update }) => {
     let current = readFileSync(file, 'utf8');
     const load = () => prepare(current);

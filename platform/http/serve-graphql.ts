@@ -18,12 +18,15 @@ export interface ServeOptions<Context> {
 
 export interface Served {
   url: string;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
-export async function serveGraphQL<Context extends BaseContext>(server: ApolloServer<Context>, options: ServeOptions<Context>): Promise<Served> {
+export async function serveGraphQL<Context extends BaseContext>(
+  server: ApolloServer<Context>,
+  options: ServeOptions<Context>,
+): Promise<Served> {
   await server.start();
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const httpServer = createServer((request, response) => {
@@ -48,12 +51,18 @@ export async function serveGraphQL<Context extends BaseContext>(server: ApolloSe
 }
 
 async function handle<Context extends BaseContext>(
-  server: ApolloServer<Context>, options: ServeOptions<Context>, limit: number, request: IncomingMessage, response: ServerResponse,
+  server: ApolloServer<Context>,
+  options: ServeOptions<Context>,
+  limit: number,
+  request: IncomingMessage,
+  response: ServerResponse,
 ): Promise<void> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit) return sendError(response, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
+  if (declared > limit)
+    return sendError(response, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
   const raw = await readBody(request, limit);
-  if (raw === null) return sendError(response, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
+  if (raw === null)
+    return sendError(response, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
   let body: unknown;
   if (raw.length > 0 && /\bjson\b/i.test(request.headers['content-type'] ?? '')) {
     try {
@@ -64,20 +73,33 @@ async function handle<Context extends BaseContext>(
   }
   if (Array.isArray(body)) {
     // Operations are audited and limited one at a time, so each must come in its own request.
-    return sendError(response, 'BATCH_TOO_LARGE', 'Send one operation per request; batched operations are not accepted.');
+    return sendError(
+      response,
+      'BATCH_TOO_LARGE',
+      'Send one operation per request; batched operations are not accepted.',
+    );
   }
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
   const result = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search: new URL(request.url ?? '/', 'http://localhost').search, body },
+    httpGraphQLRequest: {
+      method: request.method?.toUpperCase() ?? 'GET',
+      headers,
+      search: new URL(request.url ?? '/', 'http://localhost').search,
+      body,
+    },
     context: () => options.context(request),
   });
   for (const [name, value] of result.headers) response.setHeader(name, value);
   response.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
-    response.statusCode = statusForMediaType(response.statusCode, result.headers.get('content-type'), result.body.string);
+    response.statusCode = statusForMediaType(
+      response.statusCode,
+      result.headers.get('content-type'),
+      result.body.string,
+    );
     response.end(result.body.string);
     return;
   }
@@ -95,7 +117,10 @@ async function handle<Context extends BaseContext>(
 function statusForMediaType(status: number, contentType: string | undefined, body: string): number {
   if (status !== 400 || !contentType?.startsWith('application/json')) return status;
   const parsed = JSON.parse(body) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
-  const requestErrors = parsed.errors?.length && !('data' in parsed) && parsed.errors.every((error) => error.extensions?.code !== 'BAD_REQUEST');
+  const requestErrors =
+    parsed.errors?.length &&
+    !('data' in parsed) &&
+    parsed.errors.every((error) => error.extensions?.code !== 'BAD_REQUEST');
   return requestErrors ? 200 : status;
 }
 
@@ -116,7 +141,12 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | nul
   });
 }
 
-function sendError(response: ServerResponse, code: ErrorCode, message: string, status = httpStatusOf(code)): void {
+function sendError(
+  response: ServerResponse,
+  code: ErrorCode,
+  message: string,
+  status = httpStatusOf(code),
+): void {
   response.statusCode = status;
   response.setHeader('content-type', 'application/json; charset=utf-8');
   response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));

@@ -19,7 +19,10 @@ export interface DeadlineFacts {
  */
 export function dueDate(facts: DeadlineFacts, today: string): string {
   const extended = facts.extensions.reduce((days, extension) => days + extension.days, TIME_LIMIT_DAYS);
-  const held = facts.holds.reduce((days, hold) => days + Math.max(0, daysBetween(hold.from, hold.to ?? today)), 0);
+  const held = facts.holds.reduce(
+    (days, hold) => days + Math.max(0, daysBetween(hold.from, hold.to ?? today)),
+    0,
+  );
   return nextWorkingDay(addDays(facts.receivedOn, extended + held));
 }
 

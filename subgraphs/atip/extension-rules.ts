@@ -55,16 +55,35 @@ export function decideExtension(
 ): ExtensionDecision {
   const atia = provision.startsWith('ATIA');
   if (atia !== (act === AccessAct.ACCESS_TO_INFORMATION_ACT)) {
-    throw badUserInput(`${PROVISION_LABEL[provision]} does not apply to a request under the ${act === AccessAct.PRIVACY_ACT ? 'Privacy Act' : 'Access to Information Act'}.`, 'provision');
+    throw badUserInput(
+      `${PROVISION_LABEL[provision]} does not apply to a request under the ${act === AccessAct.PRIVACY_ACT ? 'Privacy Act' : 'Access to Information Act'}.`,
+      'provision',
+    );
   }
-  if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS) throw badUserInput(`An extension is 1 to ${MAX_EXTENSION_DAYS} days; got ${days}.`, 'days');
+  if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS)
+    throw badUserInput(`An extension is 1 to ${MAX_EXTENSION_DAYS} days; got ${days}.`, 'days');
   const limit = addDays(receivedOn, TIME_LIMIT_DAYS);
-  if (today > limit) throw badUserInput(`Extensions must be taken within the original 30 days, which ended on ${limit}.`, 'requestNumber');
-  if (provision === ExtensionProvision.PRIVACY_ACT_15_A_I || provision === ExtensionProvision.PRIVACY_ACT_15_A_II) {
-    const taken = earlier.filter((e) => e.provision.startsWith('Privacy Act 15(a)')).reduce((sum, e) => sum + e.days, 0);
+  if (today > limit)
+    throw badUserInput(
+      `Extensions must be taken within the original 30 days, which ended on ${limit}.`,
+      'requestNumber',
+    );
+  if (
+    provision === ExtensionProvision.PRIVACY_ACT_15_A_I ||
+    provision === ExtensionProvision.PRIVACY_ACT_15_A_II
+  ) {
+    const taken = earlier
+      .filter((e) => e.provision.startsWith('Privacy Act 15(a)'))
+      .reduce((sum, e) => sum + e.days, 0);
     if (taken + days > PRIVACY_15A_TOTAL_DAYS) {
-      throw badUserInput(`Privacy Act s.15(a) allows at most 30 more days in all; ${taken} already taken.`, 'days');
+      throw badUserInput(
+        `Privacy Act s.15(a) allows at most 30 more days in all; ${taken} already taken.`,
+        'days',
+      );
     }
   }
-  return { provision: PROVISION_LABEL[provision], noticeToCommissionerOn: atia && days > ATIA_NOTICE_OVER_DAYS ? today : null };
+  return {
+    provision: PROVISION_LABEL[provision],
+    noticeToCommissionerOn: atia && days > ATIA_NOTICE_OVER_DAYS ? today : null,
+  };
 }

@@ -5,7 +5,10 @@ import { Client } from './entities/client';
 import { AtipLoaders, createAtipLoaders } from './loaders';
 import { migrations } from './migrations';
 import { AccessRequestResolver } from './resolvers/access-request.resolver';
-import { ApplicationAccessRequestsResolver, ClientAccessRequestsResolver } from './resolvers/access-requests-of.resolver';
+import {
+  ApplicationAccessRequestsResolver,
+  ClientAccessRequestsResolver,
+} from './resolvers/access-requests-of.resolver';
 import { OfficerWorkflowResolver } from './resolvers/officer-workflow.resolver';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
 import { SubmitAccessRequestResolver } from './resolvers/submit.resolver';
@@ -14,7 +17,14 @@ import { seedAtipStore } from './seed';
 /** ATIP: access-to-information and privacy requests, their deadlines and outcomes. */
 export const definition: SubgraphDefinition<AtipLoaders> = {
   name: 'atip',
-  resolvers: [AccessRequestResolver, ClientAccessRequestsResolver, ApplicationAccessRequestsResolver, SubmitAccessRequestResolver, OfficerWorkflowResolver, StatisticsResolver],
+  resolvers: [
+    AccessRequestResolver,
+    ClientAccessRequestsResolver,
+    ApplicationAccessRequestsResolver,
+    SubmitAccessRequestResolver,
+    OfficerWorkflowResolver,
+    StatisticsResolver,
+  ],
   orphanedTypes: [Client, Application],
   referenceResolvers: {
     AccessRequest: async ({ requestNumber }, { loaders, access }) => {

@@ -5,10 +5,22 @@ import { workflowStore } from './workflow-store';
 
 export function createAtipLoaders(db: Queryable) {
   return {
-    request: rowLoader((numbers: readonly string[]) => store.requestsByNumber(db, numbers), (row) => row.requestNumber),
-    requestsOfClient: groupLoader((ucis: readonly string[]) => store.requestsByClient(db, ucis), (row) => row.clientUci),
-    history: groupLoader((numbers: readonly string[]) => workflowStore.eventsByRequest(db, numbers), (row) => row.requestNumber),
-    requestsOfApplication: groupLoader((numbers: readonly string[]) => store.requestsByApplication(db, numbers), (row) => row.applicationNumber ?? ''),
+    request: rowLoader(
+      (numbers: readonly string[]) => store.requestsByNumber(db, numbers),
+      (row) => row.requestNumber,
+    ),
+    requestsOfClient: groupLoader(
+      (ucis: readonly string[]) => store.requestsByClient(db, ucis),
+      (row) => row.clientUci,
+    ),
+    history: groupLoader(
+      (numbers: readonly string[]) => workflowStore.eventsByRequest(db, numbers),
+      (row) => row.requestNumber,
+    ),
+    requestsOfApplication: groupLoader(
+      (numbers: readonly string[]) => store.requestsByApplication(db, numbers),
+      (row) => row.applicationNumber ?? '',
+    ),
   };
 }
 

@@ -14,7 +14,10 @@ export interface Period {
 export function fiscalYearPeriod(fiscalYear: string): Period {
   const match = /^(\d{4})-(\d{4})$/.exec(fiscalYear.trim());
   if (!match || Number(match[2]) !== Number(match[1]) + 1) {
-    throw badUserInput(`"${fiscalYear}" is not a fiscal year: expected two consecutive years, e.g. "2023-2024".`, 'fiscalYear');
+    throw badUserInput(
+      `"${fiscalYear}" is not a fiscal year: expected two consecutive years, e.g. "2023-2024".`,
+      'fiscalYear',
+    );
   }
   return { from: `${match[1]}-04-01`, to: `${match[2]}-03-31` };
 }
@@ -30,7 +33,8 @@ export interface Statistics {
   complaints: number;
 }
 
-const within = (date: string | null, period: Period) => date !== null && date >= period.from && date <= period.to;
+const within = (date: string | null, period: Period) =>
+  date !== null && date >= period.from && date <= period.to;
 
 /**
  * The figures Treasury Board asks institutions to report, computed from the requests
@@ -42,23 +46,35 @@ export function computeStatistics(requests: readonly AccessRequest[], period: Pe
   const completed = requests.filter((r) => within(r.completedOn, period));
   const late = completed.filter((r) => deadlineStatus(r, r.completedOn!).deemedRefused);
   const byCategory = new Map<RequesterCategory, number>();
-  for (const r of received) byCategory.set(r.requesterCategory, (byCategory.get(r.requesterCategory) ?? 0) + 1);
+  for (const r of received)
+    byCategory.set(r.requesterCategory, (byCategory.get(r.requesterCategory) ?? 0) + 1);
   const totalDays = completed.reduce((sum, r) => sum + daysBetween(r.receivedOn, r.completedOn!), 0);
   return {
     received: received.length,
     completed: completed.length,
-    carriedOver: requests.filter((r) => r.receivedOn <= period.to && (r.completedOn === null || r.completedOn > period.to)).length,
+    carriedOver: requests.filter(
+      (r) => r.receivedOn <= period.to && (r.completedOn === null || r.completedOn > period.to),
+    ).length,
     completedOnTime: completed.length - late.length,
     averageDaysToComplete: completed.length ? Math.round((totalDays / completed.length) * 10) / 10 : null,
-    byRequesterCategory: [...byCategory].map(([category, count]) => ({ category, requests: count })).sort((a, b) => b.requests - a.requests),
+    byRequesterCategory: [...byCategory]
+      .map(([category, count]) => ({ category, requests: count }))
+      .sort((a, b) => b.requests - a.requests),
     deemedRefusals: late.length,
     complaints: requests.filter((r) => r.complaint && within(r.complaint.filedOn, period)).length,
   };
 }
 
 /** Of the requests received in a period, how many asked only for what One Window already shows. */
-export function selfServiceShare(requests: readonly AccessRequest[], period: Period): { requests: number; answerableNow: number; share: number } {
+export function selfServiceShare(
+  requests: readonly AccessRequest[],
+  period: Period,
+): { requests: number; answerableNow: number; share: number } {
   const received = requests.filter((r) => within(r.receivedOn, period));
   const answerable = received.filter((r) => assessSelfService(r).coversWholeRequest).length;
-  return { requests: received.length, answerableNow: answerable, share: received.length ? Math.round((answerable / received.length) * 1000) / 1000 : 0 };
+  return {
+    requests: received.length,
+    answerableNow: answerable,
+    share: received.length ? Math.round((answerable / received.length) * 1000) / 1000 : 0,
+  };
 }

@@ -23,7 +23,10 @@ export const atipStore = {
     db.query<AccessRequest>(`${REQUEST_SELECT} WHERE r.request_number = ANY($1)`, [numbers]),
 
   requestsByClient: (db: Queryable, ucis: readonly string[]) =>
-    db.query<AccessRequest>(`${REQUEST_SELECT} WHERE r.client_uci = ANY($1) ORDER BY r.client_uci, r.received_on, r.request_number`, [ucis]),
+    db.query<AccessRequest>(
+      `${REQUEST_SELECT} WHERE r.client_uci = ANY($1) ORDER BY r.client_uci, r.received_on, r.request_number`,
+      [ucis],
+    ),
 
   /** Requests of an institution that were received, open or closed during a period. */
   requestsTouchingPeriod: (db: Queryable, institution: string, from: string, to: string) =>

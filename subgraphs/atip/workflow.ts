@@ -14,7 +14,8 @@ export enum WorkflowAction {
   COMPLAINT = 'COMPLAINT',
 }
 
-const { RECEIVED, IN_PROGRESS, ON_HOLD_FEE, ON_HOLD_CLARIFICATION, IN_CONSULTATION, COMPLETED, ABANDONED } = AccessRequestStatus;
+const { RECEIVED, IN_PROGRESS, ON_HOLD_FEE, ON_HOLD_CLARIFICATION, IN_CONSULTATION, COMPLETED, ABANDONED } =
+  AccessRequestStatus;
 const OPEN = [RECEIVED, IN_PROGRESS, ON_HOLD_FEE, ON_HOLD_CLARIFICATION, IN_CONSULTATION];
 
 /** From which states each action may be taken. */
@@ -33,9 +34,15 @@ const ALLOWED_FROM: Record<Exclude<WorkflowAction, WorkflowAction.SUBMIT>, reado
  * The state a request moves to, or a BAD_USER_INPUT error naming its current state and what
  * can be done from there. Extending and recording a complaint leave the state as it is.
  */
-export function nextStatus(current: AccessRequestStatus, action: Exclude<WorkflowAction, WorkflowAction.SUBMIT>, holdReason?: HoldReason): AccessRequestStatus {
+export function nextStatus(
+  current: AccessRequestStatus,
+  action: Exclude<WorkflowAction, WorkflowAction.SUBMIT>,
+  holdReason?: HoldReason,
+): AccessRequestStatus {
   if (!ALLOWED_FROM[action].includes(current)) {
-    const possible = (Object.keys(ALLOWED_FROM) as (keyof typeof ALLOWED_FROM)[]).filter((a) => ALLOWED_FROM[a].includes(current));
+    const possible = (Object.keys(ALLOWED_FROM) as (keyof typeof ALLOWED_FROM)[]).filter((a) =>
+      ALLOWED_FROM[a].includes(current),
+    );
     throw badUserInput(
       `A request that is ${current} cannot be given ${action}; from ${current} the allowed actions are ${possible.join(', ') || 'none'}.`,
       'requestNumber',

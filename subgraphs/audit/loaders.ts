@@ -4,7 +4,10 @@ import { auditStore as store } from './store';
 
 export function createAuditLoaders(db: Queryable) {
   return {
-    clientLog: pageLoader((ucis: readonly string[], page) => store.clientLogPage(db, ucis, page), (row) => row.clientUci),
+    clientLog: pageLoader(
+      (ucis: readonly string[], page) => store.clientLogPage(db, ucis, page),
+      (row) => row.clientUci,
+    ),
   };
 }
 

@@ -28,14 +28,31 @@ export const auditStore = {
         tx,
         'access_event',
         {
-          request_id: 'text', occurred_at: 'timestamptz', reader_subject: 'text', reader_role: 'text', reader_client_id: 'text', reader_scopes: 'jsonb',
-          operation_name: 'text', operation_hash: 'text', delivered_fields: 'jsonb', refused_fields: 'jsonb',
+          request_id: 'text',
+          occurred_at: 'timestamptz',
+          reader_subject: 'text',
+          reader_role: 'text',
+          reader_client_id: 'text',
+          reader_scopes: 'jsonb',
+          operation_name: 'text',
+          operation_hash: 'text',
+          delivered_fields: 'jsonb',
+          refused_fields: 'jsonb',
         },
-        [{
-          request_id: event.requestId, occurred_at: event.occurredAt, reader_subject: event.readerSubject, reader_role: event.readerRole,
-          reader_client_id: event.readerClientId, reader_scopes: event.readerScopes, operation_name: event.operationName,
-          operation_hash: event.operationHash, delivered_fields: event.deliveredFields, refused_fields: event.refusedFields,
-        }],
+        [
+          {
+            request_id: event.requestId,
+            occurred_at: event.occurredAt,
+            reader_subject: event.readerSubject,
+            reader_role: event.readerRole,
+            reader_client_id: event.readerClientId,
+            reader_scopes: event.readerScopes,
+            operation_name: event.operationName,
+            operation_hash: event.operationHash,
+            delivered_fields: event.deliveredFields,
+            refused_fields: event.refusedFields,
+          },
+        ],
         { onConflict: 'ignore' },
       );
       let stored = 0;
@@ -43,9 +60,19 @@ export const auditStore = {
         stored += await bulkInsert(
           tx,
           'access_event_file',
-          { request_id: 'text', client_uci: 'text', occurred_at: 'timestamptz', outcome: 'text', fields_shown: 'text' },
+          {
+            request_id: 'text',
+            client_uci: 'text',
+            occurred_at: 'timestamptz',
+            outcome: 'text',
+            fields_shown: 'text',
+          },
           event.files.slice(start, start + FILES_PER_STATEMENT).map((file) => ({
-            request_id: event.requestId, client_uci: file.clientUci, occurred_at: event.occurredAt, outcome: file.outcome, fields_shown: file.fieldsShown,
+            request_id: event.requestId,
+            client_uci: file.clientUci,
+            occurred_at: event.occurredAt,
+            outcome: file.outcome,
+            fields_shown: file.fieldsShown,
           })),
           { onConflict: 'ignore' },
         );
@@ -57,7 +84,13 @@ export const auditStore = {
   clientLogPage: (db: Queryable, ucis: readonly string[], page: Page) =>
     pagePerParent<AccessRecord>(
       db,
-      { select: RECORD_COLUMNS, from: RECORDS, parentColumn: 'f.client_uci', parentKey: 'clientUci', orderBy: 'f.occurred_at DESC, f.id DESC' },
+      {
+        select: RECORD_COLUMNS,
+        from: RECORDS,
+        parentColumn: 'f.client_uci',
+        parentKey: 'clientUci',
+        orderBy: 'f.occurred_at DESC, f.id DESC',
+      },
       ucis,
       page,
     ),

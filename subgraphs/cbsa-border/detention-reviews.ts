@@ -20,10 +20,22 @@ export function detentionReviews(startedAt: Date, releasedAt: Date | null, now: 
   const at = (offset: number) => new Date(startedAt.getTime() + offset);
   const schedule = function* (): Generator<ScheduledReview> {
     yield { body: DetentionReviewBody.CBSA, label: 'CBSA review within 48 hours', dueBy: at(48 * HOUR_MS) };
-    yield { body: DetentionReviewBody.IMMIGRATION_DIVISION, label: '48-hour review', dueBy: at(48 * HOUR_MS) };
-    yield { body: DetentionReviewBody.IMMIGRATION_DIVISION, label: '7-day review', dueBy: at(48 * HOUR_MS + 7 * DAY_MS) };
+    yield {
+      body: DetentionReviewBody.IMMIGRATION_DIVISION,
+      label: '48-hour review',
+      dueBy: at(48 * HOUR_MS),
+    };
+    yield {
+      body: DetentionReviewBody.IMMIGRATION_DIVISION,
+      label: '7-day review',
+      dueBy: at(48 * HOUR_MS + 7 * DAY_MS),
+    };
     for (let n = 1; ; n += 1) {
-      yield { body: DetentionReviewBody.IMMIGRATION_DIVISION, label: `30-day review ${n}`, dueBy: at(48 * HOUR_MS + (7 + 30 * n) * DAY_MS) };
+      yield {
+        body: DetentionReviewBody.IMMIGRATION_DIVISION,
+        label: `30-day review ${n}`,
+        dueBy: at(48 * HOUR_MS + (7 + 30 * n) * DAY_MS),
+      };
     }
   };
   const reviews: ScheduledReview[] = [];

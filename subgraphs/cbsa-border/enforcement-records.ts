@@ -11,7 +11,13 @@ import { EnforcementRow } from './store';
  * it is always current.
  */
 export function toEnforcementAction(row: EnforcementRow, now: Date = new Date()): EnforcementAction {
-  const base = { id: row.id, clientUci: row.clientUci, kind: row.kind, occurredOn: row.occurredOn, location: row.location };
+  const base = {
+    id: row.id,
+    clientUci: row.clientUci,
+    kind: row.kind,
+    occurredOn: row.occurredOn,
+    location: row.location,
+  };
   const details = row.details;
   switch (row.kind) {
     case EnforcementActionKind.REMOVAL_ORDER: {
@@ -36,9 +42,15 @@ export function toEnforcementAction(row: EnforcementRow, now: Date = new Date())
     case EnforcementActionKind.DETENTION: {
       const startedAt = new Date(details.startedAt as string);
       const releasedAt = details.releasedAt ? new Date(details.releasedAt as string) : null;
-      return { ...base, ...details, startedAt, releasedAt, reviews: detentionReviews(startedAt, releasedAt, now) } as EnforcementAction;
+      return {
+        ...base,
+        ...details,
+        startedAt,
+        releasedAt,
+        reviews: detentionReviews(startedAt, releasedAt, now),
+      } as EnforcementAction;
     }
     default:
-      return { ...base, ...details } as EnforcementAction;
+      return { ...base, ...details };
   }
 }

@@ -15,7 +15,11 @@ export interface PresenceCount {
 }
 
 /** The dates exit records begin: US entry data at land crossings, then airline passenger lists. */
-export const EXIT_RECORDS_SINCE = { landForeignNationals: '2013-06-30', landAllTravellers: '2019-07-11', air: '2020-06-25' };
+export const EXIT_RECORDS_SINCE = {
+  landForeignNationals: '2013-06-30',
+  landAllTravellers: '2019-07-11',
+  air: '2020-06-25',
+};
 
 /**
  * Counts days physically present in Canada between `from` and `to` (both included), the way
@@ -25,7 +29,12 @@ export const EXIT_RECORDS_SINCE = { landForeignNationals: '2013-06-30', landAllT
  * for land crossings since 2013 and air since 2020): the days in between are uncertain, and
  * `treatment` decides whether they count.
  */
-export function countPresence(crossings: readonly Crossing[], from: string, to: string, treatment: MissingExitTreatment): PresenceCount {
+export function countPresence(
+  crossings: readonly Crossing[],
+  from: string,
+  to: string,
+  treatment: MissingExitTreatment,
+): PresenceCount {
   const confirmed: [string, string][] = [];
   const uncertain: [string, string][] = [];
   let missingExits = 0;
@@ -56,7 +65,13 @@ export function countPresence(crossings: readonly Crossing[], from: string, to: 
   const confirmedDays = countDays(confirmed, from, to);
   const uncertainDays = countDays(uncertain, from, to) - overlap(uncertain, confirmed, from, to);
   const days = confirmedDays + (treatment === MissingExitTreatment.COUNT_AS_PRESENT ? uncertainDays : 0);
-  return { days, confirmedDays, uncertainDays, missingExits, explanation: explain(confirmedDays, uncertainDays, missingExits, treatment) };
+  return {
+    days,
+    confirmedDays,
+    uncertainDays,
+    missingExits,
+    explanation: explain(confirmedDays, uncertainDays, missingExits, treatment),
+  };
 }
 
 function clip([start, end]: [string, string], from: string, to: string): [string, string] | null {
@@ -70,7 +85,12 @@ function countDays(ranges: [string, string][], from: string, to: string): number
 }
 
 /** Days that are in both an uncertain and a confirmed range (an exit recorded on the day after an entry, say). */
-function overlap(uncertain: [string, string][], confirmed: [string, string][], from: string, to: string): number {
+function overlap(
+  uncertain: [string, string][],
+  confirmed: [string, string][],
+  from: string,
+  to: string,
+): number {
   const both: [string, string][] = [];
   for (const u of uncertain) {
     for (const c of confirmed) {
@@ -98,14 +118,23 @@ function mergedDays(ranges: [string, string][]): number {
   return total;
 }
 
-function explain(confirmedDays: number, uncertainDays: number, missingExits: number, treatment: MissingExitTreatment): string {
-  const parts = [`${confirmedDays} days in Canada are on record (the day of each entry and exit counts as a day in Canada).`];
+function explain(
+  confirmedDays: number,
+  uncertainDays: number,
+  missingExits: number,
+  treatment: MissingExitTreatment,
+): string {
+  const parts = [
+    `${confirmedDays} days in Canada are on record (the day of each entry and exit counts as a day in Canada).`,
+  ];
   if (uncertainDays > 0) {
     parts.push(
       `${uncertainDays} more days fall in ${missingExits || 'a'} stay${missingExits === 1 ? '' : 's'} whose exit or entry is not on record ` +
         `(exit records exist for land crossings since ${EXIT_RECORDS_SINCE.landForeignNationals} for foreign nationals and ` +
         `${EXIT_RECORDS_SINCE.landAllTravellers} for all travellers, and for flights since ${EXIT_RECORDS_SINCE.air}); ` +
-        (treatment === MissingExitTreatment.COUNT_AS_PRESENT ? 'they were counted as days in Canada.' : 'they were counted as days outside Canada.'),
+        (treatment === MissingExitTreatment.COUNT_AS_PRESENT
+          ? 'they were counted as days in Canada.'
+          : 'they were counted as days outside Canada.'),
     );
   }
   return parts.join(' ');

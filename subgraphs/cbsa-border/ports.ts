@@ -13,7 +13,12 @@ export const PORTS: readonly PortOfEntry[] = [
   { code: 'YVR', name: 'Vancouver International Airport', province: 'BC', mode: TravelMode.AIR },
   { code: 'YUL', name: 'Montréal-Trudeau International Airport', province: 'QC', mode: TravelMode.AIR },
   { code: 'YYC', name: 'Calgary International Airport', province: 'AB', mode: TravelMode.AIR },
-  { code: 'YOW', name: 'Ottawa Macdonald-Cartier International Airport', province: 'ON', mode: TravelMode.AIR },
+  {
+    code: 'YOW',
+    name: 'Ottawa Macdonald-Cartier International Airport',
+    province: 'ON',
+    mode: TravelMode.AIR,
+  },
   { code: 'YEG', name: 'Edmonton International Airport', province: 'AB', mode: TravelMode.AIR },
   { code: 'YHZ', name: 'Halifax Stanfield International Airport', province: 'NS', mode: TravelMode.AIR },
   { code: 'YWG', name: 'Winnipeg Richardson International Airport', province: 'MB', mode: TravelMode.AIR },
@@ -24,6 +29,11 @@ export const PORTS: readonly PortOfEntry[] = [
   { code: 'QUEENSTON', name: 'Queenston-Lewiston Bridge', province: 'ON', mode: TravelMode.LAND },
   { code: 'BLUE-WATER', name: 'Sarnia Blue Water Bridge', province: 'ON', mode: TravelMode.LAND },
   { code: 'LACOLLE', name: 'St-Bernard-de-Lacolle', province: 'QC', mode: TravelMode.LAND },
-  { code: 'VICTORIA-FERRY', name: 'Victoria Inner Harbour ferry terminal', province: 'BC', mode: TravelMode.MARINE },
+  {
+    code: 'VICTORIA-FERRY',
+    name: 'Victoria Inner Harbour ferry terminal',
+    province: 'BC',
+    mode: TravelMode.MARINE,
+  },
   { code: 'VIA-LACOLLE', name: 'Lacolle rail crossing (Adirondack)', province: 'QC', mode: TravelMode.RAIL },
 ];

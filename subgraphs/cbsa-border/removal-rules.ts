@@ -67,7 +67,8 @@ export function removalConsequence(facts: RemovalFacts, today: string): RemovalC
     effectiveType: RemovalOrderType.DEPORTATION,
     requiresAuthorizationToReturn: true,
     barUntil: null,
-    explanation: 'A deportation order bars return to Canada permanently unless an Authorization to Return to Canada is granted.',
+    explanation:
+      'A deportation order bars return to Canada permanently unless an Authorization to Return to Canada is granted.',
   };
 }
 

@@ -13,14 +13,26 @@ export const caseManagement = {
   representedClients:
     (peer: InternalClient): RepresentedClients =>
     async (_representativeId, ucis) =>
-      (await peer<{ representedClients: string[] }>('query Represented($ucis: [ID!]!) { representedClients(ucis: $ucis) }', { ucis })).representedClients,
+      (
+        await peer<{ representedClients: string[] }>(
+          'query Represented($ucis: [ID!]!) { representedClients(ucis: $ucis) }',
+          { ucis },
+        )
+      ).representedClients,
 
   async activeAuthorizationId(peer: InternalClient, uci: string): Promise<string | null> {
-    return (await peer<{ activeAuthorizationId: string | null }>('query Consent($uci: ID!) { activeAuthorizationId(uci: $uci) }', { uci })).activeAuthorizationId;
+    return (
+      await peer<{ activeAuthorizationId: string | null }>(
+        'query Consent($uci: ID!) { activeAuthorizationId(uci: $uci) }',
+        { uci },
+      )
+    ).activeAuthorizationId;
   },
 
   async applicationBelongsTo(peer: InternalClient, applicationNumber: string, uci: string): Promise<boolean> {
-    const query = 'query Owner($number: ID!, $uci: ID!) { applicationBelongsTo(applicationNumber: $number, uci: $uci) }';
-    return (await peer<{ applicationBelongsTo: boolean }>(query, { number: applicationNumber, uci })).applicationBelongsTo;
+    const query =
+      'query Owner($number: ID!, $uci: ID!) { applicationBelongsTo(applicationNumber: $number, uci: $uci) }';
+    return (await peer<{ applicationBelongsTo: boolean }>(query, { number: applicationNumber, uci }))
+      .applicationBelongsTo;
   },
 };

@@ -12,7 +12,13 @@ import { seedCaseStore } from './seed';
 /** IRCC case management: owns Client, Application and Representative. */
 export const definition: SubgraphDefinition<CaseLoaders> = {
   name: 'ircc-case',
-  resolvers: [ClientResolver, ApplicationResolver, RepresentativeResolver, AuthorizationResolver, CaseServiceResolver],
+  resolvers: [
+    ClientResolver,
+    ApplicationResolver,
+    RepresentativeResolver,
+    AuthorizationResolver,
+    CaseServiceResolver,
+  ],
   referenceResolvers: {
     Client: async ({ uci }, { loaders, access }) => {
       await access.assertMayRead(uci);
@@ -27,6 +33,9 @@ export const definition: SubgraphDefinition<CaseLoaders> = {
   },
   migrations,
   createLoaders: createCaseLoaders,
-  representedClients: ({ db }) => (representativeId, ucis) => caseStore.representedBy(db, representativeId, ucis),
+  representedClients:
+    ({ db }) =>
+    (representativeId, ucis) =>
+      caseStore.representedBy(db, representativeId, ucis),
   seed: seedCaseStore,
 };

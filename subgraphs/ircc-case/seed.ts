@@ -1,15 +1,35 @@
 import { Queryable } from '../kit/db/database';
 import { bulkInsert } from '../kit/db/bulk-insert';
 import { addDays, daysBetween } from '../kit/dates';
-import { Person, PersonApplication, personAt, representativeAt, representativeCount, SEED_AS_OF } from '../kit/seed/population';
+import {
+  Person,
+  PersonApplication,
+  personAt,
+  representativeAt,
+  representativeCount,
+  SEED_AS_OF,
+} from '../kit/seed/population';
 import { Random } from '../kit/seed/random';
 import { SeedOptions } from '../kit/subgraph-definition';
-import { DecisionOutcome, IssuedDocumentType, LineOfBusiness, MessageKind, ReviewStageName, ReviewStageStatus, StatusSource } from './entities/enums';
+import {
+  DecisionOutcome,
+  IssuedDocumentType,
+  LineOfBusiness,
+  MessageKind,
+  ReviewStageName,
+  ReviewStageStatus,
+  StatusSource,
+} from './entities/enums';
 import { TYPICAL_PROCESSING_DAYS } from './processing-times';
 import { REFUSAL_GROUNDS } from './refusal-grounds';
 
 const BATCH = 2_000;
-const STAGE_ORDER = [ReviewStageName.BIOMETRICS, ReviewStageName.MEDICAL_EXAM, ReviewStageName.BACKGROUND_VERIFICATION, ReviewStageName.ELIGIBILITY];
+const STAGE_ORDER = [
+  ReviewStageName.BIOMETRICS,
+  ReviewStageName.MEDICAL_EXAM,
+  ReviewStageName.BACKGROUND_VERIFICATION,
+  ReviewStageName.ELIGIBILITY,
+];
 
 /** Share of closed applications refused, by line of business (temporary residence is refused far more often). */
 const REFUSAL_SHARE: Record<LineOfBusiness, number> = {
@@ -22,17 +42,51 @@ const REFUSAL_SHARE: Record<LineOfBusiness, number> = {
   [LineOfBusiness.HUMANITARIAN_AND_COMPASSIONATE]: 0.45,
 };
 
-const VISA_OFFICES = ['Visa office New Delhi', 'Visa office Manila', 'Visa office Dakar', 'Visa office Beijing', 'Visa office Paris', 'Visa office Mexico City', 'Visa office Warsaw'];
-const DOMESTIC_OFFICES = ['Case Processing Centre Edmonton', 'Case Processing Centre Ottawa', 'Case Processing Centre Sydney', 'Case Processing Centre Mississauga', 'Domestic Network Montréal', 'Domestic Network Toronto', 'Domestic Network Vancouver'];
+const VISA_OFFICES = [
+  'Visa office New Delhi',
+  'Visa office Manila',
+  'Visa office Dakar',
+  'Visa office Beijing',
+  'Visa office Paris',
+  'Visa office Mexico City',
+  'Visa office Warsaw',
+];
+const DOMESTIC_OFFICES = [
+  'Case Processing Centre Edmonton',
+  'Case Processing Centre Ottawa',
+  'Case Processing Centre Sydney',
+  'Case Processing Centre Mississauga',
+  'Domestic Network Montréal',
+  'Domestic Network Toronto',
+  'Domestic Network Vancouver',
+];
 
-const ISSUED_DOCUMENT: Partial<Record<LineOfBusiness, { type: IssuedDocumentType; prefix: string; validYears: [number, number] | null }>> = {
+const ISSUED_DOCUMENT: Partial<
+  Record<LineOfBusiness, { type: IssuedDocumentType; prefix: string; validYears: [number, number] | null }>
+> = {
   [LineOfBusiness.VISITOR_VISA]: { type: IssuedDocumentType.VISITOR_VISA, prefix: 'VV', validYears: [1, 10] },
   [LineOfBusiness.STUDY_PERMIT]: { type: IssuedDocumentType.STUDY_PERMIT, prefix: 'SP', validYears: [1, 4] },
   [LineOfBusiness.WORK_PERMIT]: { type: IssuedDocumentType.WORK_PERMIT, prefix: 'WP', validYears: [1, 3] },
-  [LineOfBusiness.ECONOMIC_IMMIGRATION]: { type: IssuedDocumentType.CONFIRMATION_OF_PERMANENT_RESIDENCE, prefix: 'CO', validYears: [1, 1] },
-  [LineOfBusiness.FAMILY_SPONSORSHIP]: { type: IssuedDocumentType.CONFIRMATION_OF_PERMANENT_RESIDENCE, prefix: 'CO', validYears: [1, 1] },
-  [LineOfBusiness.HUMANITARIAN_AND_COMPASSIONATE]: { type: IssuedDocumentType.CONFIRMATION_OF_PERMANENT_RESIDENCE, prefix: 'CO', validYears: [1, 1] },
-  [LineOfBusiness.CITIZENSHIP]: { type: IssuedDocumentType.CITIZENSHIP_CERTIFICATE, prefix: 'CC', validYears: null },
+  [LineOfBusiness.ECONOMIC_IMMIGRATION]: {
+    type: IssuedDocumentType.CONFIRMATION_OF_PERMANENT_RESIDENCE,
+    prefix: 'CO',
+    validYears: [1, 1],
+  },
+  [LineOfBusiness.FAMILY_SPONSORSHIP]: {
+    type: IssuedDocumentType.CONFIRMATION_OF_PERMANENT_RESIDENCE,
+    prefix: 'CO',
+    validYears: [1, 1],
+  },
+  [LineOfBusiness.HUMANITARIAN_AND_COMPASSIONATE]: {
+    type: IssuedDocumentType.CONFIRMATION_OF_PERMANENT_RESIDENCE,
+    prefix: 'CO',
+    validYears: [1, 1],
+  },
+  [LineOfBusiness.CITIZENSHIP]: {
+    type: IssuedDocumentType.CITIZENSHIP_CERTIFICATE,
+    prefix: 'CC',
+    validYears: null,
+  },
 };
 
 /** Fixed outcomes for the README's showcase applications; every other one is drawn. */
@@ -67,15 +121,38 @@ interface Rows {
 }
 
 export async function seedCaseStore(db: Queryable, { seed, clients, log }: SeedOptions): Promise<void> {
-  const representatives = Array.from({ length: representativeCount(clients) }, (_, index) => representativeAt(seed, index));
-  await bulkInsert(db, 'representative', REPRESENTATIVE_COLUMNS, representatives.map((r) => ({
-    id: r.id, kind: r.kind, family_name: r.familyName, given_names: r.givenNames,
-    organization: r.organization, membership_number: r.membershipNumber, regulator: r.regulator,
-  })));
+  const representatives = Array.from({ length: representativeCount(clients) }, (_, index) =>
+    representativeAt(seed, index),
+  );
+  await bulkInsert(
+    db,
+    'representative',
+    REPRESENTATIVE_COLUMNS,
+    representatives.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      family_name: r.familyName,
+      given_names: r.givenNames,
+      organization: r.organization,
+      membership_number: r.membershipNumber,
+      regulator: r.regulator,
+    })),
+  );
   for (let start = 0; start < clients; start += BATCH) {
-    const rows: Rows = { client: [], application: [], review_stage: [], decision: [], refusal_ground: [], issued_document: [], message: [], representative_authorization: [] };
-    for (let index = start; index < Math.min(clients, start + BATCH); index += 1) addPerson(rows, personAt(seed, index, clients), seed);
-    for (const [table, columns] of Object.entries(COLUMNS)) await bulkInsert(db, table, columns, rows[table as keyof Rows]);
+    const rows: Rows = {
+      client: [],
+      application: [],
+      review_stage: [],
+      decision: [],
+      refusal_ground: [],
+      issued_document: [],
+      message: [],
+      representative_authorization: [],
+    };
+    for (let index = start; index < Math.min(clients, start + BATCH); index += 1)
+      addPerson(rows, personAt(seed, index, clients), seed);
+    for (const [table, columns] of Object.entries(COLUMNS))
+      await bulkInsert(db, table, columns, rows[table as keyof Rows]);
     log?.(`ircc-case: ${Math.min(clients, start + BATCH)} of ${clients} clients`);
   }
 }
@@ -112,7 +189,11 @@ function drawPlan(random: Random, application: PersonApplication): Plan {
   const decidedAfterDays = Math.round(TYPICAL_PROCESSING_DAYS[lineOfBusiness] * (0.5 + random.next() * 1.3));
   const age = daysBetween(application.receivedOn, SEED_AS_OF);
   if (age <= decidedAfterDays) {
-    return { outcome: 'OPEN', completedStages: Math.floor((age / decidedAfterDays) * 4), waitingOnClient: random.chance(0.25) };
+    return {
+      outcome: 'OPEN',
+      completedStages: Math.floor((age / decidedAfterDays) * 4),
+      waitingOnClient: random.chance(0.25),
+    };
   }
   const refusal = REFUSAL_SHARE[lineOfBusiness];
   const outcome = random.weighted([
@@ -127,27 +208,46 @@ function drawPlan(random: Random, application: PersonApplication): Plan {
   const second = grounds.length > 1 && random.chance(0.4) ? (first + 1) % grounds.length : null;
   return {
     outcome,
-    decidedAfterDays: outcome === DecisionOutcome.RETURNED_AS_INCOMPLETE ? random.int(5, 30) : decidedAfterDays,
+    decidedAfterDays:
+      outcome === DecisionOutcome.RETURNED_AS_INCOMPLETE ? random.int(5, 30) : decidedAfterDays,
     grounds: second === null ? [first] : [first, second],
   };
 }
 
-function addApplication(rows: Rows, random: Random, person: Person, application: PersonApplication, plan: Plan): void {
+function addApplication(
+  rows: Rows,
+  random: Random,
+  person: Person,
+  application: PersonApplication,
+  plan: Plan,
+): void {
   const lineOfBusiness = application.lineOfBusiness as LineOfBusiness;
   const number = application.applicationNumber;
-  const decidedOn = plan.outcome === 'OPEN' ? null : addDays(application.receivedOn, plan.decidedAfterDays ?? 0);
+  const decidedOn =
+    plan.outcome === 'OPEN' ? null : addDays(application.receivedOn, plan.decidedAfterDays ?? 0);
   const exempt = exemptStages(random, lineOfBusiness);
   const required = STAGE_ORDER.filter((stage) => !exempt.has(stage));
   const completed = completedStages(plan, required.length);
-  const source = random.chance(0.85) ? StatusSource.APPLICATION_STATUS_TRACKER : StatusSource.CASE_MANAGEMENT_SYSTEM;
-  const statusAsOf = decidedOn ? `${decidedOn}T${clock(random)}Z` : `${addDays(SEED_AS_OF, -random.int(0, 6))}T${clock(random)}Z`;
-  const status = decidedOn ? 'CLOSED' : completed === 0 && !plan.waitingOnClient && random.chance(0.5) ? 'RECEIVED' : 'IN_PROGRESS';
+  const source = random.chance(0.85)
+    ? StatusSource.APPLICATION_STATUS_TRACKER
+    : StatusSource.CASE_MANAGEMENT_SYSTEM;
+  const statusAsOf = decidedOn
+    ? `${decidedOn}T${clock(random)}Z`
+    : `${addDays(SEED_AS_OF, -random.int(0, 6))}T${clock(random)}Z`;
+  const status = decidedOn
+    ? 'CLOSED'
+    : completed === 0 && !plan.waitingOnClient && random.chance(0.5)
+      ? 'RECEIVED'
+      : 'IN_PROGRESS';
   rows.application.push({
     application_number: number,
     client_uci: person.uci,
     line_of_business: lineOfBusiness,
     received_on: application.receivedOn,
-    processing_office: lineOfBusiness === LineOfBusiness.VISITOR_VISA ? random.pick(VISA_OFFICES) : random.pick(DOMESTIC_OFFICES),
+    processing_office:
+      lineOfBusiness === LineOfBusiness.VISITOR_VISA
+        ? random.pick(VISA_OFFICES)
+        : random.pick(DOMESTIC_OFFICES),
     status,
     status_source: source,
     status_as_of: statusAsOf,
@@ -157,20 +257,44 @@ function addApplication(rows: Rows, random: Random, person: Person, application:
     let stageStatus = ReviewStageStatus.NOT_STARTED;
     if (exempt.has(name)) stageStatus = ReviewStageStatus.EXEMPTED;
     else if (step < completed) stageStatus = ReviewStageStatus.COMPLETED;
-    else if (step === completed && status === 'IN_PROGRESS') stageStatus = plan.waitingOnClient ? ReviewStageStatus.WAITING_ON_YOU : ReviewStageStatus.IN_PROGRESS;
-    rows.review_stage.push({ application_number: number, name, position, status: stageStatus, source, as_of: statusAsOf });
+    else if (step === completed && status === 'IN_PROGRESS')
+      stageStatus = plan.waitingOnClient ? ReviewStageStatus.WAITING_ON_YOU : ReviewStageStatus.IN_PROGRESS;
+    rows.review_stage.push({
+      application_number: number,
+      name,
+      position,
+      status: stageStatus,
+      source,
+      as_of: statusAsOf,
+    });
   });
   addMessages(rows, random, application, plan, decidedOn, exempt, required, completed);
   if (!decidedOn || plan.outcome === 'OPEN') return;
-  const grounds = plan.outcome === DecisionOutcome.REFUSED ? (plan.grounds ?? [0]).map((i) => REFUSAL_GROUNDS[lineOfBusiness][i]) : [];
+  const grounds =
+    plan.outcome === DecisionOutcome.REFUSED
+      ? (plan.grounds ?? [0]).map((i) => REFUSAL_GROUNDS[lineOfBusiness][i])
+      : [];
   rows.decision.push({
     application_number: number,
     outcome: plan.outcome,
     decided_on: decidedOn,
-    officer_notes: grounds.length ? officerNotes(person, application, grounds.map((g) => g.noteLine), decidedOn) : null,
+    officer_notes: grounds.length
+      ? officerNotes(
+          person,
+          application,
+          grounds.map((g) => g.noteLine),
+          decidedOn,
+        )
+      : null,
   });
   grounds.forEach((ground, position) =>
-    rows.refusal_ground.push({ application_number: number, position, provision: ground.provision, summary: ground.summary, explanation: ground.explanation }),
+    rows.refusal_ground.push({
+      application_number: number,
+      position,
+      provision: ground.provision,
+      summary: ground.summary,
+      explanation: ground.explanation,
+    }),
   );
   const document = ISSUED_DOCUMENT[lineOfBusiness];
   if (plan.outcome === DecisionOutcome.APPROVED && document) {
@@ -191,7 +315,11 @@ function exemptStages(random: Random, lineOfBusiness: LineOfBusiness): Set<Revie
     exempt.add(ReviewStageName.MEDICAL_EXAM);
   } else {
     if (random.chance(0.15)) exempt.add(ReviewStageName.BIOMETRICS); // biometrics given in the last 10 years
-    const temporary = [LineOfBusiness.VISITOR_VISA, LineOfBusiness.STUDY_PERMIT, LineOfBusiness.WORK_PERMIT].includes(lineOfBusiness);
+    const temporary = [
+      LineOfBusiness.VISITOR_VISA,
+      LineOfBusiness.STUDY_PERMIT,
+      LineOfBusiness.WORK_PERMIT,
+    ].includes(lineOfBusiness);
     if (temporary && random.chance(0.7)) exempt.add(ReviewStageName.MEDICAL_EXAM);
   }
   return exempt;
@@ -222,28 +350,55 @@ const MESSAGE_SUBJECT: Record<MessageKind, string> = {
 };
 
 function addMessages(
-  rows: Rows, random: Random, application: PersonApplication, plan: Plan, decidedOn: string | null,
-  exempt: Set<ReviewStageName>, required: ReviewStageName[], completed: number,
+  rows: Rows,
+  random: Random,
+  application: PersonApplication,
+  plan: Plan,
+  decidedOn: string | null,
+  exempt: Set<ReviewStageName>,
+  required: ReviewStageName[],
+  completed: number,
 ): void {
   const messages: { kind: MessageKind; sentOn: string; dueInDays: number | null }[] = [
     { kind: MessageKind.ACKNOWLEDGEMENT_OF_RECEIPT, sentOn: application.receivedOn, dueInDays: null },
   ];
-  const span = decidedOn ? daysBetween(application.receivedOn, decidedOn) : daysBetween(application.receivedOn, SEED_AS_OF);
+  const span = decidedOn
+    ? daysBetween(application.receivedOn, decidedOn)
+    : daysBetween(application.receivedOn, SEED_AS_OF);
   if (!exempt.has(ReviewStageName.BIOMETRICS)) {
-    messages.push({ kind: MessageKind.BIOMETRICS_INSTRUCTION_LETTER, sentOn: addDays(application.receivedOn, random.int(1, 3)), dueInDays: 30 });
+    messages.push({
+      kind: MessageKind.BIOMETRICS_INSTRUCTION_LETTER,
+      sentOn: addDays(application.receivedOn, random.int(1, 3)),
+      dueInDays: 30,
+    });
   }
   const medicalStep = required.indexOf(ReviewStageName.MEDICAL_EXAM);
   if (medicalStep >= 0 && medicalStep <= completed) {
-    const sentOn = plan.waitingOnClient && medicalStep === completed ? addDays(SEED_AS_OF, -12) : addDays(application.receivedOn, Math.max(4, Math.floor(span * 0.25)));
+    const sentOn =
+      plan.waitingOnClient && medicalStep === completed
+        ? addDays(SEED_AS_OF, -12)
+        : addDays(application.receivedOn, Math.max(4, Math.floor(span * 0.25)));
     messages.push({ kind: MessageKind.MEDICAL_EXAM_REQUEST, sentOn, dueInDays: 30 });
   }
   if (random.chance(0.2) && span > 40) {
-    messages.push({ kind: MessageKind.DOCUMENT_REQUEST, sentOn: addDays(application.receivedOn, Math.floor(span * 0.5)), dueInDays: 30 });
+    messages.push({
+      kind: MessageKind.DOCUMENT_REQUEST,
+      sentOn: addDays(application.receivedOn, Math.floor(span * 0.5)),
+      dueInDays: 30,
+    });
   }
   if (plan.outcome === DecisionOutcome.REFUSED && random.chance(0.15) && span > 40) {
-    messages.push({ kind: MessageKind.PROCEDURAL_FAIRNESS_LETTER, sentOn: addDays(application.receivedOn, span - 35), dueInDays: 30 });
+    messages.push({
+      kind: MessageKind.PROCEDURAL_FAIRNESS_LETTER,
+      sentOn: addDays(application.receivedOn, span - 35),
+      dueInDays: 30,
+    });
   }
-  if (decidedOn && plan.outcome === DecisionOutcome.APPROVED && application.lineOfBusiness !== LineOfBusiness.CITIZENSHIP) {
+  if (
+    decidedOn &&
+    plan.outcome === DecisionOutcome.APPROVED &&
+    (application.lineOfBusiness as LineOfBusiness) !== LineOfBusiness.CITIZENSHIP
+  ) {
     messages.push({ kind: MessageKind.PASSPORT_REQUEST, sentOn: addDays(decidedOn, -5), dueInDays: 30 });
   }
   if (decidedOn) messages.push({ kind: MessageKind.DECISION_LETTER, sentOn: decidedOn, dueInDays: null });
@@ -261,7 +416,12 @@ function addMessages(
     );
 }
 
-function officerNotes(person: Person, application: PersonApplication, lines: string[], decidedOn: string): string {
+function officerNotes(
+  person: Person,
+  application: PersonApplication,
+  lines: string[],
+  decidedOn: string,
+): string {
   const age = Math.floor(daysBetween(person.dateOfBirth, application.receivedOn) / 365.25);
   return [
     `${decidedOn} — Application reviewed. PA is a ${age} y/o citizen of ${person.countryOfCitizenship}.`,
@@ -275,22 +435,73 @@ function clock(random: Random): string {
 }
 
 const REPRESENTATIVE_COLUMNS = {
-  id: 'text', kind: 'text', family_name: 'text', given_names: 'text', organization: 'text', membership_number: 'text', regulator: 'text',
+  id: 'text',
+  kind: 'text',
+  family_name: 'text',
+  given_names: 'text',
+  organization: 'text',
+  membership_number: 'text',
+  regulator: 'text',
 };
 
 /** Column names and types for each table the seed fills, in foreign-key order. */
 const COLUMNS: Record<keyof Rows, Record<string, string>> = {
-  client: { uci: 'text', family_name: 'text', given_names: 'text', date_of_birth: 'date', country_of_citizenship: 'text', preferred_language: 'text' },
-  application: {
-    application_number: 'text', client_uci: 'text', line_of_business: 'text', received_on: 'date', processing_office: 'text',
-    status: 'text', status_source: 'text', status_as_of: 'timestamptz',
+  client: {
+    uci: 'text',
+    family_name: 'text',
+    given_names: 'text',
+    date_of_birth: 'date',
+    country_of_citizenship: 'text',
+    preferred_language: 'text',
   },
-  review_stage: { application_number: 'text', name: 'text', position: 'smallint', status: 'text', source: 'text', as_of: 'timestamptz' },
+  application: {
+    application_number: 'text',
+    client_uci: 'text',
+    line_of_business: 'text',
+    received_on: 'date',
+    processing_office: 'text',
+    status: 'text',
+    status_source: 'text',
+    status_as_of: 'timestamptz',
+  },
+  review_stage: {
+    application_number: 'text',
+    name: 'text',
+    position: 'smallint',
+    status: 'text',
+    source: 'text',
+    as_of: 'timestamptz',
+  },
   decision: { application_number: 'text', outcome: 'text', decided_on: 'date', officer_notes: 'text' },
-  refusal_ground: { application_number: 'text', position: 'smallint', provision: 'text', summary: 'text', explanation: 'text' },
-  issued_document: { document_number: 'text', application_number: 'text', type: 'text', issued_on: 'date', valid_until: 'date' },
-  message: { application_number: 'text', position: 'smallint', kind: 'text', subject: 'text', sent_on: 'date', due_on: 'date' },
+  refusal_ground: {
+    application_number: 'text',
+    position: 'smallint',
+    provision: 'text',
+    summary: 'text',
+    explanation: 'text',
+  },
+  issued_document: {
+    document_number: 'text',
+    application_number: 'text',
+    type: 'text',
+    issued_on: 'date',
+    valid_until: 'date',
+  },
+  message: {
+    application_number: 'text',
+    position: 'smallint',
+    kind: 'text',
+    subject: 'text',
+    sent_on: 'date',
+    due_on: 'date',
+  },
   representative_authorization: {
-    id: 'text', representative_id: 'text', client_uci: 'text', application_number: 'text', signed_on: 'date', cancelled_on: 'date', expires_on: 'date',
+    id: 'text',
+    representative_id: 'text',
+    client_uci: 'text',
+    application_number: 'text',
+    signed_on: 'date',
+    cancelled_on: 'date',
+    expires_on: 'date',
   },
 };

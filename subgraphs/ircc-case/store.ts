@@ -28,10 +28,16 @@ export const caseStore = {
     db.query<Client>(`SELECT ${CLIENT_COLUMNS} FROM client c WHERE c.uci = ANY($1)`, [ucis]),
 
   applicationsByNumber: (db: Queryable, numbers: readonly string[]) =>
-    db.query<Application>(`SELECT ${APPLICATION_COLUMNS} FROM application WHERE application_number = ANY($1)`, [numbers]),
+    db.query<Application>(
+      `SELECT ${APPLICATION_COLUMNS} FROM application WHERE application_number = ANY($1)`,
+      [numbers],
+    ),
 
   applicationsByClient: (db: Queryable, ucis: readonly string[]) =>
-    db.query<Application>(`SELECT ${APPLICATION_COLUMNS} FROM application WHERE client_uci = ANY($1) ORDER BY client_uci, received_on`, [ucis]),
+    db.query<Application>(
+      `SELECT ${APPLICATION_COLUMNS} FROM application WHERE client_uci = ANY($1) ORDER BY client_uci, received_on`,
+      [ucis],
+    ),
 
   stagesByApplication: (db: Queryable, numbers: readonly string[]) =>
     db.query<ReviewStage>(
@@ -66,10 +72,15 @@ export const caseStore = {
     ),
 
   representativesById: (db: Queryable, ids: readonly string[]) =>
-    db.query<Representative>(`SELECT ${REPRESENTATIVE_COLUMNS} FROM representative WHERE id = ANY($1)`, [ids]),
+    db.query<Representative>(`SELECT ${REPRESENTATIVE_COLUMNS} FROM representative WHERE id = ANY($1)`, [
+      ids,
+    ]),
 
   representativesPage: (db: Queryable, page: Page) =>
-    db.query<Representative>(`SELECT ${REPRESENTATIVE_COLUMNS} FROM representative ORDER BY id OFFSET $1 LIMIT $2`, [page.offset, page.first + 1]),
+    db.query<Representative>(
+      `SELECT ${REPRESENTATIVE_COLUMNS} FROM representative ORDER BY id OFFSET $1 LIMIT $2`,
+      [page.offset, page.first + 1],
+    ),
 
   /** A page of each representative's clients with an active authorization, in UCI order. */
   activeClientsPage: (db: Queryable, representativeIds: readonly string[], page: Page) =>
@@ -96,7 +107,11 @@ export const caseStore = {
     ),
 
   /** Of these clients, those the representative holds an active authorization for. */
-  representedBy: async (db: Queryable, representativeId: string, ucis: readonly string[]): Promise<string[]> => {
+  representedBy: async (
+    db: Queryable,
+    representativeId: string,
+    ucis: readonly string[],
+  ): Promise<string[]> => {
     const rows = await db.query<{ uci: string }>(
       `SELECT DISTINCT a.client_uci AS uci FROM representative_authorization a
        WHERE a.representative_id = $1 AND a.client_uci = ANY($2) AND ${ACTIVE}`,
@@ -105,7 +120,11 @@ export const caseStore = {
     return rows.map((row) => row.uci);
   },
 
-  activeAuthorizationId: async (db: Queryable, representativeId: string, uci: string): Promise<string | null> => {
+  activeAuthorizationId: async (
+    db: Queryable,
+    representativeId: string,
+    uci: string,
+  ): Promise<string | null> => {
     const rows = await db.query<{ id: string }>(
       `SELECT a.id FROM representative_authorization a
        WHERE a.representative_id = $1 AND a.client_uci = $2 AND ${ACTIVE} ORDER BY a.signed_on DESC LIMIT 1`,

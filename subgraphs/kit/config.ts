@@ -22,14 +22,17 @@ export function subgraphConfig(name: string, env: NodeJS.ProcessEnv = process.en
   if (!entry) throw new Error(`supergraph.yaml names no subgraph "${name}"`);
   const endpoints = new Map(subgraphEndpoints(env).map((endpoint) => [endpoint.name, endpoint.url]));
   const callerVerifyingKey = env.ONE_WINDOW_CALLER_VERIFYING_KEY;
-  if (!callerVerifyingKey) throw new Error('ONE_WINDOW_CALLER_VERIFYING_KEY must hold the gateway\'s Ed25519 public key (SPKI PEM)');
+  if (!callerVerifyingKey)
+    throw new Error("ONE_WINDOW_CALLER_VERIFYING_KEY must hold the gateway's Ed25519 public key (SPKI PEM)");
   return {
     port: positiveInteger(env.PORT, 0, 'PORT'),
     host: env.HOST,
     store: storeLocation(name, env),
     seed: seedSettings(env),
     callerVerifyingKey,
-    peerUrls: Object.fromEntries(entry.asks.map((peer) => [peer, endpoints.get(peer) ?? missingPeer(name, peer)])),
+    peerUrls: Object.fromEntries(
+      entry.asks.map((peer) => [peer, endpoints.get(peer) ?? missingPeer(name, peer)]),
+    ),
     limits: operationLimits(env),
   };
 }
@@ -54,4 +57,3 @@ export function seedSettings(env: NodeJS.ProcessEnv = process.env): { seed: numb
     clients: positiveInteger(env.ONE_WINDOW_SEED_CLIENTS, DEFAULT_SEED_CLIENTS, 'ONE_WINDOW_SEED_CLIENTS'),
   };
 }
-

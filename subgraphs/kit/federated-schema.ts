@@ -21,14 +21,19 @@ const FEDERATION_LINK = `extend schema
 directive @pageSize(default: Int!, max: Int!) on FIELD_DEFINITION`;
 
 /** The `{ typeDefs, resolvers }` form buildSubgraphSchema takes, named from its public signature. */
-type SchemaModule = Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown; resolvers?: unknown }>;
+type SchemaModule = Extract<
+  Parameters<typeof buildSubgraphSchema>[0],
+  { typeDefs: unknown; resolvers?: unknown }
+>;
 
 /**
  * type-graphql classes are the single source of truth: they are built into a plain schema,
  * printed with their federation directives, and handed to @apollo/subgraph, which adds
  * `_entities`/`_service` and wires the reference resolvers.
  */
-export async function buildFederatedSchema<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<GraphQLSchema> {
+export async function buildFederatedSchema<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
@@ -41,7 +46,10 @@ export async function buildFederatedSchema<Loaders>(definition: SubgraphDefiniti
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference };
   }
   return buildSubgraphSchema({
-    typeDefs: gql`${FEDERATION_LINK} ${printSchemaWithDirectives(schema)}`,
+    typeDefs: gql`
+      ${FEDERATION_LINK}
+      ${printSchemaWithDirectives(schema)}
+    `,
     // Both libraries type their resolver maps on their own; the shapes are the same at run time.
     resolvers: resolvers as SchemaModule['resolvers'],
   });

@@ -6,6 +6,7 @@ import { SubgraphDefinition } from './subgraph-definition';
  * is decided by supergraph.yaml, not by imports.
  */
 export function loadDefinition(name: string): SubgraphDefinition<unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by the name supergraph.yaml gives, not by a static import
   const module = require(path.resolve(__dirname, '..', name)) as { definition: SubgraphDefinition<unknown> };
   return module.definition;
 }

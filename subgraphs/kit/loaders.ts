@@ -7,7 +7,10 @@ import { Page } from './pagination';
  */
 
 /** At most one row per key: entities looked up by their key. */
-export function rowLoader<Key, Row>(fetch: (keys: readonly Key[]) => Promise<Row[]>, keyOf: (row: Row) => Key) {
+export function rowLoader<Key, Row>(
+  fetch: (keys: readonly Key[]) => Promise<Row[]>,
+  keyOf: (row: Row) => Key,
+) {
   return new DataLoader<Key, Row | null>(async (keys) => {
     const byKey = new Map((await fetch(keys)).map((row) => [keyOf(row), row]));
     return keys.map((key) => byKey.get(key) ?? null);
@@ -15,7 +18,10 @@ export function rowLoader<Key, Row>(fetch: (keys: readonly Key[]) => Promise<Row
 }
 
 /** Any number of rows per key: a parent's list field. */
-export function groupLoader<Key, Row>(fetch: (keys: readonly Key[]) => Promise<Row[]>, keyOf: (row: Row) => Key) {
+export function groupLoader<Key, Row>(
+  fetch: (keys: readonly Key[]) => Promise<Row[]>,
+  keyOf: (row: Row) => Key,
+) {
   return new DataLoader<Key, Row[]>(async (keys) => {
     const groups = groupBy(await fetch(keys), keyOf);
     return keys.map((key) => groups.get(key) ?? []);
@@ -31,17 +37,26 @@ export interface PageRequest<Key> {
  * One page of rows per parent, for connection fields. Parents asking for the same page are
  * fetched together; `fetch` must return at most `first + 1` rows per parent, in order.
  */
-export function pageLoader<Key, Row>(fetch: (parents: readonly Key[], page: Page) => Promise<Row[]>, parentOf: (row: Row) => Key) {
+export function pageLoader<Key, Row>(
+  fetch: (parents: readonly Key[], page: Page) => Promise<Row[]>,
+  parentOf: (row: Row) => Key,
+) {
   return new DataLoader<PageRequest<Key>, Row[], string>(
     async (requests) => {
       const byPage = groupBy(requests, (request) => pageKey(request.page));
       const results = new Map<string, Row[]>();
       for (const [key, sameRequests] of byPage) {
         const page = sameRequests[0].page;
-        const rows = await fetch(sameRequests.map((request) => request.parent), page);
-        for (const [parent, children] of groupBy(rows, parentOf)) results.set(`${key}|${String(parent)}`, children);
+        const rows = await fetch(
+          sameRequests.map((request) => request.parent),
+          page,
+        );
+        for (const [parent, children] of groupBy(rows, parentOf))
+          results.set(`${key}|${String(parent)}`, children);
       }
-      return requests.map((request) => results.get(`${pageKey(request.page)}|${String(request.parent)}`) ?? []);
+      return requests.map(
+        (request) => results.get(`${pageKey(request.page)}|${String(request.parent)}`) ?? [],
+      );
     },
     { cacheKeyFn: (request) => `${pageKey(request.page)}|${String(request.parent)}` },
   );
@@ -67,7 +82,9 @@ function groupBy<Item, Key>(items: readonly Item[], keyOf: (item: Item) => Key):
  * fields with arguments (a period, a filter), parents asking with the same argument share a
  * batch.
  */
-export function loaderFamily<Argument, Loader>(create: (argument: Argument) => Loader): (argument: Argument) => Loader {
+export function loaderFamily<Argument, Loader>(
+  create: (argument: Argument) => Loader,
+): (argument: Argument) => Loader {
   const loaders = new Map<Argument, Loader>();
   return (argument) => {
     let loader = loaders.get(argument);

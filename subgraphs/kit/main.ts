@@ -20,7 +20,9 @@ async function main(name: string | undefined): Promise<void> {
   const started = Date.now();
   const seeded = await prepareStore(definition, db, { ...config.seed, log: (line) => console.log(line) });
   const where = config.store.url ? 'PostgreSQL' : config.store.dataDir;
-  console.log(`[${name}] store ready in ${Date.now() - started} ms (${where}; seed ${seeded.seed}, ${seeded.clients} clients)`);
+  console.log(
+    `[${name}] store ready in ${Date.now() - started} ms (${where}; seed ${seeded.seed}, ${seeded.clients} clients)`,
+  );
   const running = await startSubgraph(definition, {
     db,
     port: config.port,

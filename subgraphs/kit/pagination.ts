@@ -12,7 +12,8 @@ export interface PageLimits {
  * cost a query by the pages it will really fetch and to refuse a bad `first` before anything
  * runs. The resolver passes the same limits to `toPage`, so both sides agree.
  */
-export const PageSize = (limits: PageLimits) => Directive(`@pageSize(default: ${limits.default}, max: ${limits.max})`);
+export const PageSize = (limits: PageLimits) =>
+  Directive(`@pageSize(default: ${limits.default}, max: ${limits.max})`);
 
 /** A decoded request for one page: how many rows, after how many rows. */
 export interface Page {
@@ -79,7 +80,11 @@ function decodeCursor(cursor: string): number {
 }
 
 /** Validates `first`/`after` against the list's own limits. */
-export function toPage(first: number | null | undefined, after: string | null | undefined, limits: PageLimits): Page {
+export function toPage(
+  first: number | null | undefined,
+  after: string | null | undefined,
+  limits: PageLimits,
+): Page {
   const size = first ?? limits.default;
   if (!Number.isInteger(size) || size < 1 || size > limits.max) {
     throw badUserInput(`first must be between 1 and ${limits.max}; got ${size}.`, 'first');
@@ -92,7 +97,9 @@ export function toPage(first: number | null | undefined, after: string | null | 
  * only tells whether another page exists.
  */
 export function toConnection<Node>(rows: readonly Node[], page: Page): ConnectionShape<Node> {
-  const edges = rows.slice(0, page.first).map((node, index) => ({ cursor: encodeCursor(page.offset + index + 1), node }));
+  const edges = rows
+    .slice(0, page.first)
+    .map((node, index) => ({ cursor: encodeCursor(page.offset + index + 1), node }));
   return {
     edges,
     pageInfo: {

@@ -1,5 +1,8 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { KeyLike } from 'jose';
 import { auditExtensionPlugin } from './access/audit-extension-plugin';
 import { CALLER_HEADER, verifyCaller } from '../../platform/caller-header';
@@ -16,7 +19,7 @@ import { SubgraphContext, SubgraphDefinition } from './subgraph-definition';
 export interface RunningSubgraph {
   name: string;
   url: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** Serves one subgraph over HTTP; each request gets fresh DataLoaders over the shared store. */
@@ -39,7 +42,11 @@ export async function startSubgraph<Loaders>(
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
     // Traces are for Apollo's hosted reporting, which a government data centre does not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginUsageReportingDisabled(), auditExtensionPlugin()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      auditExtensionPlugin(),
+    ],
   });
   const served = await serveGraphQL(server, {
     port: options.port,
@@ -49,12 +56,24 @@ export async function startSubgraph<Loaders>(
     context: async (request) => {
       const header = request.headers[CALLER_HEADER] as string | undefined;
       const call = await verifyCaller(header, options.callerVerifyingKey, definition.name);
-      if (!call || !header) throw unauthenticated('This service answers only requests forwarded by the One Window gateway.');
+      if (!call || !header)
+        throw unauthenticated('This service answers only requests forwarded by the One Window gateway.');
       const { caller, requestId, purpose } = call;
-      const peers = Object.fromEntries(Object.entries(options.peerUrls ?? {}).map(([name, url]) => [name, internalClient(url, header, name)]));
+      const peers = Object.fromEntries(
+        Object.entries(options.peerUrls ?? {}).map(([name, url]) => [
+          name,
+          internalClient(url, header, name),
+        ]),
+      );
       const represented = definition.representedClients?.({ db: options.db, peers });
       return {
-        db: options.db, caller, requestId, purpose, peers, access: new ClientAccess(caller, represented), loaders: definition.createLoaders(options.db),
+        db: options.db,
+        caller,
+        requestId,
+        purpose,
+        peers,
+        access: new ClientAccess(caller, represented),
+        loaders: definition.createLoaders(options.db),
       };
     },
   });

@@ -34,7 +34,10 @@ export interface SeedOptions {
 }
 
 /** How an entity is found when the gateway hands this subgraph only its key. */
-export type ReferenceResolver<Loaders> = (reference: Record<string, string>, context: SubgraphContext<Loaders>) => unknown;
+export type ReferenceResolver<Loaders> = (
+  reference: Record<string, string>,
+  context: SubgraphContext<Loaders>,
+) => unknown;
 
 /** Everything the kit needs to build, store, seed and serve one subgraph. */
 export interface SubgraphDefinition<Loaders = unknown> {

@@ -25,12 +25,22 @@ let output = '';
 
 /** A token from `npm run token`, as the README shows it. */
 function token(...args: string[]): string {
-  return execFileSync(process.execPath, [path.resolve(__dirname, '../../dist/bin/token.js'), ...args], { env }).toString().trim();
+  return execFileSync(process.execPath, [path.resolve(__dirname, '../../dist/bin/token.js'), ...args], {
+    env,
+  })
+    .toString()
+    .trim();
 }
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'one-window-e2e-'));
-  const [gateway, ircc, cbsa, atip, audit] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const [gateway, ircc, cbsa, atip, audit] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   subgraphPort = ircc;
   env = {
     ...process.env,
@@ -42,10 +52,14 @@ beforeAll(async () => {
     ATIP_PORT: String(atip),
     AUDIT_PORT: String(audit),
   };
-  processes = spawn(process.execPath, [path.resolve(__dirname, '../../dist/bin/start.js'), '--clients', '200'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  processes = spawn(
+    process.execPath,
+    [path.resolve(__dirname, '../../dist/bin/start.js'), '--clients', '200'],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   gatewayUrl = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -77,7 +91,14 @@ describe('npm start', () => {
   });
 
   it('answers the flagship query with data from all three subgraphs to the applicant themself', async () => {
-    const applicant = token('--sub', '1234-5678', '--role', 'applicant', '--scope', 'case:read case:notes border:travel border:enforcement atip:read');
+    const applicant = token(
+      '--sub',
+      '1234-5678',
+      '--role',
+      'applicant',
+      '--scope',
+      'case:read case:notes border:travel border:enforcement atip:read',
+    );
     const { status, body } = await postQuery(gatewayUrl, CLIENT_FILE, { uci: '1234-5678' }, applicant);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -94,7 +115,14 @@ describe('npm start', () => {
   });
 
   it('takes an access request from a representative through to completion by an officer, and counts it', async () => {
-    const representative = token('--sub', 'REP-000001', '--role', 'representative', '--scope', 'case:read atip:read');
+    const representative = token(
+      '--sub',
+      'REP-000001',
+      '--role',
+      'representative',
+      '--scope',
+      'case:read atip:read',
+    );
     const officer = token('--sub', 'atip-officer-1', '--role', 'officer', '--scope', 'atip:read atip:write');
     const filed = await postQuery(
       gatewayUrl,
@@ -105,25 +133,44 @@ describe('npm start', () => {
     );
     expect(filed.body.errors).toBeUndefined();
     const { requestNumber } = filed.body.data!.submitAccessRequest;
-    const step = async (mutation: string) => (await postQuery(gatewayUrl, `mutation($n: ID!) { ${mutation} }`, { n: requestNumber }, officer)).body;
-    expect((await step('startAccessRequest(requestNumber: $n) { status }')).data).toEqual({ startAccessRequest: { status: 'IN_PROGRESS' } });
-    const done = await step('completeAccessRequest(input: { requestNumber: $n, disposition: ALL_DISCLOSED, pagesProcessed: 12, pagesReleased: 12 }) { status history { action } }');
-    expect(done.data!.completeAccessRequest).toEqual({ status: 'COMPLETED', history: [{ action: 'SUBMIT' }, { action: 'START' }, { action: 'COMPLETE' }] });
+    const step = async (mutation: string) =>
+      (await postQuery(gatewayUrl, `mutation($n: ID!) { ${mutation} }`, { n: requestNumber }, officer)).body;
+    expect((await step('startAccessRequest(requestNumber: $n) { status }')).data).toEqual({
+      startAccessRequest: { status: 'IN_PROGRESS' },
+    });
+    const done = await step(
+      'completeAccessRequest(input: { requestNumber: $n, disposition: ALL_DISCLOSED, pagesProcessed: 12, pagesReleased: 12 }) { status history { action } }',
+    );
+    expect(done.data!.completeAccessRequest).toEqual({
+      status: 'COMPLETED',
+      history: [{ action: 'SUBMIT' }, { action: 'START' }, { action: 'COMPLETE' }],
+    });
 
-    const year = new Date().getUTCMonth() >= 3 ? new Date().getUTCFullYear() : new Date().getUTCFullYear() - 1;
-    const stats = await postQuery(gatewayUrl, `{ atipStatistics(institution: IRCC, fiscalYear: "${year}-${year + 1}") { received completed } }`);
+    const year =
+      new Date().getUTCMonth() >= 3 ? new Date().getUTCFullYear() : new Date().getUTCFullYear() - 1;
+    const stats = await postQuery(
+      gatewayUrl,
+      `{ atipStatistics(institution: IRCC, fiscalYear: "${year}-${year + 1}") { received completed } }`,
+    );
     expect(stats.body.data!.atipStatistics.completed).toBeGreaterThanOrEqual(1);
   });
 
   it('gives nothing away to a caller who reaches a subgraph port directly', async () => {
-    const { status, body } = await postQuery(`http://127.0.0.1:${subgraphPort}/`, '{ client(uci: "1234-5678") { familyName } }');
+    const { status, body } = await postQuery(
+      `http://127.0.0.1:${subgraphPort}/`,
+      '{ client(uci: "1234-5678") { familyName } }',
+    );
     expect(status).toBe(401);
     expect(body.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(JSON.stringify(body)).not.toContain('Okafor');
   });
 
   it('refuses a request that is not JSON with a 400 and no stack trace', async () => {
-    const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).not.toMatch(/\bat .+:\d+:\d+/);
   });

@@ -17,16 +17,25 @@ afterAll(async () => {
   await federation?.stop();
 });
 
-const query = (text: string, token?: string, variables?: Record<string, unknown>) => postQuery(federation.gatewayUrl, text, variables, token);
+const query = (text: string, token?: string, variables?: Record<string, unknown>) =>
+  postQuery(federation.gatewayUrl, text, variables, token);
 const countRecords = async () =>
-  (await federation.database('audit').query<{ records: number; requests: number }>(
-    'SELECT (SELECT count(*)::int FROM access_event_file) AS records, (SELECT count(*)::int FROM access_event) AS requests',
-  ))[0];
+  (
+    await federation
+      .database('audit')
+      .query<{ records: number; requests: number }>(
+        'SELECT (SELECT count(*)::int FROM access_event_file) AS records, (SELECT count(*)::int FROM access_event) AS requests',
+      )
+  )[0];
 
 /** A file's records for one operation, as the person reads them. */
 async function recordsOf(uci: string, operationName: string) {
-  const { body } = await query(LOG, await federation.identity.token({ role: 'applicant', subject: uci }), { uci });
-  return body.data!.client.accessLog.edges.map((e: { node: Record<string, unknown> }) => e.node).filter((n: { operationName: string }) => n.operationName === operationName);
+  const { body } = await query(LOG, await federation.identity.token({ role: 'applicant', subject: uci }), {
+    uci,
+  });
+  return body
+    .data!.client.accessLog.edges.map((e: { node: Record<string, unknown> }) => e.node)
+    .filter((n: { operationName: string }) => n.operationName === operationName);
 }
 
 const LOG = `query($uci: ID!) { client(uci: $uci) { accessLog(first: 20) { edges { node {
@@ -34,17 +43,32 @@ const LOG = `query($uci: ID!) { client(uci: $uci) { accessLog(first: 20) { edges
 
 describe('the audit trail', () => {
   it('records who read a file, which fields and which operation, and shows it to the person', async () => {
-    const officer = await federation.identity.token({ role: 'officer', subject: 'officer-42', scopes: ['case:read', 'case:notes'], clientId: 'officer-tool' });
-    const read = await query('query ReviewFile { client(uci: "1234-5678") { familyName applications { decision { officerNotes } } } }', officer);
+    const officer = await federation.identity.token({
+      role: 'officer',
+      subject: 'officer-42',
+      scopes: ['case:read', 'case:notes'],
+      clientId: 'officer-tool',
+    });
+    const read = await query(
+      'query ReviewFile { client(uci: "1234-5678") { familyName applications { decision { officerNotes } } } }',
+      officer,
+    );
     expect(read.body.errors).toBeUndefined();
 
     const applicant = await federation.identity.token({ role: 'applicant', subject: OWN });
     const { body } = await query(LOG, applicant, { uci: OWN });
     expect(body.errors).toBeUndefined();
-    const record = body.data!.client.accessLog.edges.map((e: { node: Record<string, unknown> }) => e.node).find((n: { operationName: string }) => n.operationName === 'ReviewFile');
+    const record = body
+      .data!.client.accessLog.edges.map((e: { node: Record<string, unknown> }) => e.node)
+      .find((n: { operationName: string }) => n.operationName === 'ReviewFile');
     expect(record).toMatchObject({
       outcome: 'READ',
-      reader: { subject: 'officer-42', role: 'officer', clientId: 'officer-tool', scopes: ['case:read', 'case:notes'] },
+      reader: {
+        subject: 'officer-42',
+        role: 'officer',
+        clientId: 'officer-tool',
+        scopes: ['case:read', 'case:notes'],
+      },
       fields: ['client.applications.decision.officerNotes', 'client.familyName'],
     });
     expect(record.operationHash).toMatch(/^[0-9a-f]{64}$/);
@@ -53,14 +77,25 @@ describe('the audit trail', () => {
   it('records refused attempts too', async () => {
     const intruder = await federation.identity.token({ role: 'applicant', subject: OTHER });
     await query('query Snoop { client(uci: "1234-5678") { familyName } }', intruder);
-    const { body } = await query(LOG, await federation.identity.token({ role: 'applicant', subject: OWN }), { uci: OWN });
-    const snoop = body.data!.client.accessLog.edges.find((e: { node: { operationName: string } }) => e.node.operationName === 'Snoop');
+    const { body } = await query(LOG, await federation.identity.token({ role: 'applicant', subject: OWN }), {
+      uci: OWN,
+    });
+    const snoop = body.data!.client.accessLog.edges.find(
+      (e: { node: { operationName: string } }) => e.node.operationName === 'Snoop',
+    );
     expect(snoop.node).toMatchObject({ outcome: 'DENIED', reader: { subject: OTHER, role: 'applicant' } });
   });
 
   it('records what scopes removed from a file that was read, beside what was delivered', async () => {
-    const travelPartner = await federation.identity.token({ role: 'partner', subject: 'partner-7', scopes: ['border:travel'] });
-    await query('query Crossings { client(uci: "1234-5678") { familyName travelHistory(first: 1) { edges { node { direction } } } } }', travelPartner);
+    const travelPartner = await federation.identity.token({
+      role: 'partner',
+      subject: 'partner-7',
+      scopes: ['border:travel'],
+    });
+    await query(
+      'query Crossings { client(uci: "1234-5678") { familyName travelHistory(first: 1) { edges { node { direction } } } } }',
+      travelPartner,
+    );
     const records = await recordsOf(OWN, 'Crossings');
     expect(records.map((r: { outcome: string; fields: string[] }) => [r.outcome, r.fields]).sort()).toEqual([
       ['DENIED', ['client.familyName']],
@@ -70,25 +105,55 @@ describe('the audit trail', () => {
 
   it('records an attempt at a named file that scopes or the lack of a token removed whole', async () => {
     await query('query Anonymous { client(uci: "12345678") { familyName } }');
-    const officerWithoutAudit = await federation.identity.token({ role: 'officer', subject: 'curious-officer', scopes: ['case:read'] });
+    const officerWithoutAudit = await federation.identity.token({
+      role: 'officer',
+      subject: 'curious-officer',
+      scopes: ['case:read'],
+    });
     await query('query Oversee { accessLog(uci: "1234-5678") { edges { cursor } } }', officerWithoutAudit);
-    expect(await recordsOf(OWN, 'Anonymous')).toEqual([expect.objectContaining({ outcome: 'DENIED', fields: ['client'], reader: expect.objectContaining({ role: 'anonymous' }) })]);
-    expect(await recordsOf(OWN, 'Oversee')).toEqual([expect.objectContaining({ outcome: 'DENIED', fields: ['accessLog'] })]);
+    expect(await recordsOf(OWN, 'Anonymous')).toEqual([
+      expect.objectContaining({
+        outcome: 'DENIED',
+        fields: ['client'],
+        reader: expect.objectContaining({ role: 'anonymous' }),
+      }),
+    ]);
+    expect(await recordsOf(OWN, 'Oversee')).toEqual([
+      expect.objectContaining({ outcome: 'DENIED', fields: ['accessLog'] }),
+    ]);
   });
 
   it('records a refused access log', async () => {
-    const officerWithoutAudit = await federation.identity.token({ role: 'officer', subject: 'curious-officer', scopes: ['case:read'] });
-    await query('query PeekLog { client(uci: "1234-5678") { uci accessLog { edges { cursor } } } }', officerWithoutAudit);
-    expect((await recordsOf(OWN, 'PeekLog')).map((r: { outcome: string }) => r.outcome).sort()).toEqual(['DENIED', 'READ']);
+    const officerWithoutAudit = await federation.identity.token({
+      role: 'officer',
+      subject: 'curious-officer',
+      scopes: ['case:read'],
+    });
+    await query(
+      'query PeekLog { client(uci: "1234-5678") { uci accessLog { edges { cursor } } } }',
+      officerWithoutAudit,
+    );
+    expect((await recordsOf(OWN, 'PeekLog')).map((r: { outcome: string }) => r.outcome).sort()).toEqual([
+      'DENIED',
+      'READ',
+    ]);
   });
 
   it('records any answer the operation limits allow: twenty representatives with all their clients', async () => {
     const before = await countRecords();
     const officer = await federation.identity.token({ role: 'officer', subject: 'o', scopes: ['case:read'] });
-    const { status, body } = await query('{ representatives(first: 20) { edges { node { clients(first: 500) { edges { node { uci familyName } } } } } } }', officer);
+    const { status, body } = await query(
+      '{ representatives(first: 20) { edges { node { clients(first: 500) { edges { node { uci familyName } } } } } } }',
+      officer,
+    );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    const clients = new Set(body.data!.representatives.edges.flatMap((r: { node: { clients: { edges: { node: { uci: string } }[] } } }) => r.node.clients.edges.map((c) => c.node.uci)));
+    const clients = new Set(
+      body.data!.representatives.edges.flatMap(
+        (r: { node: { clients: { edges: { node: { uci: string } }[] } } }) =>
+          r.node.clients.edges.map((c) => c.node.uci),
+      ),
+    );
     expect(clients.size).toBeGreaterThan(150);
     const after = await countRecords();
     expect(after.requests - before.requests).toBe(1);
@@ -96,23 +161,59 @@ describe('the audit trail', () => {
   });
 
   it('accepts the largest event the operation limits allow: a file for every field the cost cap lets through', async () => {
-    const header = await signCaller({ caller: ANONYMOUS, requestId: 'test', purpose: 'record-access' }, ['audit'], federation.identity.callerKeys.signingKey);
+    const header = await signCaller(
+      { caller: ANONYMOUS, requestId: 'test', purpose: 'record-access' },
+      ['audit'],
+      federation.identity.callerKeys.signingKey,
+    );
     const { maxCost } = operationLimits();
-    const files = Array.from({ length: maxCost }, (_, i) => ({ clientUci: formatUci(String(10_000_000 + i)), outcome: 'READ', fieldsShown: 'DELIVERED' }));
+    const files = Array.from({ length: maxCost }, (_, i) => ({
+      clientUci: formatUci(String(10_000_000 + i)),
+      outcome: 'READ',
+      fieldsShown: 'DELIVERED',
+    }));
     const event = {
-      requestId: 'largest-request', occurredAt: new Date().toISOString(), readerSubject: 'o', readerRole: 'officer', readerClientId: null, readerScopes: [],
-      operationName: null, operationHash: 'h', deliveredFields: ['representatives.edges.node.clients.edges.node.uci'], refusedFields: [], files,
+      requestId: 'largest-request',
+      occurredAt: new Date().toISOString(),
+      readerSubject: 'o',
+      readerRole: 'officer',
+      readerClientId: null,
+      readerScopes: [],
+      operationName: null,
+      operationHash: 'h',
+      deliveredFields: ['representatives.edges.node.clients.edges.node.uci'],
+      refusedFields: [],
+      files,
     };
-    const stored = await internalClient(federation.subgraphUrls.audit, header, 'audit')('mutation($event: AccessEventInput!) { recordAccess(event: $event) }', { event });
+    const stored = await internalClient(
+      federation.subgraphUrls.audit,
+      header,
+      'audit',
+    )('mutation($event: AccessEventInput!) { recordAccess(event: $event) }', { event });
     expect(stored).toEqual({ recordAccess: maxCost });
   });
 
   it('confirms only the records it stored: a replayed event is not confirmed again', async () => {
-    const header = await signCaller({ caller: ANONYMOUS, requestId: 'test', purpose: 'record-access' }, ['audit'], federation.identity.callerKeys.signingKey);
+    const header = await signCaller(
+      { caller: ANONYMOUS, requestId: 'test', purpose: 'record-access' },
+      ['audit'],
+      federation.identity.callerKeys.signingKey,
+    );
     const event = {
-      requestId: 'replayed-request', occurredAt: new Date().toISOString(), readerSubject: 'o', readerRole: 'officer', readerClientId: null, readerScopes: [],
-      operationName: null, operationHash: 'h', deliveredFields: ['client.uci'], refusedFields: [],
-      files: [{ clientUci: OWN, outcome: 'READ', fieldsShown: 'DELIVERED' }, { clientUci: OTHER, outcome: 'READ', fieldsShown: 'DELIVERED' }],
+      requestId: 'replayed-request',
+      occurredAt: new Date().toISOString(),
+      readerSubject: 'o',
+      readerRole: 'officer',
+      readerClientId: null,
+      readerScopes: [],
+      operationName: null,
+      operationHash: 'h',
+      deliveredFields: ['client.uci'],
+      refusedFields: [],
+      files: [
+        { clientUci: OWN, outcome: 'READ', fieldsShown: 'DELIVERED' },
+        { clientUci: OTHER, outcome: 'READ', fieldsShown: 'DELIVERED' },
+      ],
     };
     const record = internalClient(federation.subgraphUrls.audit, header, 'audit');
     const mutation = 'mutation($event: AccessEventInput!) { recordAccess(event: $event) }';
@@ -120,26 +221,58 @@ describe('the audit trail', () => {
     expect(await record(mutation, { event })).toEqual({ recordAccess: 0 });
   });
 
-  it('shows a file\'s log only to its owner and to oversight with audit:read', async () => {
-    const other = await query(LOG, await federation.identity.token({ role: 'applicant', subject: OTHER }), { uci: OWN });
+  it("shows a file's log only to its owner and to oversight with audit:read", async () => {
+    const other = await query(LOG, await federation.identity.token({ role: 'applicant', subject: OTHER }), {
+      uci: OWN,
+    });
     expect(other.body.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
-    const officerWithoutAudit = await federation.identity.token({ role: 'officer', subject: 'o', scopes: ['case:read'] });
-    expect((await query(LOG, officerWithoutAudit, { uci: OWN })).body.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+    const officerWithoutAudit = await federation.identity.token({
+      role: 'officer',
+      subject: 'o',
+      scopes: ['case:read'],
+    });
+    expect(
+      (await query(LOG, officerWithoutAudit, { uci: OWN })).body.errors?.map((e) => e.extensions?.code),
+    ).toContain('FORBIDDEN');
 
-    const oversight = await federation.identity.token({ role: 'officer', subject: 'commissioner', scopes: ['audit:read'] });
-    const { body } = await query('{ accessLog(uci: "1234-5678", first: 5) { edges { node { outcome reader { subject } } } } }', oversight);
+    const oversight = await federation.identity.token({
+      role: 'officer',
+      subject: 'commissioner',
+      scopes: ['audit:read'],
+    });
+    const { body } = await query(
+      '{ accessLog(uci: "1234-5678", first: 5) { edges { node { outcome reader { subject } } } } }',
+      oversight,
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!.accessLog.edges.length).toBeGreaterThan(0);
   });
 
   it('writes exactly one record per file per request under hundreds of concurrent queries', async () => {
     const before = await countRecords();
-    const officer = await federation.identity.token({ role: 'officer', subject: 'load-officer', scopes: ['case:read', 'border:travel'] });
-    const representative = await federation.identity.token({ role: 'representative', subject: 'REP-000001', scopes: ['case:read'] });
+    const officer = await federation.identity.token({
+      role: 'officer',
+      subject: 'load-officer',
+      scopes: ['case:read', 'border:travel'],
+    });
+    const representative = await federation.identity.token({
+      role: 'representative',
+      subject: 'REP-000001',
+      scopes: ['case:read'],
+    });
     const singles = Array.from({ length: 250 }, (_, i) =>
-      query('query One($uci: ID!) { client(uci: $uci) { familyName travelHistory(first: 1) { edges { cursor } } } }', officer, { uci: i % 2 ? OWN : OTHER }),
+      query(
+        'query One($uci: ID!) { client(uci: $uci) { familyName travelHistory(first: 1) { edges { cursor } } } }',
+        officer,
+        { uci: i % 2 ? OWN : OTHER },
+      ),
     );
-    const caseloads = Array.from({ length: 50 }, () => query('{ representative(id: "REP-000001") { clients(first: 10) { edges { node { familyName } } } } }', representative));
+    const caseloads = Array.from({ length: 50 }, () =>
+      query(
+        '{ representative(id: "REP-000001") { clients(first: 10) { edges { node { familyName } } } } }',
+        representative,
+      ),
+    );
     const answers = await Promise.all([...singles, ...caseloads]);
     expect(answers.every((a) => a.status === 200 && !a.body.errors)).toBe(true);
 

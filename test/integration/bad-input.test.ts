@@ -13,20 +13,41 @@ afterAll(async () => {
   await federation?.stop();
 });
 
-const auditRecords = async () => (await federation.database('audit').query<{ n: number }>('SELECT count(*)::int AS n FROM access_event_file'))[0].n;
+const auditRecords = async () =>
+  (
+    await federation
+      .database('audit')
+      .query<{ n: number }>('SELECT count(*)::int AS n FROM access_event_file')
+  )[0].n;
 
 /** A client of the GraphQL-over-HTTP spec's own media type, which learns from the status that its request was refused. */
 const GRAPHQL_RESPONSE = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
 
 async function send(body: string, headers: Record<string, string> = GRAPHQL_RESPONSE) {
-  const response = await fetch(federation.gatewayUrl, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...headers }, body });
+  const response = await fetch(federation.gatewayUrl, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, ...headers },
+    body,
+  });
   const text = await response.text();
-  return { status: response.status, text, json: JSON.parse(text) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } };
+  return {
+    status: response.status,
+    text,
+    json: JSON.parse(text) as {
+      data?: unknown;
+      errors?: { message: string; extensions?: { code?: string } }[];
+    },
+  };
 }
 
 const json = (payload: unknown) => send(JSON.stringify(payload));
 
-async function expectRefused(attempt: Promise<Awaited<ReturnType<typeof send>>>, status: number, code: string, message?: RegExp) {
+async function expectRefused(
+  attempt: Promise<Awaited<ReturnType<typeof send>>>,
+  status: number,
+  code: string,
+  message?: RegExp,
+) {
   const before = await auditRecords();
   const { status: actual, text, json: body } = await attempt;
   expect(actual).toBe(status);
@@ -50,15 +71,32 @@ describe('bad input', () => {
   });
 
   it('oversized body: 413 PAYLOAD_TOO_LARGE', async () => {
-    await expectRefused(json({ query: `{ __typename }#${'x'.repeat(300 * 1024)}` }), 413, 'PAYLOAD_TOO_LARGE');
+    await expectRefused(
+      json({ query: `{ __typename }#${'x'.repeat(300 * 1024)}` }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
   });
 
   it('unknown operation name: 400 OPERATION_RESOLUTION_FAILURE', async () => {
-    await expectRefused(json({ query: 'query A { __typename }', operationName: 'B' }), 400, 'OPERATION_RESOLUTION_FAILURE', /B/);
+    await expectRefused(
+      json({ query: 'query A { __typename }', operationName: 'B' }),
+      400,
+      'OPERATION_RESOLUTION_FAILURE',
+      /B/,
+    );
   });
 
   it('variables of the wrong type: 400 BAD_USER_INPUT', async () => {
-    await expectRefused(json({ query: 'query($n: Int) { representatives(first: $n) { edges { cursor } } }', variables: { n: 'ten' } }), 400, 'BAD_USER_INPUT', /\$n/);
+    await expectRefused(
+      json({
+        query: 'query($n: Int) { representatives(first: $n) { edges { cursor } } }',
+        variables: { n: 'ten' },
+      }),
+      400,
+      'BAD_USER_INPUT',
+      /\$n/,
+    );
   });
 
   it('malformed UCI: BAD_USER_INPUT naming the expected format', async () => {
@@ -66,7 +104,12 @@ describe('bad input', () => {
   });
 
   it('malformed application number: BAD_USER_INPUT naming the expected format', async () => {
-    await expectRefused(json({ query: '{ application(applicationNumber: "123") { applicationNumber } }' }), 200, 'BAD_USER_INPUT', /nine digits/);
+    await expectRefused(
+      json({ query: '{ application(applicationNumber: "123") { applicationNumber } }' }),
+      200,
+      'BAD_USER_INPUT',
+      /nine digits/,
+    );
   });
 
   it('a query too deep: 400 QUERY_TOO_DEEP', async () => {
@@ -81,7 +124,12 @@ describe('bad input', () => {
   });
 
   it('too many tokens: 400 GRAPHQL_PARSE_FAILED before any other work', async () => {
-    await expectRefused(json({ query: `{ ${'__typename '.repeat(3100)}}` }), 400, 'GRAPHQL_PARSE_FAILED', /tokens/);
+    await expectRefused(
+      json({ query: `{ ${'__typename '.repeat(3100)}}` }),
+      400,
+      'GRAPHQL_PARSE_FAILED',
+      /tokens/,
+    );
   });
 
   it('too costly: 400 QUERY_TOO_COSTLY', async () => {
@@ -92,18 +140,41 @@ describe('bad input', () => {
 
   it('gives a client that accepts only application/json the same errors with 200, as the spec asks', async () => {
     const plainJson = { 'content-type': 'application/json', accept: 'application/json' };
-    await expectRefused(send(JSON.stringify({ query: '{ nope }' }), plainJson), 200, 'GRAPHQL_VALIDATION_FAILED');
-    await expectRefused(send(JSON.stringify({ query: '{ representatives(first: 0) { edges { cursor } } }' }), plainJson), 200, 'BAD_USER_INPUT');
+    await expectRefused(
+      send(JSON.stringify({ query: '{ nope }' }), plainJson),
+      200,
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+    await expectRefused(
+      send(JSON.stringify({ query: '{ representatives(first: 0) { edges { cursor } } }' }), plainJson),
+      200,
+      'BAD_USER_INPUT',
+    );
     await expectRefused(send('{"query": "{ __typename }"', plainJson), 400, 'BAD_REQUEST');
   });
 
   it('batched operations: 400 BATCH_TOO_LARGE', async () => {
-    await expectRefused(json([{ query: '{ __typename }' }, { query: '{ __typename }' }]), 400, 'BATCH_TOO_LARGE');
+    await expectRefused(
+      json([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+      400,
+      'BATCH_TOO_LARGE',
+    );
   });
 
   it('leaves the flagship queries within every limit', async () => {
     const { CLIENT_FILE, REPRESENTATIVE_CASELOAD } = await import('../../bench/flagship-queries');
-    expect((await postQuery(federation.gatewayUrl, CLIENT_FILE, { uci: '1234-5678' }, token)).body.errors).toBeUndefined();
-    expect((await postQuery(federation.gatewayUrl, REPRESENTATIVE_CASELOAD, { id: 'REP-000001', first: 100 }, token)).body.errors).toBeUndefined();
+    expect(
+      (await postQuery(federation.gatewayUrl, CLIENT_FILE, { uci: '1234-5678' }, token)).body.errors,
+    ).toBeUndefined();
+    expect(
+      (
+        await postQuery(
+          federation.gatewayUrl,
+          REPRESENTATIVE_CASELOAD,
+          { id: 'REP-000001', first: 100 },
+          token,
+        )
+      ).body.errors,
+    ).toBeUndefined();
   });
 });

@@ -12,8 +12,13 @@ afterAll(async () => {
 });
 
 describe('one query over three departmental systems', () => {
-  it('returns a client\'s applications, decision, travel, presence, enforcement and access requests together', async () => {
-    const { status, body } = await postQuery(federation.gatewayUrl, CLIENT_FILE, { uci: '1234-5678' }, federation.officerToken);
+  it("returns a client's applications, decision, travel, presence, enforcement and access requests together", async () => {
+    const { status, body } = await postQuery(
+      federation.gatewayUrl,
+      CLIENT_FILE,
+      { uci: '1234-5678' },
+      federation.officerToken,
+    );
 
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -21,7 +26,10 @@ describe('one query over three departmental systems', () => {
     expect(client).toMatchObject({ uci: '1234-5678', familyName: 'Okafor' });
 
     const [visitor, study, permanent] = client.applications;
-    expect(visitor.decision).toMatchObject({ outcome: 'REFUSED', grounds: [{ provision: 'IRPR 179(b)' }, { provision: 'IRPR 179(b)' }] });
+    expect(visitor.decision).toMatchObject({
+      outcome: 'REFUSED',
+      grounds: [{ provision: 'IRPR 179(b)' }, { provision: 'IRPR 179(b)' }],
+    });
     expect(visitor.decision.grounds[0].explanation).toMatch(/go home when the visit ends/);
     expect(visitor.decision.officerNotes).toMatch(/Application refused/);
     expect(study.decision.outcome).toBe('APPROVED');
@@ -38,15 +46,36 @@ describe('one query over three departmental systems', () => {
     expect(client.daysInCanada.days).toBeGreaterThan(0);
     expect(client.daysInCanada.days).toBeLessThanOrEqual(1827);
     expect(client.enforcementActions).toEqual([
-      { __typename: 'SecondaryExamination', kind: 'SECONDARY_EXAMINATION', occurredOn: '2022-01-20', result: 'Admitted; study permit issued' },
+      {
+        __typename: 'SecondaryExamination',
+        kind: 'SECONDARY_EXAMINATION',
+        occurredOn: '2022-01-20',
+        result: 'Admitted; study permit issued',
+      },
     ]);
-    expect(client.accessRequests.map((r: { requestNumber: string }) => r.requestNumber)).toEqual(['A-2021-000000', 'P-2026-000001', 'A-2026-000002']);
-    expect(client.accessRequests[1]).toMatchObject({ institution: 'CBSA', act: 'PRIVACY_ACT', dueDate: '2026-10-21' });
+    expect(client.accessRequests.map((r: { requestNumber: string }) => r.requestNumber)).toEqual([
+      'A-2021-000000',
+      'P-2026-000001',
+      'A-2026-000002',
+    ]);
+    expect(client.accessRequests[1]).toMatchObject({
+      institution: 'CBSA',
+      act: 'PRIVACY_ACT',
+      dueDate: '2026-10-21',
+    });
   });
 
   it('accepts a UCI without dashes and a 10-digit UCI', async () => {
-    const { body } = await postQuery(federation.gatewayUrl, '{ a: client(uci: "12345678") { uci } b: client(uci: "12-3456-7890") { uci preferredLanguage } }', undefined, federation.officerToken);
-    expect(body.data).toEqual({ a: { uci: '1234-5678' }, b: { uci: '12-3456-7890', preferredLanguage: 'FR' } });
+    const { body } = await postQuery(
+      federation.gatewayUrl,
+      '{ a: client(uci: "12345678") { uci } b: client(uci: "12-3456-7890") { uci preferredLanguage } }',
+      undefined,
+      federation.officerToken,
+    );
+    expect(body.data).toEqual({
+      a: { uci: '1234-5678' },
+      b: { uci: '12-3456-7890', preferredLanguage: 'FR' },
+    });
   });
 
   it('reaches a client from an access request and an application from the client', async () => {
@@ -56,11 +85,19 @@ describe('one query over three departmental systems', () => {
       undefined,
       federation.officerToken,
     );
-    expect(body.data!.accessRequest).toEqual({ client: { familyName: 'Okafor' }, application: { lineOfBusiness: 'VISITOR_VISA', decision: { outcome: 'REFUSED' } } });
+    expect(body.data!.accessRequest).toEqual({
+      client: { familyName: 'Okafor' },
+      application: { lineOfBusiness: 'VISITOR_VISA', decision: { outcome: 'REFUSED' } },
+    });
   });
 
-  it('returns a representative\'s whole caseload of authorized clients, each with all three systems\' data', async () => {
-    const { body } = await postQuery(federation.gatewayUrl, REPRESENTATIVE_CASELOAD, { id: 'REP-000001', first: 100 }, federation.officerToken);
+  it("returns a representative's whole caseload of authorized clients, each with all three systems' data", async () => {
+    const { body } = await postQuery(
+      federation.gatewayUrl,
+      REPRESENTATIVE_CASELOAD,
+      { id: 'REP-000001', first: 100 },
+      federation.officerToken,
+    );
 
     expect(body.errors).toBeUndefined();
     const representative = body.data!.representative;
@@ -74,7 +111,12 @@ describe('one query over three departmental systems', () => {
   });
 
   it('pages through a caseload with cursors and no overlap', async () => {
-    const first = await postQuery(federation.gatewayUrl, REPRESENTATIVE_CASELOAD, { id: 'REP-000001', first: 20 }, federation.officerToken);
+    const first = await postQuery(
+      federation.gatewayUrl,
+      REPRESENTATIVE_CASELOAD,
+      { id: 'REP-000001', first: 20 },
+      federation.officerToken,
+    );
     const { endCursor, hasNextPage } = first.body.data!.representative.clients.pageInfo;
     expect(hasNextPage).toBe(true);
     const second = await postQuery(
@@ -83,8 +125,12 @@ describe('one query over three departmental systems', () => {
       { after: endCursor },
       federation.officerToken,
     );
-    const firstUcis = first.body.data!.representative.clients.edges.map((e: { node: { uci: string } }) => e.node.uci);
-    const secondUcis = second.body.data!.representative.clients.edges.map((e: { node: { uci: string } }) => e.node.uci);
+    const firstUcis = first.body.data!.representative.clients.edges.map(
+      (e: { node: { uci: string } }) => e.node.uci,
+    );
+    const secondUcis = second.body.data!.representative.clients.edges.map(
+      (e: { node: { uci: string } }) => e.node.uci,
+    );
     expect(secondUcis).toHaveLength(20);
     expect(secondUcis.filter((uci: string) => firstUcis.includes(uci))).toEqual([]);
     expect(secondUcis[0] > firstUcis[19]).toBe(true);
@@ -94,7 +140,12 @@ describe('one query over three departmental systems', () => {
 describe('batching', () => {
   async function statementsFor(clients: number): Promise<Record<string, number>> {
     federation.resetCounts();
-    const { body } = await postQuery(federation.gatewayUrl, REPRESENTATIVE_CASELOAD, { id: 'REP-000001', first: clients }, federation.officerToken);
+    const { body } = await postQuery(
+      federation.gatewayUrl,
+      REPRESENTATIVE_CASELOAD,
+      { id: 'REP-000001', first: clients },
+      federation.officerToken,
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!.representative.clients.edges).toHaveLength(clients);
     return federation.statements();
@@ -114,7 +165,12 @@ describe('batching', () => {
 
 describe('bad input', () => {
   it('rejects a malformed UCI with BAD_USER_INPUT naming the expected format', async () => {
-    const { body } = await postQuery(federation.gatewayUrl, '{ client(uci: "12-34") { uci } }', undefined, federation.officerToken);
+    const { body } = await postQuery(
+      federation.gatewayUrl,
+      '{ client(uci: "12-34") { uci } }',
+      undefined,
+      federation.officerToken,
+    );
     expect(body.errors).toHaveLength(1);
     expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'uci' });
     expect(body.errors![0].message).toMatch(/8 digits \(1234-5678\) or 10 digits/);
@@ -122,25 +178,50 @@ describe('bad input', () => {
   });
 
   it('rejects a malformed application number with BAD_USER_INPUT', async () => {
-    const { body } = await postQuery(federation.gatewayUrl, '{ application(applicationNumber: "W12") { applicationNumber } }', undefined, federation.officerToken);
+    const { body } = await postQuery(
+      federation.gatewayUrl,
+      '{ application(applicationNumber: "W12") { applicationNumber } }',
+      undefined,
+      federation.officerToken,
+    );
     expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'applicationNumber' });
     expect(body.errors![0].message).toMatch(/one letter followed by nine digits/);
   });
 
   it('rejects a period whose start is after its end', async () => {
-    const { body } = await postQuery(federation.gatewayUrl, '{ client(uci: "1234-5678") { daysInCanada(from: "2026-01-01", to: "2025-01-01") { days } } }', undefined, federation.officerToken);
+    const { body } = await postQuery(
+      federation.gatewayUrl,
+      '{ client(uci: "1234-5678") { daysInCanada(from: "2026-01-01", to: "2025-01-01") { days } } }',
+      undefined,
+      federation.officerToken,
+    );
     expect(body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
   });
 
   it('rejects a page size over the limit and a forged cursor', async () => {
-    const big = await postQuery(federation.gatewayUrl, '{ representatives(first: 501) { edges { cursor } } }', undefined, federation.officerToken);
+    const big = await postQuery(
+      federation.gatewayUrl,
+      '{ representatives(first: 501) { edges { cursor } } }',
+      undefined,
+      federation.officerToken,
+    );
     expect(big.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    const forged = await postQuery(federation.gatewayUrl, '{ representatives(after: "bm9wZQ") { edges { cursor } } }', undefined, federation.officerToken);
+    const forged = await postQuery(
+      federation.gatewayUrl,
+      '{ representatives(after: "bm9wZQ") { edges { cursor } } }',
+      undefined,
+      federation.officerToken,
+    );
     expect(forged.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it('answers null, not an error, for a well-formed UCI that is not on file', async () => {
-    const { body } = await postQuery(federation.gatewayUrl, '{ client(uci: "9999-9999") { uci } }', undefined, federation.officerToken);
+    const { body } = await postQuery(
+      federation.gatewayUrl,
+      '{ client(uci: "9999-9999") { uci } }',
+      undefined,
+      federation.officerToken,
+    );
     expect(body).toEqual({ data: { client: null } });
   });
 });

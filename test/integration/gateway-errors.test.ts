@@ -35,38 +35,67 @@ afterAll(async () => {
 const irccAnswers = (body: object) => nock(IRCC).post('/').reply(200, body);
 
 describe('errors from subgraphs', () => {
-  it('passes a subgraph\'s coded error on with its code and the service name', async () => {
+  it("passes a subgraph's coded error on with its code and the service name", async () => {
     irccAnswers({
       data: { client: null },
-      errors: [{ message: '"x" is not a UCI', path: ['client'], extensions: { code: 'BAD_USER_INPUT', field: 'uci' } }],
+      errors: [
+        {
+          message: '"x" is not a UCI',
+          path: ['client'],
+          extensions: { code: 'BAD_USER_INPUT', field: 'uci' },
+        },
+      ],
     });
     const { body } = await postQuery(gateway.url, '{ client(uci: "x") { uci } }', undefined, token);
     expect(body.errors).toEqual([
-      expect.objectContaining({ message: '"x" is not a UCI', extensions: { code: 'BAD_USER_INPUT', field: 'uci', serviceName: 'ircc-case' } }),
+      expect.objectContaining({
+        message: '"x" is not a UCI',
+        extensions: { code: 'BAD_USER_INPUT', field: 'uci', serviceName: 'ircc-case' },
+      }),
     ]);
   });
 
-  it('masks a subgraph\'s internal error, whatever its message says', async () => {
-    irccAnswers({ data: { client: null }, errors: [{ message: 'relation "client" does not exist at /srv/app/store.ts:12', path: ['client'] }] });
+  it("masks a subgraph's internal error, whatever its message says", async () => {
+    irccAnswers({
+      data: { client: null },
+      errors: [{ message: 'relation "client" does not exist at /srv/app/store.ts:12', path: ['client'] }],
+    });
     const { body } = await postQuery(gateway.url, '{ client(uci: "1234-5678") { uci } }', undefined, token);
     expect(JSON.stringify(body)).not.toContain('relation');
-    expect(body.errors![0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'ircc-case' } });
+    expect(body.errors![0]).toMatchObject({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'ircc-case' },
+    });
   });
 
   it('answers from the healthy subgraph when another returns HTTP 503, naming the one that failed', async () => {
     irccAnswers({ data: { client: { uci: '1234-5678', familyName: 'Okafor', __typename: 'Client' } } });
     nock(CBSA).post('/').reply(503, 'Service Unavailable');
-    const { status, body } = await postQuery(gateway.url, '{ client(uci: "1234-5678") { familyName enforcementActions { kind } } }', undefined, token);
+    const { status, body } = await postQuery(
+      gateway.url,
+      '{ client(uci: "1234-5678") { familyName enforcementActions { kind } } }',
+      undefined,
+      token,
+    );
     expect(status).toBe(200);
     expect(body.data).toEqual({ client: { familyName: 'Okafor', enforcementActions: null } });
-    expect(body.errors).toEqual([expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'cbsa-border' } })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'cbsa-border' } }),
+    ]);
   });
 
   it('answers from the healthy subgraph when another cannot be connected to', async () => {
     irccAnswers({ data: { client: { uci: '1234-5678', familyName: 'Okafor', __typename: 'Client' } } });
     nock(ATIP).post('/').replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
-    const { body } = await postQuery(gateway.url, '{ client(uci: "1234-5678") { familyName accessRequests { requestNumber } } }', undefined, token);
+    const { body } = await postQuery(
+      gateway.url,
+      '{ client(uci: "1234-5678") { familyName accessRequests { requestNumber } } }',
+      undefined,
+      token,
+    );
     expect(body.data).toEqual({ client: { familyName: 'Okafor', accessRequests: null } });
-    expect(body.errors).toEqual([expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'atip' } })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'atip' } }),
+    ]);
   });
 });

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import {
-  getNamedType, GraphQLCompositeType, GraphQLField, GraphQLSchema, isCompositeType, isInterfaceType, isObjectType, isRequiredArgument, Kind, parse, validate, visit,
+  getNamedType,
+  GraphQLCompositeType,
+  GraphQLField,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
+  isRequiredArgument,
+  Kind,
+  parse,
+  validate,
+  visit,
 } from 'graphql';
 import { OperationAnalyzer } from '../../gateway/analysis/operation-analyzer';
 import { AccessPolicy } from '../../gateway/auth/access-policy';
@@ -68,9 +78,9 @@ let documents = 0;
 /** Builds one document from a shape; the same shape always gives the same document. */
 function generate(shape: Shape): Generated {
   let state = shape.seed >>> 0 || 1;
-  const random = () => ((state = (Math.imul(state ^ (state >>> 15), 2246822507) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  const random = () => (state = (Math.imul(state ^ (state >>> 15), 2246822507) + 0x6d2b79f5) >>> 0) / 2 ** 32;
   const chance = (percent: number) => random() * 100 < percent;
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const fieldOfKey = new Map<string, string>();
   const fragments: string[] = [];
   let aliasCount = 0;
@@ -79,14 +89,18 @@ function generate(shape: Shape): Generated {
     fieldOfKey.set(key, field);
     return `${key}: `;
   };
-  const directive = () => (chance(shape.directives) ? pick([' @include(if: true)', ' @skip(if: false)', ' @include(if: false)', ' @skip(if: true)']) : '');
+  const directive = () =>
+    chance(shape.directives)
+      ? pick([' @include(if: true)', ' @skip(if: false)', ' @include(if: false)', ' @skip(if: true)'])
+      : '';
 
   const argumentsOf = (field: GraphQLField<unknown, unknown>): string | null => {
     const given: string[] = [];
     for (const argument of field.args) {
       const provide = ARGUMENTS[argument.name];
       if (isRequiredArgument(argument) && !provide) return null;
-      if (provide && (isRequiredArgument(argument) || (argument.name === 'first' && chance(50)))) given.push(`${argument.name}: ${provide(pick)}`);
+      if (provide && (isRequiredArgument(argument) || (argument.name === 'first' && chance(50))))
+        given.push(`${argument.name}: ${provide(pick)}`);
     }
     return given.length ? `(${given.join(', ')})` : '';
   };
@@ -103,7 +117,9 @@ function generate(shape: Shape): Generated {
         const child = getNamedType(field.type);
         if (isCompositeType(child) && depth >= shape.depth) continue;
         const key = args || forceAliases || chance(shape.aliases) ? alias(field.name) : '';
-        parts.push(`${key}${field.name}${args}${directive()}${isCompositeType(child) ? ` { ${part(child, depth + 1)} }` : ''}`);
+        parts.push(
+          `${key}${field.name}${args}${directive()}${isCompositeType(child) ? ` { ${part(child, depth + 1)} }` : ''}`,
+        );
       }
     }
     if (!isObjectType(type)) {
@@ -120,7 +136,8 @@ function generate(shape: Shape): Generated {
     const name = `F${fragments.length}`;
     fragments.push('');
     const inner = chance(30) ? part(type, depth) : '';
-    fragments[Number(name.slice(1))] = `fragment ${name} on ${type.name} { ${selection(type, depth, false)} ${inner} }`;
+    fragments[Number(name.slice(1))] =
+      `fragment ${name} on ${type.name} { ${selection(type, depth, false)} ${inner} }`;
     return chance(30) ? `...${name} ...${name}${directive()}` : `...${name}${directive()}`;
   };
 
@@ -139,14 +156,18 @@ function generate(shape: Shape): Generated {
   } else {
     // Entry points to people's files come up most often: they are what the rules guard.
     const rootFields = schema.getQueryType()!.getFields();
-    const roots = Object.values(rootFields).flatMap((field) => Array<GraphQLField<unknown, unknown>>(FILE_ENTRY_POINTS.includes(field.name) ? 4 : 1).fill(field));
+    const roots = Object.values(rootFields).flatMap((field) =>
+      Array<GraphQLField<unknown, unknown>>(FILE_ENTRY_POINTS.includes(field.name) ? 4 : 1).fill(field),
+    );
     const picked: string[] = [];
     for (let i = 0; i < 1 + Math.floor(random() * 2); i += 1) {
       const field = pick(roots);
       const args = argumentsOf(field);
       if (args === null) continue;
       const child = getNamedType(field.type);
-      picked.push(`${alias(field.name)}${field.name}${args}${isCompositeType(child) ? ` { ${part(child, 1)} }` : ''}`);
+      picked.push(
+        `${alias(field.name)}${field.name}${args}${isCompositeType(child) ? ` { ${part(child, 1)} }` : ''}`,
+      );
     }
     body = picked.length ? picked.join(' ') : '__typename';
   }
@@ -154,10 +175,14 @@ function generate(shape: Shape): Generated {
 }
 
 const callerArbitrary: fc.Arbitrary<Caller> = fc
-  .record({ role: fc.constantFrom<Role>('anonymous', 'applicant', 'representative', 'officer', 'partner'), scopes: fc.subarray(ALL_SCOPES) })
+  .record({
+    role: fc.constantFrom<Role>('anonymous', 'applicant', 'representative', 'officer', 'partner'),
+    scopes: fc.subarray(ALL_SCOPES),
+  })
   .map(({ role, scopes }) => {
     if (role === 'anonymous') return ANONYMOUS;
-    const subject = role === 'applicant' ? '1234-5678' : role === 'representative' ? 'REP-000001' : `${role}-7`;
+    const subject =
+      role === 'applicant' ? '1234-5678' : role === 'representative' ? 'REP-000001' : `${role}-7`;
     return { role, subject, scopes, clientId: role === 'partner' ? 'partner-app' : null };
   });
 
@@ -174,7 +199,12 @@ const shapeArbitrary: fc.Arbitrary<Shape> = fc.record({
 type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
 
 /** Every (type, field) an answer holds, read from the __typename each selection asks for. */
-function fieldsIn(value: Json, typeName: string, fieldOfKey: Map<string, string>, found: [string, string][]): void {
+function fieldsIn(
+  value: Json,
+  typeName: string,
+  fieldOfKey: Map<string, string>,
+  found: [string, string][],
+): void {
   if (Array.isArray(value)) return value.forEach((item) => fieldsIn(item, typeName, fieldOfKey, found));
   if (value === null || typeof value !== 'object') return;
   const type = typeof value.__typename === 'string' ? value.__typename : typeName;
@@ -182,7 +212,11 @@ function fieldsIn(value: Json, typeName: string, fieldOfKey: Map<string, string>
     const field = fieldOfKey.get(key) ?? key;
     if (field.startsWith('__')) continue;
     found.push([type, field]);
-    const definition = (schema.getType(type) as GraphQLCompositeType & { getFields?: () => Record<string, GraphQLField<unknown, unknown>> }).getFields?.()[field];
+    const definition = (
+      schema.getType(type) as GraphQLCompositeType & {
+        getFields?: () => Record<string, GraphQLField<unknown, unknown>>;
+      }
+    ).getFields?.()[field];
     fieldsIn(child, definition ? getNamedType(definition.type).name : type, fieldOfKey, found);
   }
 }
@@ -192,7 +226,9 @@ function introspected(value: Json, found: [string, string][]): void {
   if (Array.isArray(value)) return value.forEach((item) => introspected(item, found));
   if (value === null || typeof value !== 'object') return;
   if (typeof value.name === 'string' && Array.isArray(value.fields)) {
-    for (const field of value.fields) if (field && typeof field === 'object' && !Array.isArray(field) && typeof field.name === 'string') found.push([value.name, field.name]);
+    for (const field of value.fields)
+      if (field && typeof field === 'object' && !Array.isArray(field) && typeof field.name === 'string')
+        found.push([value.name, field.name]);
   }
   Object.values(value).forEach((child) => introspected(child, found));
 }
@@ -206,7 +242,11 @@ function clientsIn(value: Json, found: Set<string>): void {
 
 const selectionsIn = (text: string) => {
   let count = 0;
-  visit(parse(text), { Field: () => void (count += 1), InlineFragment: () => void (count += 1), FragmentSpread: () => void (count += 1) });
+  visit(parse(text), {
+    Field: () => void (count += 1),
+    InlineFragment: () => void (count += 1),
+    FragmentSpread: () => void (count += 1),
+  });
   return count;
 };
 
@@ -218,12 +258,18 @@ describe('generated documents, roles and scopes', () => {
       fc.asyncProperty(shapeArbitrary, callerArbitrary, async (shape, caller) => {
         const generated = generate(shape);
         const document = parse(generated.text);
-        fc.pre(validate(schema as GraphQLSchema, document).length === 0);
+        fc.pre(validate(schema, document).length === 0);
 
         const counter = { visits: 0 };
         try {
           analyzer.analyze(
-            { queryHash: `generated-${documents}`, document, operation: document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)!, variables: {}, caller },
+            {
+              queryHash: `generated-${documents}`,
+              document,
+              operation: document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)!,
+              variables: {},
+              caller,
+            },
             counter,
           );
         } catch {
@@ -231,7 +277,15 @@ describe('generated documents, roles and scopes', () => {
         }
         expect(counter.visits).toBeLessThanOrEqual(2 * selectionsIn(generated.text));
 
-        const token = caller.role === 'anonymous' ? undefined : await federation.identity.token({ role: caller.role, subject: caller.subject!, scopes: caller.scopes, clientId: caller.clientId ?? undefined });
+        const token =
+          caller.role === 'anonymous'
+            ? undefined
+            : await federation.identity.token({
+                role: caller.role,
+                subject: caller.subject!,
+                scopes: caller.scopes,
+                clientId: caller.clientId ?? undefined,
+              });
         const { status, body } = await postQuery(federation.gatewayUrl, generated.text, undefined, token);
         expect(status).toBeLessThan(500);
         expect((body.errors ?? []).map((e) => e.extensions?.code)).not.toContain('INTERNAL_SERVER_ERROR');
@@ -241,7 +295,9 @@ describe('generated documents, roles and scopes', () => {
         const shown: [string, string][] = [];
         fieldsIn(body.data as Json, 'Query', generated.fieldOfKey, shown);
         introspected(body.data as Json, shown);
-        const leaked = shown.filter(([type, field]) => schema.getType(type) && policy.unmet(caller, schema, type, field).length > 0);
+        const leaked = shown.filter(
+          ([type, field]) => schema.getType(type) && policy.unmet(caller, schema, type, field).length > 0,
+        );
         expect(leaked).toEqual([]);
 
         const clients = new Set<string>();
@@ -255,7 +311,11 @@ describe('generated documents, roles and scopes', () => {
           expect({ uci, records: n }).toEqual({ uci, records: 1 });
         }
       }),
-      { numRuns: RUNS, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined, maxSkipsPerRun: 10 },
+      {
+        numRuns: RUNS,
+        seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined,
+        maxSkipsPerRun: 10,
+      },
     );
     // Most generated documents must reach the subgraphs, or the property says little.
     expect(answered).toBeGreaterThan(RUNS / 2);

@@ -7,12 +7,17 @@ import { readSupergraphConfig, SUPERGRAPH_SDL } from '../../platform/supergraph-
 describe('checked-in schema', () => {
   const { federationVersion, subgraphs } = readSupergraphConfig();
 
-  it.each(subgraphs.map((s) => [s.name, s]))('schema/%s.graphql is what the code prints', async (_name, subgraph) => {
-    expect(readFileSync(subgraph.schemaFile, 'utf8')).toBe(await printSubgraphSdl(subgraph.name));
-  });
+  it.each(subgraphs.map((s) => [s.name, s]))(
+    'schema/%s.graphql is what the code prints',
+    async (_name, subgraph) => {
+      expect(readFileSync(subgraph.schemaFile, 'utf8')).toBe(await printSubgraphSdl(subgraph.name));
+    },
+  );
 
   it('schema/supergraph.graphql is what composing the subgraphs gives, without hints', async () => {
-    const printed = await Promise.all(subgraphs.map(async (s) => ({ ...s, sdl: await printSubgraphSdl(s.name) })));
+    const printed = await Promise.all(
+      subgraphs.map(async (s) => ({ ...s, sdl: await printSubgraphSdl(s.name) })),
+    );
     const { supergraphSdl, hints } = composeSupergraph(printed);
     expect(hints.map((hint) => hint.message)).toEqual([]);
     expect(readFileSync(SUPERGRAPH_SDL, 'utf8')).toBe(supergraphSdl);
@@ -21,7 +26,9 @@ describe('checked-in schema', () => {
   it('every subgraph links the Federation 2 version supergraph.yaml pins', async () => {
     const version = federationVersion.replace(/^=/, '').split('.').slice(0, 2).join('.');
     for (const subgraph of subgraphs) {
-      expect(await printSubgraphSdl(subgraph.name)).toContain(`https://specs.apollo.dev/federation/v${version}`);
+      expect(await printSubgraphSdl(subgraph.name)).toContain(
+        `https://specs.apollo.dev/federation/v${version}`,
+      );
     }
   });
 });

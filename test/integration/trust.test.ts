@@ -14,7 +14,7 @@ beforeAll(async () => {
   nock.enableNetConnect(loopback);
   // Every request nock sees and no interceptor answers; loopback ones then go through to the subgraphs.
   nock.emitter.on('no match', (request: { host?: string; hostname?: string; href?: string }) => {
-    const target = request.href ? new URL(request.href).host : request.host ?? request.hostname ?? '';
+    const target = request.href ? new URL(request.href).host : (request.host ?? request.hostname ?? '');
     if (!loopback(target)) outbound.push(request.href ?? target);
   });
   federation = await startFederation();
@@ -29,7 +29,16 @@ afterAll(async () => {
 describe('trust between the gateway and the subgraphs', () => {
   it('calls no Apollo service or anything else off the machine, from gateway, subgraphs or tests', async () => {
     const officer = await federation.identity.token({ role: 'officer', subject: 'officer-1' });
-    expect((await postQuery(federation.gatewayUrl, '{ client(uci: "1234-5678") { familyName travelHistory(first: 2) { edges { cursor } } accessRequests { requestNumber } } }', {}, officer)).body.errors).toBeUndefined();
+    expect(
+      (
+        await postQuery(
+          federation.gatewayUrl,
+          '{ client(uci: "1234-5678") { familyName travelHistory(first: 2) { edges { cursor } } accessRequests { requestNumber } } }',
+          {},
+          officer,
+        )
+      ).body.errors,
+    ).toBeUndefined();
     expect((await postQuery(federation.gatewayUrl, '{ __schema { queryType { name } } }')).status).toBe(200);
     // Give any start-up reporter or metadata probe time to show itself.
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -37,7 +46,15 @@ describe('trust between the gateway and the subgraphs', () => {
   });
 
   it('refuses at a subgraph a caller the gateway signed for another subgraph', async () => {
-    const forAtip = await signCaller({ caller: { role: 'officer', subject: 'o', scopes: ['case:read'], clientId: null }, requestId: 'r', purpose: 'request' }, ['atip'], federation.identity.callerKeys.signingKey);
+    const forAtip = await signCaller(
+      {
+        caller: { role: 'officer', subject: 'o', scopes: ['case:read'], clientId: null },
+        requestId: 'r',
+        purpose: 'request',
+      },
+      ['atip'],
+      federation.identity.callerKeys.signingKey,
+    );
     const response = await fetch(federation.subgraphUrls['ircc-case'], {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-one-window-caller': forAtip },
@@ -46,15 +63,40 @@ describe('trust between the gateway and the subgraphs', () => {
     expect(response.status).toBe(401);
   });
 
-  it('lets only the gateway\'s own audit signature write the trail, never a forwarded caller', async () => {
+  it("lets only the gateway's own audit signature write the trail, never a forwarded caller", async () => {
     const event = {
-      requestId: 'forged', occurredAt: new Date().toISOString(), readerSubject: 'o', readerRole: 'officer', readerClientId: null, readerScopes: [],
-      operationName: null, operationHash: 'h', deliveredFields: [], refusedFields: [], files: [{ clientUci: '1234-5678', outcome: 'READ', fieldsShown: 'DELIVERED' }],
+      requestId: 'forged',
+      occurredAt: new Date().toISOString(),
+      readerSubject: 'o',
+      readerRole: 'officer',
+      readerClientId: null,
+      readerScopes: [],
+      operationName: null,
+      operationHash: 'h',
+      deliveredFields: [],
+      refusedFields: [],
+      files: [{ clientUci: '1234-5678', outcome: 'READ', fieldsShown: 'DELIVERED' }],
     };
     const mutation = 'mutation($event: AccessEventInput!) { recordAccess(event: $event) }';
-    const asCaller = await signCaller({ caller: { role: 'officer', subject: 'o', scopes: ['audit:read'], clientId: null }, requestId: 'r', purpose: 'request' }, ['audit'], federation.identity.callerKeys.signingKey);
-    await expect(internalClient(federation.subgraphUrls.audit, asCaller, 'audit')(mutation, { event })).rejects.toThrow(/FORBIDDEN/);
-    const asGateway = await signCaller({ caller: ANONYMOUS, requestId: 'r', purpose: 'record-access' }, ['audit'], federation.identity.callerKeys.signingKey);
-    expect(await internalClient(federation.subgraphUrls.audit, asGateway, 'audit')(mutation, { event })).toEqual({ recordAccess: 1 });
+    const asCaller = await signCaller(
+      {
+        caller: { role: 'officer', subject: 'o', scopes: ['audit:read'], clientId: null },
+        requestId: 'r',
+        purpose: 'request',
+      },
+      ['audit'],
+      federation.identity.callerKeys.signingKey,
+    );
+    await expect(
+      internalClient(federation.subgraphUrls.audit, asCaller, 'audit')(mutation, { event }),
+    ).rejects.toThrow(/FORBIDDEN/);
+    const asGateway = await signCaller(
+      { caller: ANONYMOUS, requestId: 'r', purpose: 'record-access' },
+      ['audit'],
+      federation.identity.callerKeys.signingKey,
+    );
+    expect(
+      await internalClient(federation.subgraphUrls.audit, asGateway, 'audit')(mutation, { event }),
+    ).toEqual({ recordAccess: 1 });
   });
 });

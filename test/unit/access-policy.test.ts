@@ -6,14 +6,23 @@ import { apiSchema, supergraphSdl } from '../fixtures/api-schema';
 /** The rules the subgraphs declared, as the gateway reads them from the supergraph. */
 const schema = apiSchema();
 const policy = AccessPolicy.fromSupergraph(supergraphSdl);
-const caller = (role: Caller['role'], scopes: string[]): Caller => ({ role, subject: role === 'anonymous' ? null : 's', scopes, clientId: null });
+const caller = (role: Caller['role'], scopes: string[]): Caller => ({
+  role,
+  subject: role === 'anonymous' ? null : 's',
+  scopes,
+  clientId: null,
+});
 
 describe('the access policy', () => {
-  it('opens a field when its own rule and its type\'s rule are met', () => {
+  it("opens a field when its own rule and its type's rule are met", () => {
     expect(policy.unmet(caller('officer', ['case:read']), schema, 'Client', 'familyName')).toEqual([]);
-    expect(policy.unmet(caller('officer', ['border:travel']), schema, 'Client', 'familyName')).toEqual(['scope case:read']);
+    expect(policy.unmet(caller('officer', ['border:travel']), schema, 'Client', 'familyName')).toEqual([
+      'scope case:read',
+    ]);
     // Authorization requires case:read as a type: reaching it from anywhere needs it.
-    expect(policy.unmet(caller('officer', ['atip:read']), schema, 'Client', 'representativeAuthorizations')).toContain('scope case:read');
+    expect(
+      policy.unmet(caller('officer', ['atip:read']), schema, 'Client', 'representativeAuthorizations'),
+    ).toContain('scope case:read');
   });
 
   it('needs a signed-in caller for @authenticated, whatever the scopes', () => {
@@ -21,10 +30,12 @@ describe('the access policy', () => {
     expect(policy.unmet(caller('partner', []), schema, 'Query', 'client')).toEqual([]);
   });
 
-  it('guards an interface field by every implementation\'s rule', () => {
+  it("guards an interface field by every implementation's rule", () => {
     const enforcementOnly = caller('officer', ['border:enforcement']);
     expect(policy.unmet(enforcementOnly, schema, 'EnforcementAction', 'kind')).toEqual([]);
-    expect(policy.unmet(caller('officer', ['border:travel']), schema, 'Client', 'enforcementActions')).toEqual(['scope border:enforcement']);
+    expect(
+      policy.unmet(caller('officer', ['border:travel']), schema, 'Client', 'enforcementActions'),
+    ).toEqual(['scope border:enforcement']);
   });
 
   it('keys callers by what decides their access, not by who they are', () => {
@@ -39,10 +50,17 @@ describe('the scoped schema introspection answers from', () => {
   it('holds only the fields a caller may read, and drops types left empty', () => {
     const travel = scoped.for(caller('partner', ['border:travel']));
     const client = travel.getType('Client') as { getFields(): Record<string, unknown> };
-    expect(Object.keys(client.getFields())).toEqual(expect.arrayContaining(['uci', 'travelHistory', 'daysInCanada']));
+    expect(Object.keys(client.getFields())).toEqual(
+      expect.arrayContaining(['uci', 'travelHistory', 'daysInCanada']),
+    );
     expect(Object.keys(client.getFields())).not.toContain('familyName');
     expect(travel.getType('Decision')).toBeUndefined();
-    expect(Object.keys(scoped.for(ANONYMOUS).getQueryType()!.getFields()).sort()).toEqual(['atipStatistics', 'representative', 'representatives', 'selfServiceShare']);
+    expect(Object.keys(scoped.for(ANONYMOUS).getQueryType()!.getFields()).sort()).toEqual([
+      'atipStatistics',
+      'representative',
+      'representatives',
+      'selfServiceShare',
+    ]);
   });
 
   it('is built once per scope set', () => {

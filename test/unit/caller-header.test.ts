@@ -3,7 +3,12 @@ import { ANONYMOUS, Caller } from '../../platform/caller';
 import { generateCallerKeys, signCaller, verifyCaller } from '../../platform/caller-header';
 
 /** The caller the gateway forwards: only the gateway can sign it, and only the subgraphs it names accept it. */
-const applicant: Caller = { role: 'applicant', subject: '1234-5678', scopes: ['case:read'], clientId: 'portal' };
+const applicant: Caller = {
+  role: 'applicant',
+  subject: '1234-5678',
+  scopes: ['case:read'],
+  clientId: 'portal',
+};
 const call = { caller: applicant, requestId: 'request-1', purpose: 'request' as const };
 
 async function keys() {
@@ -23,19 +28,33 @@ describe('the signed caller', () => {
   it('is refused when signed by any other key, with a shared secret, tampered, expired or missing', async () => {
     const { verifyingKey } = await keys();
     const other = await keys();
-    expect(await verifyCaller(await signCaller(call, ['atip'], other.signingKey), verifyingKey, 'atip')).toBeNull();
+    expect(
+      await verifyCaller(await signCaller(call, ['atip'], other.signingKey), verifyingKey, 'atip'),
+    ).toBeNull();
     const claims = { role: 'officer', scope: 'case:read', purpose: 'request' };
-    const hmac = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer('one-window-gateway').setAudience('atip').setJti('r').setExpirationTime('1m')
+    const hmac = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('one-window-gateway')
+      .setAudience('atip')
+      .setJti('r')
+      .setExpirationTime('1m')
       .sign(new TextEncoder().encode('a secret every subgraph would hold'));
     expect(await verifyCaller(hmac, verifyingKey, 'atip')).toBeNull();
     const { signingKey } = await keys();
     const valid = await signCaller(call, ['atip'], signingKey);
     const [head, payload, signature] = valid.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'officer' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'officer' }),
+    ).toString('base64url');
     const pair = await keys();
     expect(await verifyCaller(`${head}.${forged}.${signature}`, pair.verifyingKey, 'atip')).toBeNull();
-    const expired = await new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA' }).setIssuer('one-window-gateway').setAudience('atip').setJti('r')
-      .setExpirationTime(Math.floor(Date.now() / 1000) - 1).sign(pair.signingKey);
+    const expired = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setIssuer('one-window-gateway')
+      .setAudience('atip')
+      .setJti('r')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 1)
+      .sign(pair.signingKey);
     expect(await verifyCaller(expired, pair.verifyingKey, 'atip')).toBeNull();
     expect(await verifyCaller(undefined, pair.verifyingKey, 'atip')).toBeNull();
   });
@@ -48,7 +67,11 @@ describe('the signed caller', () => {
   it('carries no caller when the gateway signs its own audit write', async () => {
     const { signingKey, verifyingKey } = await keys();
     const header = await signCaller({ ...call, purpose: 'record-access' }, ['audit'], signingKey);
-    expect(await verifyCaller(header, verifyingKey, 'audit')).toEqual({ caller: ANONYMOUS, requestId: 'request-1', purpose: 'record-access' });
+    expect(await verifyCaller(header, verifyingKey, 'audit')).toEqual({
+      caller: ANONYMOUS,
+      requestId: 'request-1',
+      purpose: 'record-access',
+    });
   });
 
   it('round-trips through the PEM form npm start hands the processes', async () => {

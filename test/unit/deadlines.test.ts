@@ -38,12 +38,27 @@ describe('access request due date', () => {
 
 describe('deadline status', () => {
   it('counts the days left, and goes overdue and deemed refused after the due date', () => {
-    expect(deadlineStatus(request('2024-03-04'), '2024-03-24')).toEqual({ dueDate: '2024-04-03', daysRemaining: 10, isOverdue: false, deemedRefused: false });
-    expect(deadlineStatus(request('2024-03-04'), '2024-04-05')).toEqual({ dueDate: '2024-04-03', daysRemaining: -2, isOverdue: true, deemedRefused: true });
+    expect(deadlineStatus(request('2024-03-04'), '2024-03-24')).toEqual({
+      dueDate: '2024-04-03',
+      daysRemaining: 10,
+      isOverdue: false,
+      deemedRefused: false,
+    });
+    expect(deadlineStatus(request('2024-03-04'), '2024-04-05')).toEqual({
+      dueDate: '2024-04-03',
+      daysRemaining: -2,
+      isOverdue: true,
+      deemedRefused: true,
+    });
   });
 
   it('keeps a late answer deemed refused but no longer overdue', () => {
     const late = request('2024-03-04', { completedOn: '2024-05-01' });
-    expect(deadlineStatus(late, '2024-06-01')).toEqual({ dueDate: '2024-04-03', daysRemaining: null, isOverdue: false, deemedRefused: true });
+    expect(deadlineStatus(late, '2024-06-01')).toEqual({
+      dueDate: '2024-04-03',
+      daysRemaining: null,
+      isOverdue: false,
+      deemedRefused: true,
+    });
   });
 });

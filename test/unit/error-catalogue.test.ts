@@ -4,15 +4,25 @@ import { apiError, ERRORS, errorTable, httpStatusOf, requestError } from '../../
 
 /** The catalogue of error codes is the one place their statuses and meanings are written. */
 describe('the error catalogue', () => {
-  it('is the README\'s bad-input table, word for word', () => {
+  it("is the README's bad-input table, word for word", () => {
     const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
     expect(readme).toContain(errorTable());
   });
 
   it('gives every code the status it is answered with', () => {
-    expect(apiError('UNAUTHENTICATED', 'x').extensions).toEqual({ code: 'UNAUTHENTICATED', http: { status: 401 } });
+    expect(apiError('UNAUTHENTICATED', 'x').extensions).toEqual({
+      code: 'UNAUTHENTICATED',
+      http: { status: 401 },
+    });
     expect(apiError('FORBIDDEN', 'x', {}, ['client']).extensions).toEqual({ code: 'FORBIDDEN' });
-    expect(requestError('QUERY_TOO_DEEP', 'x').extensions).toEqual({ code: 'QUERY_TOO_DEEP', http: { status: 400 } });
-    expect(Object.keys(ERRORS).map((code) => httpStatusOf(code as keyof typeof ERRORS)).every((status) => status >= 200 && status < 600)).toBe(true);
+    expect(requestError('QUERY_TOO_DEEP', 'x').extensions).toEqual({
+      code: 'QUERY_TOO_DEEP',
+      http: { status: 400 },
+    });
+    expect(
+      Object.keys(ERRORS)
+        .map((code) => httpStatusOf(code as keyof typeof ERRORS))
+        .every((status) => status >= 200 && status < 600),
+    ).toBe(true);
   });
 });

@@ -12,8 +12,14 @@ describe('what the gateway shows of itself', () => {
   it('hides both in production unless explicitly turned on, and refuses a setting it cannot read', () => {
     const production = { NODE_ENV: 'production', ONE_WINDOW_JWKS_URL: 'https://idp.example.gc.ca/jwks' };
     expect(exposure(production)).toEqual({ production: true, sandbox: false, introspection: false });
-    expect(exposure({ ...production, ONE_WINDOW_SANDBOX: 'on' })).toMatchObject({ sandbox: true, introspection: false });
-    expect(exposure({ ...production, ONE_WINDOW_INTROSPECTION: 'true' })).toMatchObject({ sandbox: false, introspection: true });
+    expect(exposure({ ...production, ONE_WINDOW_SANDBOX: 'on' })).toMatchObject({
+      sandbox: true,
+      introspection: false,
+    });
+    expect(exposure({ ...production, ONE_WINDOW_INTROSPECTION: 'true' })).toMatchObject({
+      sandbox: false,
+      introspection: true,
+    });
     expect(() => exposure({ ...production, ONE_WINDOW_SANDBOX: 'yes please' })).toThrow(/ONE_WINDOW_SANDBOX/);
   });
 });

@@ -22,9 +22,12 @@ describe('UCI', () => {
     expect(normalizeUci(input)).toBe(expected);
   });
 
-  it.each(['', '1234-567', '123456789', '12345678901', 'ABCD-EFGH', '1234-5678x'])('rejects %p with BAD_USER_INPUT', (input) => {
-    expect(codeOf(() => normalizeUci(input))).toEqual({ code: 'BAD_USER_INPUT', field: 'uci' });
-  });
+  it.each(['', '1234-567', '123456789', '12345678901', 'ABCD-EFGH', '1234-5678x'])(
+    'rejects %p with BAD_USER_INPUT',
+    (input) => {
+      expect(codeOf(() => normalizeUci(input))).toEqual({ code: 'BAD_USER_INPUT', field: 'uci' });
+    },
+  );
 });
 
 describe('application number', () => {
@@ -37,17 +40,23 @@ describe('application number', () => {
   });
 
   it.each(['W12345678', 'W1234567890', '1123456789', 'WW23456789', ''])('rejects %p', (input) => {
-    expect(codeOf(() => normalizeApplicationNumber(input))).toEqual({ code: 'BAD_USER_INPUT', field: 'applicationNumber' });
+    expect(codeOf(() => normalizeApplicationNumber(input))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'applicationNumber',
+    });
   });
 });
 
 describe('access request number', () => {
-  it('accepts both Acts\' numbers', () => {
+  it("accepts both Acts' numbers", () => {
     expect(normalizeRequestNumber('a-2024-012345')).toBe('A-2024-012345');
     expect(normalizeRequestNumber('P-2024-012345')).toBe('P-2024-012345');
   });
 
   it.each(['B-2024-012345', 'A-24-012345', 'A-2024-0123'])('rejects %p', (input) => {
-    expect(codeOf(() => normalizeRequestNumber(input))).toEqual({ code: 'BAD_USER_INPUT', field: 'requestNumber' });
+    expect(codeOf(() => normalizeRequestNumber(input))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'requestNumber',
+    });
   });
 });

@@ -1,13 +1,24 @@
 import { MissingExitTreatment, TravelDirection } from '../../subgraphs/cbsa-border/entities/enums';
 import { countPresence, Crossing } from '../../subgraphs/cbsa-border/physical-presence';
 
-const entry = (day: string): Crossing => ({ occurredAt: new Date(`${day}T12:00:00Z`), direction: TravelDirection.ENTRY });
-const exit = (day: string): Crossing => ({ occurredAt: new Date(`${day}T12:00:00Z`), direction: TravelDirection.EXIT });
+const entry = (day: string): Crossing => ({
+  occurredAt: new Date(`${day}T12:00:00Z`),
+  direction: TravelDirection.ENTRY,
+});
+const exit = (day: string): Crossing => ({
+  occurredAt: new Date(`${day}T12:00:00Z`),
+  direction: TravelDirection.EXIT,
+});
 const { COUNT_AS_ABSENT, COUNT_AS_PRESENT } = MissingExitTreatment;
 
 describe('days in Canada', () => {
   it('counts both the day of entry and the day of exit as days in Canada', () => {
-    const result = countPresence([entry('2024-01-01'), exit('2024-01-10')], '2024-01-01', '2024-12-31', COUNT_AS_ABSENT);
+    const result = countPresence(
+      [entry('2024-01-01'), exit('2024-01-10')],
+      '2024-01-01',
+      '2024-12-31',
+      COUNT_AS_ABSENT,
+    );
     expect(result).toMatchObject({ days: 10, confirmedDays: 10, uncertainDays: 0, missingExits: 0 });
   });
 
@@ -16,7 +27,10 @@ describe('days in Canada', () => {
   });
 
   it('counts only the part of a stay inside the period', () => {
-    expect(countPresence([entry('2023-12-01'), exit('2024-01-05')], '2024-01-01', '2024-12-31', COUNT_AS_ABSENT).days).toBe(5);
+    expect(
+      countPresence([entry('2023-12-01'), exit('2024-01-05')], '2024-01-01', '2024-12-31', COUNT_AS_ABSENT)
+        .days,
+    ).toBe(5);
   });
 
   it('counts a trip abroad that starts and ends on the same day as a day in Canada', () => {
@@ -41,15 +55,26 @@ describe('days in Canada', () => {
   });
 
   it('orders crossings by time whatever order they arrive in', () => {
-    const result = countPresence([exit('2024-01-10'), entry('2024-01-01')], '2024-01-01', '2024-12-31', COUNT_AS_ABSENT);
+    const result = countPresence(
+      [exit('2024-01-10'), entry('2024-01-01')],
+      '2024-01-01',
+      '2024-12-31',
+      COUNT_AS_ABSENT,
+    );
     expect(result.days).toBe(10);
   });
 
   it('counts nothing for someone with no crossings', () => {
-    expect(countPresence([], '2020-01-01', '2024-12-31', COUNT_AS_PRESENT)).toMatchObject({ days: 0, uncertainDays: 0 });
+    expect(countPresence([], '2020-01-01', '2024-12-31', COUNT_AS_PRESENT)).toMatchObject({
+      days: 0,
+      uncertainDays: 0,
+    });
   });
 
   it('handles a leap day', () => {
-    expect(countPresence([entry('2024-02-28'), exit('2024-03-01')], '2024-01-01', '2024-12-31', COUNT_AS_ABSENT).days).toBe(3);
+    expect(
+      countPresence([entry('2024-02-28'), exit('2024-03-01')], '2024-01-01', '2024-12-31', COUNT_AS_ABSENT)
+        .days,
+    ).toBe(3);
   });
 });

@@ -3,10 +3,16 @@ import { RemovalOrderType } from '../../subgraphs/cbsa-border/entities/enums';
 import { removalConsequence } from '../../subgraphs/cbsa-border/removal-rules';
 
 describe('removal orders', () => {
-  const departure = { orderType: RemovalOrderType.DEPARTURE, enforceableOn: '2024-01-01', misrepresentation: false };
+  const departure = {
+    orderType: RemovalOrderType.DEPARTURE,
+    enforceableOn: '2024-01-01',
+    misrepresentation: false,
+  };
 
   it('leaves a departure order complied with in 30 days without a bar', () => {
-    expect(removalConsequence({ ...departure, departureConfirmedOn: '2024-01-20' }, '2025-01-01')).toMatchObject({
+    expect(
+      removalConsequence({ ...departure, departureConfirmedOn: '2024-01-20' }, '2025-01-01'),
+    ).toMatchObject({
       effectiveType: RemovalOrderType.DEPARTURE,
       requiresAuthorizationToReturn: false,
     });
@@ -18,19 +24,42 @@ describe('removal orders', () => {
       requiresAuthorizationToReturn: true,
       barUntil: null,
     });
-    expect(removalConsequence({ ...departure, departureConfirmedOn: '2024-02-15' }, '2024-03-01').effectiveType).toBe(RemovalOrderType.DEPORTATION);
+    expect(
+      removalConsequence({ ...departure, departureConfirmedOn: '2024-02-15' }, '2024-03-01').effectiveType,
+    ).toBe(RemovalOrderType.DEPORTATION);
   });
 
   it('bars return for one year after an exclusion order, five for misrepresentation', () => {
-    const exclusion = { orderType: RemovalOrderType.EXCLUSION, enforceableOn: '2024-01-01', departureConfirmedOn: '2024-01-15' };
-    expect(removalConsequence({ ...exclusion, misrepresentation: false }, '2024-06-01')).toMatchObject({ barUntil: '2025-01-15', requiresAuthorizationToReturn: true });
-    expect(removalConsequence({ ...exclusion, misrepresentation: false }, '2025-02-01').requiresAuthorizationToReturn).toBe(false);
-    expect(removalConsequence({ ...exclusion, misrepresentation: true }, '2026-01-01')).toMatchObject({ barUntil: '2029-01-15', requiresAuthorizationToReturn: true });
+    const exclusion = {
+      orderType: RemovalOrderType.EXCLUSION,
+      enforceableOn: '2024-01-01',
+      departureConfirmedOn: '2024-01-15',
+    };
+    expect(removalConsequence({ ...exclusion, misrepresentation: false }, '2024-06-01')).toMatchObject({
+      barUntil: '2025-01-15',
+      requiresAuthorizationToReturn: true,
+    });
+    expect(
+      removalConsequence({ ...exclusion, misrepresentation: false }, '2025-02-01')
+        .requiresAuthorizationToReturn,
+    ).toBe(false);
+    expect(removalConsequence({ ...exclusion, misrepresentation: true }, '2026-01-01')).toMatchObject({
+      barUntil: '2029-01-15',
+      requiresAuthorizationToReturn: true,
+    });
   });
 
   it('bars return permanently after a deportation order', () => {
-    const deportation = { orderType: RemovalOrderType.DEPORTATION, enforceableOn: '2010-01-01', departureConfirmedOn: '2010-02-01', misrepresentation: false };
-    expect(removalConsequence(deportation, '2030-01-01')).toMatchObject({ requiresAuthorizationToReturn: true, barUntil: null });
+    const deportation = {
+      orderType: RemovalOrderType.DEPORTATION,
+      enforceableOn: '2010-01-01',
+      departureConfirmedOn: '2010-02-01',
+      misrepresentation: false,
+    };
+    expect(removalConsequence(deportation, '2030-01-01')).toMatchObject({
+      requiresAuthorizationToReturn: true,
+      barUntil: null,
+    });
   });
 });
 
@@ -49,6 +78,10 @@ describe('detention reviews', () => {
 
   it('shows the next review due for someone still detained', () => {
     const reviews = detentionReviews(startedAt, null, new Date('2024-03-05T00:00:00Z'));
-    expect(reviews.map((r) => r.label)).toEqual(['CBSA review within 48 hours', '48-hour review', '7-day review']);
+    expect(reviews.map((r) => r.label)).toEqual([
+      'CBSA review within 48 hours',
+      '48-hour review',
+      '7-day review',
+    ]);
   });
 });

@@ -41,10 +41,13 @@ describe.each(subgraphs)('the %s store', (name) => {
 
   it('leaves nothing behind when seeding fails part way', async () => {
     const db = await openPGlite();
-    const failing = { ...definition, seed: async (...args: Parameters<typeof definition.seed>) => {
-      await definition.seed(...args);
-      throw new Error('disk full');
-    } };
+    const failing = {
+      ...definition,
+      seed: async (...args: Parameters<typeof definition.seed>) => {
+        await definition.seed(...args);
+        throw new Error('disk full');
+      },
+    };
     await expect(prepareStore(failing, db, SEED)).rejects.toThrow('disk full');
     expect(Object.values(await tableDigests(db)).every((digest) => digest.startsWith('0:'))).toBe(true);
     await db.close();
@@ -66,7 +69,7 @@ describe.each(subgraphs.filter((name) => !startsEmpty(name)))('the %s seed', (na
 });
 
 describe('the seed population', () => {
-  it('gives every client a distinct UCI, the README\'s two included', () => {
+  it("gives every client a distinct UCI, the README's two included", () => {
     const ucis = new Set(Array.from({ length: 100_000 }, (_, i) => uciAt(i)));
     expect(ucis.size).toBe(100_000);
     expect(uciAt(0)).toBe('1234-5678');
@@ -75,7 +78,9 @@ describe('the seed population', () => {
 
   it('gives representative REP-000001 a caseload of more than 50 active clients', () => {
     const people = Array.from({ length: 500 }, (_, i) => personAt(20240507, i, 500));
-    const active = people.filter((p) => p.representation?.representativeId === 'REP-000001' && !p.representation.cancelledOn);
+    const active = people.filter(
+      (p) => p.representation?.representativeId === 'REP-000001' && !p.representation.cancelledOn,
+    );
     expect(active.length).toBeGreaterThan(50);
   });
 });

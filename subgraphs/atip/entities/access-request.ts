@@ -1,6 +1,15 @@
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType, UseMiddleware } from 'type-graphql';
-import { AccessAct, AccessRequestStatus, Commissioner, ComplaintStatus, Disposition, HoldReason, Institution, RequesterCategory } from './enums';
+import {
+  AccessAct,
+  AccessRequestStatus,
+  Commissioner,
+  ComplaintStatus,
+  Disposition,
+  HoldReason,
+  Institution,
+  RequesterCategory,
+} from './enums';
 import { RequiresScopes, Scope } from '../../kit/access/directives';
 import { WithheldFromThePerson } from '../requester-privacy';
 
@@ -24,7 +33,10 @@ export class DeadlineExtension {
   @Field()
   reason!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'ATIA extensions over 30 days must be notified to the Information Commissioner.' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'ATIA extensions over 30 days must be notified to the Information Commissioner.',
+  })
   noticeToCommissionerOn!: string | null;
 }
 
@@ -40,7 +52,10 @@ export class RequestHold {
   to!: string | null;
 }
 
-@ObjectType({ description: 'A complaint to the Information Commissioner (ATIA s.31) or the Privacy Commissioner (Privacy Act s.29).' })
+@ObjectType({
+  description:
+    'A complaint to the Information Commissioner (ATIA s.31) or the Privacy Commissioner (Privacy Act s.29).',
+})
 export class Complaint {
   @Field(() => Commissioner)
   commissioner!: Commissioner;
@@ -60,7 +75,9 @@ export const WITHHELD =
 @Directive('@key(fields: "requestNumber")')
 @ObjectType({ description: 'A request under the Access to Information Act or the Privacy Act.' })
 export class AccessRequest {
-  @Field(() => ID, { description: 'e.g. A-2024-012345 (Access to Information Act) or P-2024-012345 (Privacy Act).' })
+  @Field(() => ID, {
+    description: 'e.g. A-2024-012345 (Access to Information Act) or P-2024-012345 (Privacy Act).',
+  })
   requestNumber!: string;
 
   @Field(() => Institution)
@@ -78,7 +95,10 @@ export class AccessRequest {
   applicationNumber!: string | null;
 
   @UseMiddleware(WithheldFromThePerson)
-  @Field(() => String, { nullable: true, description: `The records asked for, in the requester's words. ${WITHHELD}` })
+  @Field(() => String, {
+    nullable: true,
+    description: `The records asked for, in the requester's words. ${WITHHELD}`,
+  })
   description!: string;
 
   @Field(() => LocalDateResolver)

@@ -61,10 +61,23 @@ export enum ComplaintStatus {
 }
 
 registerEnumType(Institution, { name: 'Institution' });
-registerEnumType(AccessAct, { name: 'AccessAct', description: 'Access to Information Act (anyone entitled, any records) or Privacy Act (your own personal information).' });
-registerEnumType(RequesterCategory, { name: 'RequesterCategory', description: 'Who asked, as Treasury Board counts requesters.' });
-registerEnumType(AccessRequestStatus, { name: 'AccessRequestStatus', description: 'The clock stops while a request is on hold.' });
-registerEnumType(Disposition, { name: 'Disposition', description: 'How a request was closed, as Treasury Board counts outcomes.' });
+registerEnumType(AccessAct, {
+  name: 'AccessAct',
+  description:
+    'Access to Information Act (anyone entitled, any records) or Privacy Act (your own personal information).',
+});
+registerEnumType(RequesterCategory, {
+  name: 'RequesterCategory',
+  description: 'Who asked, as Treasury Board counts requesters.',
+});
+registerEnumType(AccessRequestStatus, {
+  name: 'AccessRequestStatus',
+  description: 'The clock stops while a request is on hold.',
+});
+registerEnumType(Disposition, {
+  name: 'Disposition',
+  description: 'How a request was closed, as Treasury Board counts outcomes.',
+});
 registerEnumType(HoldReason, { name: 'HoldReason' });
 registerEnumType(Commissioner, { name: 'Commissioner' });
 registerEnumType(ComplaintStatus, { name: 'ComplaintStatus' });

@@ -1,7 +1,10 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AccessAct, Disposition, Institution, RequesterCategory } from './enums';
 
-@InputType({ description: 'A new access request. A representative may leave out the requester category and consent, which follow from their authorization.' })
+@InputType({
+  description:
+    'A new access request. A representative may leave out the requester category and consent, which follow from their authorization.',
+})
 export class SubmitAccessRequestInput {
   @Field(() => AccessAct)
   act!: AccessAct;
@@ -15,16 +18,22 @@ export class SubmitAccessRequestInput {
   @Field(() => ID, { nullable: true })
   applicationNumber?: string | null;
 
-  @Field({ description: 'The records wanted, in the requester\'s words (at most 2,000 characters).' })
+  @Field({ description: "The records wanted, in the requester's words (at most 2,000 characters)." })
   description!: string;
 
   @Field(() => RequesterCategory, { nullable: true })
   requesterCategory?: RequesterCategory | null;
 
-  @Field(() => ID, { nullable: true, description: 'The IMM 5476 authorization that carries the client\'s consent (representatives).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The IMM 5476 authorization that carries the client's consent (representatives).",
+  })
   consentAuthorizationId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Any string unique to this submission: a retry with the same key returns the same request.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Any string unique to this submission: a retry with the same key returns the same request.',
+  })
   idempotencyKey?: string | null;
 }
 

@@ -3,9 +3,14 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { WorkflowAction } from '../workflow';
 import { AccessRequestStatus } from './enums';
 
-registerEnumType(WorkflowAction, { name: 'WorkflowAction', description: 'A step in an access request\'s life.' });
+registerEnumType(WorkflowAction, {
+  name: 'WorkflowAction',
+  description: "A step in an access request's life.",
+});
 
-@ObjectType({ description: 'One step in a request\'s history: who did what, and the state it left the request in.' })
+@ObjectType({
+  description: "One step in a request's history: who did what, and the state it left the request in.",
+})
 export class RequestEvent {
   requestNumber!: string;
 

@@ -10,7 +10,7 @@ export class CategoryCount {
   requests!: number;
 }
 
-@ObjectType({ description: 'One institution\'s fiscal year, computed from the requests themselves.' })
+@ObjectType({ description: "One institution's fiscal year, computed from the requests themselves." })
 export class AtipStatistics {
   @Field(() => Institution)
   institution!: Institution;

@@ -29,7 +29,10 @@ function deadlineOf(request: AccessRequest): DeadlineStatus {
 export class AccessRequestResolver {
   @Authenticated()
   @Query(() => AccessRequest, { nullable: true })
-  async accessRequest(@Arg('requestNumber', () => ID) requestNumber: string, @Ctx() { loaders, access }: AtipContext): Promise<AccessRequest | null> {
+  async accessRequest(
+    @Arg('requestNumber', () => ID) requestNumber: string,
+    @Ctx() { loaders, access }: AtipContext,
+  ): Promise<AccessRequest | null> {
     const request = await loaders.request.load(normalizeRequestNumber(requestNumber));
     if (request) await access.assertMayRead(request.clientUci);
     return request;
@@ -41,40 +44,60 @@ export class AccessRequestResolver {
   }
 
   @UseMiddleware(WithheldFromThePerson)
-  @FieldResolver(() => Application, { nullable: true, description: `The application the request is about, where the requester named one. ${WITHHELD}` })
+  @FieldResolver(() => Application, {
+    nullable: true,
+    description: `The application the request is about, where the requester named one. ${WITHHELD}`,
+  })
   application(@Root() request: AccessRequest): Application | null {
     return request.applicationNumber ? { applicationNumber: request.applicationNumber } : null;
   }
 
-  @FieldResolver(() => LocalDateResolver, { description: '30 calendar days from receipt, moved by extensions and by time on hold.' })
+  @FieldResolver(() => LocalDateResolver, {
+    description: '30 calendar days from receipt, moved by extensions and by time on hold.',
+  })
   dueDate(@Root() request: AccessRequest): string {
     return deadlineOf(request).dueDate;
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Days left until the due date, negative once past it; null once answered.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Days left until the due date, negative once past it; null once answered.',
+  })
   daysRemaining(@Root() request: AccessRequest): number | null {
     return deadlineOf(request).daysRemaining;
   }
 
   @UseMiddleware(WithheldFromThePerson)
-  @FieldResolver(() => [RequestEvent], { nullable: true, description: `Every step the request has taken, oldest first. ${WITHHELD}` })
+  @FieldResolver(() => [RequestEvent], {
+    nullable: true,
+    description: `Every step the request has taken, oldest first. ${WITHHELD}`,
+  })
   history(@Root() request: AccessRequest, @Ctx() { loaders }: AtipContext): Promise<RequestEvent[]> {
     return loaders.history.load(request.requestNumber);
   }
 
   @UseMiddleware(WithheldFromThePerson)
-  @FieldResolver(() => SelfService, { nullable: true, description: `What of this request One Window already answers, and how. ${WITHHELD}` })
+  @FieldResolver(() => SelfService, {
+    nullable: true,
+    description: `What of this request One Window already answers, and how. ${WITHHELD}`,
+  })
   selfService(@Root() request: AccessRequest): SelfService {
     return assessSelfService(request);
   }
 
   @UseMiddleware(WithheldFromThePerson)
-  @FieldResolver(() => Float, { nullable: true, description: `The application fee in dollars: $5 under the Access to Information Act, none under the Privacy Act. ${WITHHELD}` })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: `The application fee in dollars: $5 under the Access to Information Act, none under the Privacy Act. ${WITHHELD}`,
+  })
   fee(@Root() request: AccessRequest): number {
     return request.act === AccessAct.ACCESS_TO_INFORMATION_ACT ? 5 : 0;
   }
 
-  @FieldResolver({ description: 'True when a third party filed this request about the person reading it (or their client): only its institution, status and dates are shown.' })
+  @FieldResolver({
+    description:
+      'True when a third party filed this request about the person reading it (or their client): only its institution, status and dates are shown.',
+  })
   requesterWithheld(@Root() request: AccessRequest, @Ctx() { caller }: AtipContext): boolean {
     return requesterWithheld(request, caller);
   }
@@ -84,7 +107,10 @@ export class AccessRequestResolver {
     return deadlineOf(request).isOverdue;
   }
 
-  @FieldResolver({ description: 'Not answered within the time limit, which the law deems a refusal (ATIA s.10(3), Privacy Act s.16(3)).' })
+  @FieldResolver({
+    description:
+      'Not answered within the time limit, which the law deems a refusal (ATIA s.10(3), Privacy Act s.16(3)).',
+  })
   deemedRefused(@Root() request: AccessRequest): boolean {
     return deadlineOf(request).deemedRefused;
   }

@@ -20,8 +20,15 @@ const OPEN_ARG = { defaultValue: false, description: 'Only requests not yet comp
 @Resolver(() => Client)
 export class ClientAccessRequestsResolver {
   @RequiresScopes(Scope.ATIP_READ)
-  @FieldResolver(() => [AccessRequest], { nullable: true, description: `Access requests about this client, oldest first. ${WHEN_NULL}` })
-  async accessRequests(@Root() client: Client, @Arg('open', OPEN_ARG) open: boolean, @Ctx() { loaders }: AtipContext): Promise<AccessRequest[]> {
+  @FieldResolver(() => [AccessRequest], {
+    nullable: true,
+    description: `Access requests about this client, oldest first. ${WHEN_NULL}`,
+  })
+  async accessRequests(
+    @Root() client: Client,
+    @Arg('open', OPEN_ARG) open: boolean,
+    @Ctx() { loaders }: AtipContext,
+  ): Promise<AccessRequest[]> {
     return onlyOpen(await loaders.requestsOfClient.load(client.uci), open);
   }
 }
@@ -29,14 +36,20 @@ export class ClientAccessRequestsResolver {
 @Resolver(() => Application)
 export class ApplicationAccessRequestsResolver {
   @RequiresScopes(Scope.ATIP_READ)
-  @FieldResolver(() => [AccessRequest], { nullable: true, description: `Access requests about this application, oldest first. ${WHEN_NULL}` })
+  @FieldResolver(() => [AccessRequest], {
+    nullable: true,
+    description: `Access requests about this application, oldest first. ${WHEN_NULL}`,
+  })
   async accessRequests(
     @Root() application: Application,
     @Arg('open', OPEN_ARG) open: boolean,
     @Ctx() { loaders, access }: AtipContext,
   ): Promise<AccessRequest[]> {
     // An application's requests are about its client; read only those whose client the caller may read.
-    const requests = await access.readable(await loaders.requestsOfApplication.load(application.applicationNumber), (r) => r.clientUci);
+    const requests = await access.readable(
+      await loaders.requestsOfApplication.load(application.applicationNumber),
+      (r) => r.clientUci,
+    );
     return onlyOpen(requests, open);
   }
 }

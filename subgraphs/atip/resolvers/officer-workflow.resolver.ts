@@ -41,7 +41,14 @@ async function step(
     const next = nextStatus(current, action, holdReason);
     const detail = await apply(tx, before);
     if (next !== current) await workflowStore.setStatus(tx, number, next);
-    await workflowStore.addEvent(tx, number, { action, from: current, to: next, role: caller.role, subject: caller.subject, detail });
+    await workflowStore.addEvent(tx, number, {
+      action,
+      from: current,
+      to: next,
+      role: caller.role,
+      subject: caller.subject,
+      detail,
+    });
     return (await atipStore.requestsByNumber(tx, [number]))[0];
   });
 }
@@ -52,26 +59,42 @@ const nothing = async () => null;
 export class OfficerWorkflowResolver {
   @RequiresScopes(Scope.ATIP_WRITE)
   @Mutation(() => AccessRequest, { description: 'Begins processing a received request.' })
-  startAccessRequest(@Arg('requestNumber', () => ID) requestNumber: string, @Ctx() context: AtipContext): Promise<AccessRequest> {
+  startAccessRequest(
+    @Arg('requestNumber', () => ID) requestNumber: string,
+    @Ctx() context: AtipContext,
+  ): Promise<AccessRequest> {
     return step(context, requestNumber, WorkflowAction.START, nothing);
   }
 
   @RequiresScopes(Scope.ATIP_WRITE)
-  @Mutation(() => AccessRequest, { description: 'Puts a request on hold for a fee or a clarification; the clock stops until it resumes.' })
+  @Mutation(() => AccessRequest, {
+    description: 'Puts a request on hold for a fee or a clarification; the clock stops until it resumes.',
+  })
   holdAccessRequest(
     @Arg('requestNumber', () => ID) requestNumber: string,
     @Arg('reason', () => HoldReason) reason: HoldReason,
     @Ctx() context: AtipContext,
   ): Promise<AccessRequest> {
-    return step(context, requestNumber, WorkflowAction.HOLD, async (tx, request) => {
-      await workflowStore.startHold(tx, request.requestNumber, reason, today());
-      return `on hold for ${reason.toLowerCase()}`;
-    }, reason);
+    return step(
+      context,
+      requestNumber,
+      WorkflowAction.HOLD,
+      async (tx, request) => {
+        await workflowStore.startHold(tx, request.requestNumber, reason, today());
+        return `on hold for ${reason.toLowerCase()}`;
+      },
+      reason,
+    );
   }
 
   @RequiresScopes(Scope.ATIP_WRITE)
-  @Mutation(() => AccessRequest, { description: 'Resumes a request on hold; the days on hold move the due date.' })
-  resumeAccessRequest(@Arg('requestNumber', () => ID) requestNumber: string, @Ctx() context: AtipContext): Promise<AccessRequest> {
+  @Mutation(() => AccessRequest, {
+    description: 'Resumes a request on hold; the days on hold move the due date.',
+  })
+  resumeAccessRequest(
+    @Arg('requestNumber', () => ID) requestNumber: string,
+    @Ctx() context: AtipContext,
+  ): Promise<AccessRequest> {
     return step(context, requestNumber, WorkflowAction.RESUME, async (tx, request) => {
       await workflowStore.endHold(tx, request.requestNumber, today());
       return null;
@@ -79,7 +102,9 @@ export class OfficerWorkflowResolver {
   }
 
   @RequiresScopes(Scope.ATIP_WRITE)
-  @Mutation(() => AccessRequest, { description: 'Extends the time limit under ATIA s.9 or Privacy Act s.15.' })
+  @Mutation(() => AccessRequest, {
+    description: 'Extends the time limit under ATIA s.9 or Privacy Act s.15.',
+  })
   extendAccessRequest(
     @Arg('requestNumber', () => ID) requestNumber: string,
     @Arg('provision', () => ExtensionProvision) provision: ExtensionProvision,
@@ -88,31 +113,52 @@ export class OfficerWorkflowResolver {
     @Ctx() context: AtipContext,
   ): Promise<AccessRequest> {
     return step(context, requestNumber, WorkflowAction.EXTEND, async (tx, request) => {
-      const decision = decideExtension(request.act, provision, days, request.extensions, request.receivedOn, today());
-      await workflowStore.addExtension(tx, request.requestNumber, { provision: decision.provision, days, reason, noticeToCommissionerOn: decision.noticeToCommissionerOn });
+      const decision = decideExtension(
+        request.act,
+        provision,
+        days,
+        request.extensions,
+        request.receivedOn,
+        today(),
+      );
+      await workflowStore.addExtension(tx, request.requestNumber, {
+        provision: decision.provision,
+        days,
+        reason,
+        noticeToCommissionerOn: decision.noticeToCommissionerOn,
+      });
       return `${decision.provision}, ${days} days${decision.noticeToCommissionerOn ? ', Information Commissioner notified' : ''}: ${reason}`;
     });
   }
 
   @RequiresScopes(Scope.ATIP_WRITE)
-  @Mutation(() => AccessRequest, { description: 'Sends records out for consultation with another institution or a third party.' })
+  @Mutation(() => AccessRequest, {
+    description: 'Sends records out for consultation with another institution or a third party.',
+  })
   consultOnAccessRequest(
     @Arg('requestNumber', () => ID) requestNumber: string,
-    @Arg('consulting', { description: 'Who is consulted, e.g. "CBSA" or "Global Affairs Canada".' }) consulting: string,
+    @Arg('consulting', { description: 'Who is consulted, e.g. "CBSA" or "Global Affairs Canada".' })
+    consulting: string,
     @Ctx() context: AtipContext,
   ): Promise<AccessRequest> {
     return step(context, requestNumber, WorkflowAction.CONSULT, async () => `consulting ${consulting}`);
   }
 
   @RequiresScopes(Scope.ATIP_WRITE)
-  @Mutation(() => AccessRequest, { description: 'Answers a request: disposition, pages and the exemptions applied.' })
-  completeAccessRequest(@Arg('input', () => CompleteAccessRequestInput) input: CompleteAccessRequestInput, @Ctx() context: AtipContext): Promise<AccessRequest> {
+  @Mutation(() => AccessRequest, {
+    description: 'Answers a request: disposition, pages and the exemptions applied.',
+  })
+  completeAccessRequest(
+    @Arg('input', () => CompleteAccessRequestInput) input: CompleteAccessRequestInput,
+    @Ctx() context: AtipContext,
+  ): Promise<AccessRequest> {
     return step(context, input.requestNumber, WorkflowAction.COMPLETE, async (tx, request) => {
       const withheld = input.exemptions.reduce((sum, e) => sum + e.pages, 0);
       if (input.pagesProcessed < 0 || input.pagesReleased < 0 || input.pagesReleased > input.pagesProcessed) {
         throw badUserInput('pagesReleased must be between 0 and pagesProcessed.', 'pagesReleased');
       }
-      if (withheld > input.pagesProcessed) throw badUserInput('Exempted pages cannot exceed the pages processed.', 'exemptions');
+      if (withheld > input.pagesProcessed)
+        throw badUserInput('Exempted pages cannot exceed the pages processed.', 'exemptions');
       await workflowStore.complete(tx, request.requestNumber, { ...input, completedOn: today() });
       return `${input.disposition}: ${input.pagesReleased} of ${input.pagesProcessed} pages released`;
     });
@@ -120,7 +166,11 @@ export class OfficerWorkflowResolver {
 
   @RequiresScopes(Scope.ATIP_WRITE)
   @Mutation(() => AccessRequest, { description: 'Closes a request the requester no longer pursues.' })
-  abandonAccessRequest(@Arg('requestNumber', () => ID) requestNumber: string, @Arg('reason') reason: string, @Ctx() context: AtipContext): Promise<AccessRequest> {
+  abandonAccessRequest(
+    @Arg('requestNumber', () => ID) requestNumber: string,
+    @Arg('reason') reason: string,
+    @Ctx() context: AtipContext,
+  ): Promise<AccessRequest> {
     return step(context, requestNumber, WorkflowAction.ABANDON, async (tx, request) => {
       await workflowStore.abandon(tx, request.requestNumber, today());
       return reason;
@@ -129,7 +179,8 @@ export class OfficerWorkflowResolver {
 
   @RequiresScopes(Scope.ATIP_WRITE)
   @Mutation(() => AccessRequest, {
-    description: 'Records a complaint to the Information Commissioner (ATIA s.31) or the Privacy Commissioner (Privacy Act s.29), or a change in its status.',
+    description:
+      'Records a complaint to the Information Commissioner (ATIA s.31) or the Privacy Commissioner (Privacy Act s.29), or a change in its status.',
   })
   recordComplaint(
     @Arg('requestNumber', () => ID) requestNumber: string,
@@ -139,8 +190,12 @@ export class OfficerWorkflowResolver {
   ): Promise<AccessRequest> {
     return step(context, requestNumber, WorkflowAction.COMPLAINT, async (tx, request) => {
       if (filedOn > today()) throw badUserInput('A complaint cannot be filed in the future.', 'filedOn');
-      if (filedOn < request.receivedOn) throw badUserInput(`The complaint predates the request (received ${request.receivedOn}).`, 'filedOn');
-      const commissioner = request.act === AccessAct.PRIVACY_ACT ? Commissioner.PRIVACY_COMMISSIONER : Commissioner.INFORMATION_COMMISSIONER;
+      if (filedOn < request.receivedOn)
+        throw badUserInput(`The complaint predates the request (received ${request.receivedOn}).`, 'filedOn');
+      const commissioner =
+        request.act === AccessAct.PRIVACY_ACT
+          ? Commissioner.PRIVACY_COMMISSIONER
+          : Commissioner.INFORMATION_COMMISSIONER;
       await workflowStore.upsertComplaint(tx, request.requestNumber, { commissioner, filedOn, status });
       return `${commissioner}: ${status}`;
     });

@@ -8,7 +8,10 @@ import { atipStore } from '../store';
 /** Published figures: aggregates only, open to everyone like the annual reports to Parliament. */
 @Resolver()
 export class StatisticsResolver {
-  @Query(() => AtipStatistics, { description: 'Access-request statistics for one institution and fiscal year, e.g. fiscalYear: "2023-2024".' })
+  @Query(() => AtipStatistics, {
+    description:
+      'Access-request statistics for one institution and fiscal year, e.g. fiscalYear: "2023-2024".',
+  })
   async atipStatistics(
     @Arg('institution', () => Institution) institution: Institution,
     @Arg('fiscalYear') fiscalYear: string,
@@ -19,13 +22,19 @@ export class StatisticsResolver {
     return { institution, fiscalYear: fiscalYear.trim(), ...computeStatistics(requests, period) };
   }
 
-  @Query(() => SelfServiceShare, { description: 'Of the requests received in a fiscal year, how many One Window could have answered at once.' })
+  @Query(() => SelfServiceShare, {
+    description:
+      'Of the requests received in a fiscal year, how many One Window could have answered at once.',
+  })
   async selfServiceShare(
     @Arg('institution', () => Institution) institution: Institution,
     @Arg('fiscalYear') fiscalYear: string,
     @Ctx() { db }: AtipContext,
   ): Promise<SelfServiceShare> {
     const period = fiscalYearPeriod(fiscalYear);
-    return selfServiceShare(await atipStore.requestsTouchingPeriod(db, institution, period.from, period.to), period);
+    return selfServiceShare(
+      await atipStore.requestsTouchingPeriod(db, institution, period.from, period.to),
+      period,
+    );
   }
 }

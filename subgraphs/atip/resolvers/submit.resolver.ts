@@ -25,57 +25,100 @@ const MAX_DESCRIPTION = 2000;
 export class SubmitAccessRequestResolver {
   @Authenticated()
   @Mutation(() => AccessRequest, {
-    description: 'Files an access request for the caller\'s own file (applicants) or a client\'s (representatives, with consent). Read `selfService` on the answer: what it asks for may be available at once.',
+    description:
+      "Files an access request for the caller's own file (applicants) or a client's (representatives, with consent). Read `selfService` on the answer: what it asks for may be available at once.",
   })
-  async submitAccessRequest(@Arg('input', () => SubmitAccessRequestInput) input: SubmitAccessRequestInput, @Ctx() context: AtipContext): Promise<AccessRequest> {
+  async submitAccessRequest(
+    @Arg('input', () => SubmitAccessRequestInput) input: SubmitAccessRequestInput,
+    @Ctx() context: AtipContext,
+  ): Promise<AccessRequest> {
     const { db, caller, access } = context;
     if (caller.role !== 'applicant' && caller.role !== 'representative') {
-      throw forbidden('Requests are filed by the person the file is about or by their authorized representative.');
+      throw forbidden(
+        'Requests are filed by the person the file is about or by their authorized representative.',
+      );
     }
     const clientUci = normalizeUci(input.clientUci, 'clientUci');
-    const applicationNumber = input.applicationNumber ? normalizeApplicationNumber(input.applicationNumber) : null;
+    const applicationNumber = input.applicationNumber
+      ? normalizeApplicationNumber(input.applicationNumber)
+      : null;
     const description = input.description.trim();
-    if (!description || description.length > MAX_DESCRIPTION) throw badUserInput(`Describe the records wanted in 1 to ${MAX_DESCRIPTION} characters.`, 'description');
+    if (!description || description.length > MAX_DESCRIPTION)
+      throw badUserInput(`Describe the records wanted in 1 to ${MAX_DESCRIPTION} characters.`, 'description');
     await access.assertMayRead(clientUci);
     if (applicationNumber) await assertApplicationOf(applicationNumber, clientUci, context);
     const { requesterCategory, consentAuthorizationId } = await requester(input, clientUci, context);
 
     const submittedBy = `${caller.role}:${caller.subject}`;
     const idempotencyKey = input.idempotencyKey?.trim() || null;
-    const fingerprint = idempotencyKey ? submissionFingerprint({ ...input, clientUci, applicationNumber, description }) : null;
+    const fingerprint = idempotencyKey
+      ? submissionFingerprint({ ...input, clientUci, applicationNumber, description })
+      : null;
     const replay = async () => {
-      const earlier = idempotencyKey ? await workflowStore.findByIdempotencyKey(db, submittedBy, idempotencyKey) : null;
+      const earlier = idempotencyKey
+        ? await workflowStore.findByIdempotencyKey(db, submittedBy, idempotencyKey)
+        : null;
       if (!earlier) return null;
       if (earlier.fingerprint !== fingerprint) {
-        throw badUserInput('This idempotency key was already used for a different request; use a new key for a new request.', 'idempotencyKey', {
-          reason: 'IDEMPOTENCY_KEY_REUSED',
-        });
+        throw badUserInput(
+          'This idempotency key was already used for a different request; use a new key for a new request.',
+          'idempotencyKey',
+          {
+            reason: 'IDEMPOTENCY_KEY_REUSED',
+          },
+        );
       }
       return earlier.requestNumber;
     };
-    const requestNumber = (await replay()) ?? (await db.transaction(async (tx) => {
-      const number = await workflowStore.nextRequestNumber(tx, input.act === AccessAct.PRIVACY_ACT ? 'P' : 'A', today().slice(0, 4));
-      await workflowStore.insertRequest(tx, {
-        requestNumber: number, institution: input.institution, act: input.act, requesterCategory, clientUci, applicationNumber, description,
-        receivedOn: today(), submittedBy, idempotencyKey, idempotencyFingerprint: fingerprint, consentAuthorizationId,
-      });
-      await workflowStore.addEvent(tx, number, {
-        action: WorkflowAction.SUBMIT, from: null, to: AccessRequestStatus.RECEIVED, role: caller.role, subject: caller.subject,
-        detail: consentAuthorizationId ? `consent: ${consentAuthorizationId}` : null,
-      });
-      return number;
-    }).catch(async (error: unknown) => {
-      // A concurrent retry with the same key won the insert: answer with its request, if it is the same one.
-      const winner = await replay();
-      if (winner) return winner;
-      throw error;
-    }));
+    const requestNumber =
+      (await replay()) ??
+      (await db
+        .transaction(async (tx) => {
+          const number = await workflowStore.nextRequestNumber(
+            tx,
+            input.act === AccessAct.PRIVACY_ACT ? 'P' : 'A',
+            today().slice(0, 4),
+          );
+          await workflowStore.insertRequest(tx, {
+            requestNumber: number,
+            institution: input.institution,
+            act: input.act,
+            requesterCategory,
+            clientUci,
+            applicationNumber,
+            description,
+            receivedOn: today(),
+            submittedBy,
+            idempotencyKey,
+            idempotencyFingerprint: fingerprint,
+            consentAuthorizationId,
+          });
+          await workflowStore.addEvent(tx, number, {
+            action: WorkflowAction.SUBMIT,
+            from: null,
+            to: AccessRequestStatus.RECEIVED,
+            role: caller.role,
+            subject: caller.subject,
+            detail: consentAuthorizationId ? `consent: ${consentAuthorizationId}` : null,
+          });
+          return number;
+        })
+        .catch(async (error: unknown) => {
+          // A concurrent retry with the same key won the insert: answer with its request, if it is the same one.
+          const winner = await replay();
+          if (winner) return winner;
+          throw error;
+        }));
     return (await atipStore.requestsByNumber(db, [requestNumber]))[0];
   }
 }
 
 /** Case management owns applications: it says whether this one is the client's. */
-async function assertApplicationOf(applicationNumber: string, clientUci: string, { peers }: AtipContext): Promise<void> {
+async function assertApplicationOf(
+  applicationNumber: string,
+  clientUci: string,
+  { peers }: AtipContext,
+): Promise<void> {
   if (!(await caseManagement.applicationBelongsTo(peers[CASE_MANAGEMENT], applicationNumber, clientUci))) {
     throw badUserInput(`Client ${clientUci} has no application ${applicationNumber}.`, 'applicationNumber');
   }
@@ -85,26 +128,54 @@ async function assertApplicationOf(applicationNumber: string, clientUci: string,
 async function requester(input: SubmitAccessRequestInput, clientUci: string, { caller, peers }: AtipContext) {
   if (caller.role === 'applicant') {
     if (input.requesterCategory && input.requesterCategory !== RequesterCategory.CLIENT) {
-      throw badUserInput('A client filing for their own file is in the CLIENT category.', 'requesterCategory');
+      throw badUserInput(
+        'A client filing for their own file is in the CLIENT category.',
+        'requesterCategory',
+      );
     }
     return { requesterCategory: RequesterCategory.CLIENT, consentAuthorizationId: null };
   }
   if (input.requesterCategory && input.requesterCategory !== RequesterCategory.REPRESENTATIVE_WITH_CONSENT) {
-    throw badUserInput('A representative files in the REPRESENTATIVE_WITH_CONSENT category.', 'requesterCategory');
+    throw badUserInput(
+      'A representative files in the REPRESENTATIVE_WITH_CONSENT category.',
+      'requesterCategory',
+    );
   }
   const activeAuthorizationId = await caseManagement.activeAuthorizationId(peers[CASE_MANAGEMENT], clientUci);
-  if (!activeAuthorizationId || (input.consentAuthorizationId && input.consentAuthorizationId !== activeAuthorizationId)) {
+  if (
+    !activeAuthorizationId ||
+    (input.consentAuthorizationId && input.consentAuthorizationId !== activeAuthorizationId)
+  ) {
     throw badUserInput(
       `${input.consentAuthorizationId ?? 'No consent'} is not an active authorization of yours for client ${clientUci}; attach the client's consent (IMM 5476).`,
       'consentAuthorizationId',
     );
   }
-  return { requesterCategory: RequesterCategory.REPRESENTATIVE_WITH_CONSENT, consentAuthorizationId: activeAuthorizationId };
+  return {
+    requesterCategory: RequesterCategory.REPRESENTATIVE_WITH_CONSENT,
+    consentAuthorizationId: activeAuthorizationId,
+  };
 }
 
 /** What a submission asked for, normalized: a replay of its key must ask for exactly this. */
 function submissionFingerprint(input: SubmitAccessRequestInput): string {
-  const { act, institution, clientUci, applicationNumber, description, requesterCategory, consentAuthorizationId } = input;
-  const asked = [act, institution, clientUci, applicationNumber ?? null, description, requesterCategory ?? null, consentAuthorizationId ?? null];
+  const {
+    act,
+    institution,
+    clientUci,
+    applicationNumber,
+    description,
+    requesterCategory,
+    consentAuthorizationId,
+  } = input;
+  const asked = [
+    act,
+    institution,
+    clientUci,
+    applicationNumber ?? null,
+    description,
+    requesterCategory ?? null,
+    consentAuthorizationId ?? null,
+  ];
   return createHash('sha256').update(JSON.stringify(asked)).digest('hex');
 }

@@ -9,7 +9,10 @@ export enum FieldsShown {
   ASKED = 'ASKED',
 }
 
-registerEnumType(FieldsShown, { name: 'FieldsShown', description: 'Which of the request\'s fields a file\'s record names.' });
+registerEnumType(FieldsShown, {
+  name: 'FieldsShown',
+  description: "Which of the request's fields a file's record names.",
+});
 
 @InputType({ description: 'A file one request read or was refused.' })
 export class AccessedFileInput implements AccessedFile {
@@ -23,9 +26,9 @@ export class AccessedFileInput implements AccessedFile {
   fieldsShown!: FieldsShownName;
 }
 
-@InputType({ description: 'One request\'s access to client files, as the gateway records it.' })
+@InputType({ description: "One request's access to client files, as the gateway records it." })
 export class AccessEventInput implements Omit<AccessEvent, 'occurredAt'> {
-  @Field({ description: 'The gateway\'s id for the request.' })
+  @Field({ description: "The gateway's id for the request." })
   requestId!: string;
 
   @Field(() => DateTimeResolver)

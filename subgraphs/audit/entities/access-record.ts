@@ -7,9 +7,12 @@ export enum AccessOutcome {
   DENIED = 'DENIED',
 }
 
-registerEnumType(AccessOutcome, { name: 'AccessOutcome', description: 'Whether the file was read, or the attempt refused.' });
+registerEnumType(AccessOutcome, {
+  name: 'AccessOutcome',
+  description: 'Whether the file was read, or the attempt refused.',
+});
 
-@ObjectType({ description: 'Who read a file: the verified token\'s subject, role and OAuth client.' })
+@ObjectType({ description: "Who read a file: the verified token's subject, role and OAuth client." })
 export class AccessReader {
   @Field(() => String, { nullable: true })
   subject!: string | null;
@@ -17,14 +20,20 @@ export class AccessReader {
   @Field()
   role!: string;
 
-  @Field(() => String, { nullable: true, description: 'The application the token was issued to, e.g. a partner agency\'s system.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The application the token was issued to, e.g. a partner agency's system.",
+  })
   clientId!: string | null;
 
   @Field(() => [String])
   scopes!: string[];
 }
 
-@ObjectType({ description: 'One read of (or refused attempt at) a client\'s file, recorded before the answer left the gateway.' })
+@ObjectType({
+  description:
+    "One read of (or refused attempt at) a client's file, recorded before the answer left the gateway.",
+})
 export class AccessRecord {
   @Field(() => ID)
   id!: string;
@@ -40,7 +49,10 @@ export class AccessRecord {
   @Field(() => AccessOutcome)
   outcome!: AccessOutcome;
 
-  @Field(() => [String], { description: 'The fields the operation asked for, as paths such as "client.applications.decision.officerNotes".' })
+  @Field(() => [String], {
+    description:
+      'The fields the operation asked for, as paths such as "client.applications.decision.officerNotes".',
+  })
   fields!: string[];
 
   @Field(() => String, { nullable: true })

@@ -22,7 +22,8 @@ export class AccessLogResolver {
   @PageSize(PAGE_LIMITS)
   @FieldResolver(() => AccessRecordConnection, {
     nullable: true,
-    description: 'Who read this file and when, newest first: the client themself, or oversight with audit:read. Null only when the audit service is unavailable.',
+    description:
+      'Who read this file and when, newest first: the client themself, or oversight with audit:read. Null only when the audit service is unavailable.',
   })
   async accessLog(
     @Root() client: Client,
@@ -41,7 +42,10 @@ export class AccessLogResolver {
 
   @RequiresScopes(Scope.AUDIT_READ)
   @PageSize(PAGE_LIMITS)
-  @Query(() => AccessRecordConnection, { name: 'accessLog', description: 'Oversight: every access, newest first, optionally for one client.' })
+  @Query(() => AccessRecordConnection, {
+    name: 'accessLog',
+    description: 'Oversight: every access, newest first, optionally for one client.',
+  })
   async oversightLog(
     @Arg('uci', () => ID, { nullable: true }) uci: string | null,
     @Arg('first', () => Int, { nullable: true }) first: number | null,

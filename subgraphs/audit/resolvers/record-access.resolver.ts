@@ -11,8 +11,13 @@ import { auditStore } from '../store';
 @Resolver()
 export class RecordAccessResolver {
   @Directive('@inaccessible')
-  @Mutation(() => Int, { description: 'Records one request\'s access durably; returns how many of its files were newly stored.' })
-  recordAccess(@Arg('event', () => AccessEventInput) event: AccessEventInput, @Ctx() { db, purpose }: AuditContext): Promise<number> {
+  @Mutation(() => Int, {
+    description: "Records one request's access durably; returns how many of its files were newly stored.",
+  })
+  recordAccess(
+    @Arg('event', () => AccessEventInput) event: AccessEventInput,
+    @Ctx() { db, purpose }: AuditContext,
+  ): Promise<number> {
     // Only the gateway's own signature for this purpose writes the trail, never a caller's request.
     if (purpose !== 'record-access') throw forbidden('Only the One Window gateway records accesses.');
     return auditStore.record(db, event);

@@ -1,11 +1,18 @@
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
 import {
-  DetentionReviewBody, EnforcementActionKind, RemovalOrderStatus, RemovalOrderType, ReportReferral, SeizureAuthority, WarrantStatus,
+  DetentionReviewBody,
+  EnforcementActionKind,
+  RemovalOrderStatus,
+  RemovalOrderType,
+  ReportReferral,
+  SeizureAuthority,
+  WarrantStatus,
 } from './enums';
 
 @InterfaceType({
-  description: 'An enforcement action CBSA took about the client. Most clients have none; these are the most sensitive records.',
+  description:
+    'An enforcement action CBSA took about the client. Most clients have none; these are the most sensitive records.',
   resolveType: (action: EnforcementAction) => KIND_TO_TYPE[action.kind],
 })
 export abstract class EnforcementAction {
@@ -24,7 +31,10 @@ export abstract class EnforcementAction {
   location!: string | null;
 }
 
-@ObjectType({ implements: EnforcementAction, description: 'A referral from primary inspection for a closer look.' })
+@ObjectType({
+  implements: EnforcementAction,
+  description: 'A referral from primary inspection for a closer look.',
+})
 export class SecondaryExamination extends EnforcementAction {
   @Field()
   referralReason!: string;
@@ -33,7 +43,10 @@ export class SecondaryExamination extends EnforcementAction {
   result!: string;
 }
 
-@ObjectType({ implements: EnforcementAction, description: 'A report under IRPA s.44 that the client may be inadmissible.' })
+@ObjectType({
+  implements: EnforcementAction,
+  description: 'A report under IRPA s.44 that the client may be inadmissible.',
+})
 export class InadmissibilityReport extends EnforcementAction {
   @Field({ description: 'The inadmissibility alleged, e.g. "IRPA 41(a): non-compliance (overstay)".' })
   allegation!: string;
@@ -53,13 +66,19 @@ export class RemovalOrder extends EnforcementAction {
   @Field(() => RemovalOrderStatus)
   status!: RemovalOrderStatus;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'When the certificate of departure was issued, if the client left.' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'When the certificate of departure was issued, if the client left.',
+  })
   departureConfirmedOn!: string | null;
 
   @Field({ description: 'Whether the client needs an Authorization to Return to Canada to come back.' })
   requiresAuthorizationToReturn!: boolean;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'Until when return needs authorization; null for a permanent bar or none.' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'Until when return needs authorization; null for a permanent bar or none.',
+  })
   barUntil!: string | null;
 
   @Field({ description: 'What the order means for the client, in plain language.' })
@@ -86,10 +105,16 @@ export class Detention extends EnforcementAction {
   @Field(() => DateTimeResolver, { nullable: true })
   releasedAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'An alternative to detention, where one was ordered instead of or after it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'An alternative to detention, where one was ordered instead of or after it.',
+  })
   alternativeToDetention!: string | null;
 
-  @Field(() => [DetentionReview], { description: 'CBSA within 48 hours; the Immigration Division at 48 hours, within 7 days after, then every 30 days.' })
+  @Field(() => [DetentionReview], {
+    description:
+      'CBSA within 48 hours; the Immigration Division at 48 hours, within 7 days after, then every 30 days.',
+  })
   reviews!: DetentionReview[];
 }
 
@@ -120,4 +145,11 @@ const KIND_TO_TYPE: Record<EnforcementActionKind, string> = {
   [EnforcementActionKind.IMMIGRATION_WARRANT]: 'ImmigrationWarrant',
 };
 
-export const ENFORCEMENT_ACTION_TYPES = [SecondaryExamination, InadmissibilityReport, RemovalOrder, Detention, Seizure, ImmigrationWarrant];
+export const ENFORCEMENT_ACTION_TYPES = [
+  SecondaryExamination,
+  InadmissibilityReport,
+  RemovalOrder,
+  Detention,
+  Seizure,
+  ImmigrationWarrant,
+];

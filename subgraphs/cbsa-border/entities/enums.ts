@@ -75,17 +75,25 @@ registerEnumType(TravelDirection, { name: 'TravelDirection' });
 registerEnumType(TravelMode, { name: 'TravelMode' });
 registerEnumType(TravelRecordSource, {
   name: 'TravelRecordSource',
-  description: 'Entries come from CBSA primary inspection; exits from United States entry records at land crossings and from airline passenger lists.',
+  description:
+    'Entries come from CBSA primary inspection; exits from United States entry records at land crossings and from airline passenger lists.',
 });
 registerEnumType(TravelDocumentType, { name: 'TravelDocumentType' });
 registerEnumType(MissingExitTreatment, {
   name: 'MissingExitTreatment',
-  description: 'How to count the days between an entry and the next entry when no exit was recorded between them.',
+  description:
+    'How to count the days between an entry and the next entry when no exit was recorded between them.',
 });
 registerEnumType(EnforcementActionKind, { name: 'EnforcementActionKind' });
-registerEnumType(ReportReferral, { name: 'ReportReferral', description: 'Where an IRPA s.44 report went for decision.' });
+registerEnumType(ReportReferral, {
+  name: 'ReportReferral',
+  description: 'Where an IRPA s.44 report went for decision.',
+});
 registerEnumType(RemovalOrderType, { name: 'RemovalOrderType' });
 registerEnumType(RemovalOrderStatus, { name: 'RemovalOrderStatus' });
 registerEnumType(DetentionReviewBody, { name: 'DetentionReviewBody' });
-registerEnumType(SeizureAuthority, { name: 'SeizureAuthority', description: 'Customs Act s.110 or IRPA s.140.' });
+registerEnumType(SeizureAuthority, {
+  name: 'SeizureAuthority',
+  description: 'Customs Act s.110 or IRPA s.140.',
+});
 registerEnumType(WarrantStatus, { name: 'WarrantStatus' });

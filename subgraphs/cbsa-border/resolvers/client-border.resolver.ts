@@ -22,7 +22,10 @@ const WHEN_NULL = 'Null only when the CBSA service is unavailable.';
 export class ClientBorderResolver {
   @RequiresScopes(Scope.BORDER_TRAVEL)
   @PageSize(TRAVEL_PAGE)
-  @FieldResolver(() => TravelEventConnection, { nullable: true, description: `Entries and exits on record since 1 August 2000, oldest first. ${WHEN_NULL}` })
+  @FieldResolver(() => TravelEventConnection, {
+    nullable: true,
+    description: `Entries and exits on record since 1 August 2000, oldest first. ${WHEN_NULL}`,
+  })
   async travelHistory(
     @Root() client: Client,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
@@ -42,18 +45,26 @@ export class ClientBorderResolver {
     @Root() client: Client,
     @Arg('from', () => LocalDateResolver) from: string,
     @Arg('to', () => LocalDateResolver) to: string,
-    @Arg('missingExits', () => MissingExitTreatment, { defaultValue: MissingExitTreatment.COUNT_AS_ABSENT }) treatment: MissingExitTreatment,
+    @Arg('missingExits', () => MissingExitTreatment, { defaultValue: MissingExitTreatment.COUNT_AS_ABSENT })
+    treatment: MissingExitTreatment,
     @Ctx() { loaders }: BorderContext,
   ): Promise<PhysicalPresence> {
     if (from > to) throw badUserInput(`from (${from}) must not be after to (${to}).`, 'from');
-    if (daysBetween(from, to) > MAX_PERIOD_DAYS) throw badUserInput('The period may span at most 30 years.', 'to');
+    if (daysBetween(from, to) > MAX_PERIOD_DAYS)
+      throw badUserInput('The period may span at most 30 years.', 'to');
     const crossings = await loaders.crossingsUntil(to).load(client.uci);
     return { from, to, treatment, ...countPresence(crossings, from, to, treatment) };
   }
 
   @RequiresScopes(Scope.BORDER_ENFORCEMENT)
-  @FieldResolver(() => [EnforcementAction], { nullable: true, description: `Examinations, reports, orders, detentions, seizures and warrants, oldest first. ${WHEN_NULL}` })
-  async enforcementActions(@Root() client: Client, @Ctx() { loaders }: BorderContext): Promise<EnforcementAction[]> {
+  @FieldResolver(() => [EnforcementAction], {
+    nullable: true,
+    description: `Examinations, reports, orders, detentions, seizures and warrants, oldest first. ${WHEN_NULL}`,
+  })
+  async enforcementActions(
+    @Root() client: Client,
+    @Ctx() { loaders }: BorderContext,
+  ): Promise<EnforcementAction[]> {
     return (await loaders.enforcement.load(client.uci)).map((row) => toEnforcementAction(row));
   }
 }

@@ -5,7 +5,7 @@ import { RequiresScopes, Scope } from '../../kit/access/directives';
 
 @RequiresScopes(Scope.CASE_READ)
 @Directive('@key(fields: "applicationNumber")')
-@ObjectType({ description: 'One application to IRCC, with the tracker\'s view of its progress.' })
+@ObjectType({ description: "One application to IRCC, with the tracker's view of its progress." })
 export class Application {
   @Field(() => ID, { description: 'One letter then nine digits, e.g. W123456789.' })
   applicationNumber!: string;

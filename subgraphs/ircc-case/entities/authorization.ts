@@ -4,7 +4,8 @@ import { RequiresScopes, Scope } from '../../kit/access/directives';
 
 @RequiresScopes(Scope.CASE_READ)
 @ObjectType({
-  description: 'A use-of-representative authorization (IMM 5476): lets IRCC and CBSA share the client\'s file with the representative until it is cancelled.',
+  description:
+    "A use-of-representative authorization (IMM 5476): lets IRCC and CBSA share the client's file with the representative until it is cancelled.",
 })
 export class Authorization {
   @Field(() => ID)
@@ -25,6 +26,6 @@ export class Authorization {
   @Field(() => LocalDateResolver, { nullable: true })
   expiresOn!: string | null;
 
-  @Field({ description: 'Only active authorizations open the client\'s file to the representative.' })
+  @Field({ description: "Only active authorizations open the client's file to the representative." })
   active!: boolean;
 }

@@ -6,7 +6,9 @@ import { RequiresScopes, Scope } from '../../kit/access/directives';
 @Directive('@key(fields: "uci")')
 @ObjectType({ description: 'A person known to IRCC, identified by their Unique Client Identifier.' })
 export class Client {
-  @Field(() => ID, { description: 'Unique Client Identifier: 8 digits (1234-5678) or 10 digits (12-3456-7890).' })
+  @Field(() => ID, {
+    description: 'Unique Client Identifier: 8 digits (1234-5678) or 10 digits (12-3456-7890).',
+  })
   uci!: string;
 
   @RequiresScopes(Scope.CASE_READ)

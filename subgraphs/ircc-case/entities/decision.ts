@@ -3,7 +3,9 @@ import { Field, ObjectType } from 'type-graphql';
 import { DecisionOutcome } from './enums';
 import { RequiresScopes, Scope } from '../../kit/access/directives';
 
-@ObjectType({ description: 'One reason for a refusal, with the provision cited and what it means in plain language.' })
+@ObjectType({
+  description: 'One reason for a refusal, with the provision cited and what it means in plain language.',
+})
 export class RefusalGround {
   @Field({ description: 'The provision cited, e.g. "IRPR 179(b)".' })
   provision!: string;

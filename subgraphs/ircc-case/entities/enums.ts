@@ -76,22 +76,34 @@ export enum RepresentativeKind {
   UNPAID = 'UNPAID',
 }
 
-registerEnumType(LineOfBusiness, { name: 'LineOfBusiness', description: 'The IRCC program an application belongs to.' });
+registerEnumType(LineOfBusiness, {
+  name: 'LineOfBusiness',
+  description: 'The IRCC program an application belongs to.',
+});
 registerEnumType(OfficialLanguage, { name: 'OfficialLanguage' });
 registerEnumType(ApplicationStatus, {
   name: 'ApplicationStatus',
-  description: 'The tracker\'s overall status. CLOSED covers approved, refused, withdrawn, abandoned and returned as incomplete: see `decision`.',
+  description:
+    "The tracker's overall status. CLOSED covers approved, refused, withdrawn, abandoned and returned as incomplete: see `decision`.",
 });
-registerEnumType(ReviewStageName, { name: 'ReviewStageName', description: 'The review sections the Application Status Tracker shows.' });
+registerEnumType(ReviewStageName, {
+  name: 'ReviewStageName',
+  description: 'The review sections the Application Status Tracker shows.',
+});
 registerEnumType(ReviewStageStatus, { name: 'ReviewStageStatus' });
 registerEnumType(StatusSource, {
   name: 'StatusSource',
-  description: 'Which system a status came from; they can disagree, so each status also says when it was true.',
+  description:
+    'Which system a status came from; they can disagree, so each status also says when it was true.',
 });
 registerEnumType(DecisionOutcome, { name: 'DecisionOutcome' });
 registerEnumType(IssuedDocumentType, { name: 'IssuedDocumentType' });
-registerEnumType(MessageKind, { name: 'MessageKind', description: 'Correspondence IRCC sent to the client.' });
+registerEnumType(MessageKind, {
+  name: 'MessageKind',
+  description: 'Correspondence IRCC sent to the client.',
+});
 registerEnumType(RepresentativeKind, {
   name: 'RepresentativeKind',
-  description: 'Lawyers and paralegals of a law society, Quebec notaries, consultants licensed by the CICC, or unpaid representatives.',
+  description:
+    'Lawyers and paralegals of a law society, Quebec notaries, consultants licensed by the CICC, or unpaid representatives.',
 });

@@ -15,6 +15,9 @@ export class Message {
   @Field(() => LocalDateResolver)
   sentOn!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'When the client must answer by, if an answer is asked for.' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'When the client must answer by, if an answer is asked for.',
+  })
   dueOn!: string | null;
 }

@@ -4,7 +4,9 @@ import { RepresentativeKind } from './enums';
 import { Client } from './client';
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A person authorized by clients (form IMM 5476) to deal with IRCC and CBSA for them.' })
+@ObjectType({
+  description: 'A person authorized by clients (form IMM 5476) to deal with IRCC and CBSA for them.',
+})
 export class Representative {
   @Field(() => ID)
   id!: string;
@@ -21,10 +23,17 @@ export class Representative {
   @Field(() => String, { nullable: true })
   organization!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Membership number with the regulator; null for unpaid representatives.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Membership number with the regulator; null for unpaid representatives.',
+  })
   membershipNumber!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The law society, Chambre des notaires or the College of Immigration and Citizenship Consultants.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The law society, Chambre des notaires or the College of Immigration and Citizenship Consultants.',
+  })
   regulator!: string | null;
 }
 

@@ -30,7 +30,10 @@ export class ApplicationResolver {
   @FieldResolver(() => Client)
   async client(@Root() application: Application, @Ctx() { loaders }: CaseContext): Promise<Client> {
     const client = await loaders.client.load(application.clientUci);
-    if (!client) throw new Error(`application ${application.applicationNumber} refers to missing client ${application.clientUci}`);
+    if (!client)
+      throw new Error(
+        `application ${application.applicationNumber} refers to missing client ${application.clientUci}`,
+      );
     return client;
   }
 
@@ -39,7 +42,9 @@ export class ApplicationResolver {
     return { status: application.status, source: application.statusSource, asOf: application.statusAsOf };
   }
 
-  @FieldResolver(() => [ReviewStage], { description: 'Biometrics, medical exam, background verification and eligibility, in processing order.' })
+  @FieldResolver(() => [ReviewStage], {
+    description: 'Biometrics, medical exam, background verification and eligibility, in processing order.',
+  })
   stages(@Root() application: Application, @Ctx() { loaders }: CaseContext): Promise<ReviewStage[]> {
     return loaders.stages.load(application.applicationNumber);
   }
@@ -52,7 +57,8 @@ export class ApplicationResolver {
   @RequiresScopes(Scope.CASE_NOTES)
   @FieldResolver(() => Decision, {
     nullable: true,
-    description: 'Proactive disclosure: the decision with the officer\'s notes and plain-language grounds, readable by the applicant and their representative without an access request. Null until decided.',
+    description:
+      "Proactive disclosure: the decision with the officer's notes and plain-language grounds, readable by the applicant and their representative without an access request. Null until decided.",
   })
   decisionNotes(@Root() application: Application, @Ctx() { loaders }: CaseContext): Promise<Decision | null> {
     return loaders.decision.load(application.applicationNumber);
@@ -70,7 +76,8 @@ export class ApplicationResolver {
 
   @FieldResolver(() => LocalDateResolver, {
     nullable: true,
-    description: 'When a decision is typically made for this line of business, counted from receipt; null once closed.',
+    description:
+      'When a decision is typically made for this line of business, counted from receipt; null once closed.',
   })
   estimatedDecisionBy(@Root() application: Application): string | null {
     if (application.status === ApplicationStatus.CLOSED) return null;

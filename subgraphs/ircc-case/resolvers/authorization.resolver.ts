@@ -6,9 +6,13 @@ import { Representative } from '../entities/representative';
 @Resolver(() => Authorization)
 export class AuthorizationResolver {
   @FieldResolver(() => Representative)
-  async representative(@Root() authorization: Authorization, @Ctx() { loaders }: CaseContext): Promise<Representative> {
+  async representative(
+    @Root() authorization: Authorization,
+    @Ctx() { loaders }: CaseContext,
+  ): Promise<Representative> {
     const representative = await loaders.representative.load(authorization.representativeId);
-    if (!representative) throw new Error(`authorization ${authorization.id} refers to missing representative`);
+    if (!representative)
+      throw new Error(`authorization ${authorization.id} refers to missing representative`);
     return representative;
   }
 }

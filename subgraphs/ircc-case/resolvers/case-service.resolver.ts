@@ -9,14 +9,22 @@ import { caseStore } from '../store';
 @Resolver()
 export class CaseServiceResolver {
   @Directive('@inaccessible')
-  @Query(() => [ID], { description: 'Of these clients, those the calling representative holds an active authorization for.' })
-  representedClients(@Arg('ucis', () => [ID]) ucis: string[], @Ctx() { db, caller }: CaseContext): Promise<string[]> {
+  @Query(() => [ID], {
+    description: 'Of these clients, those the calling representative holds an active authorization for.',
+  })
+  representedClients(
+    @Arg('ucis', () => [ID]) ucis: string[],
+    @Ctx() { db, caller }: CaseContext,
+  ): Promise<string[]> {
     if (caller.role !== 'representative' || !caller.subject) return Promise.resolve([]);
     return caseStore.representedBy(db, caller.subject, ucis);
   }
 
   @Directive('@inaccessible')
-  @Query(() => Boolean, { description: 'Whether this application is about this client, for a caller who may read that client\'s file.' })
+  @Query(() => Boolean, {
+    description:
+      "Whether this application is about this client, for a caller who may read that client's file.",
+  })
   async applicationBelongsTo(
     @Arg('applicationNumber', () => ID) applicationNumber: string,
     @Arg('uci', () => ID) uci: string,
@@ -27,8 +35,14 @@ export class CaseServiceResolver {
   }
 
   @Directive('@inaccessible')
-  @Query(() => ID, { nullable: true, description: 'The calling representative\'s active authorization (IMM 5476) for this client, if any.' })
-  activeAuthorizationId(@Arg('uci', () => ID) uci: string, @Ctx() { db, caller }: CaseContext): Promise<string | null> {
+  @Query(() => ID, {
+    nullable: true,
+    description: "The calling representative's active authorization (IMM 5476) for this client, if any.",
+  })
+  activeAuthorizationId(
+    @Arg('uci', () => ID) uci: string,
+    @Ctx() { db, caller }: CaseContext,
+  ): Promise<string | null> {
     if (caller.role !== 'representative' || !caller.subject) return Promise.resolve(null);
     return caseStore.activeAuthorizationId(db, caller.subject, uci);
   }

@@ -11,7 +11,10 @@ const PAGE_LIMITS = { default: 100, max: 500 };
 @Resolver(() => Representative)
 export class RepresentativeResolver {
   @Query(() => Representative, { nullable: true })
-  representative(@Arg('id', () => ID) id: string, @Ctx() { loaders }: CaseContext): Promise<Representative | null> {
+  representative(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { loaders }: CaseContext,
+  ): Promise<Representative | null> {
     return loaders.representative.load(id.trim().toUpperCase());
   }
 
@@ -28,7 +31,9 @@ export class RepresentativeResolver {
 
   @RequiresScopes(Scope.CASE_READ)
   @PageSize(PAGE_LIMITS)
-  @FieldResolver(() => ClientConnection, { description: 'Clients with an active authorization, in UCI order.' })
+  @FieldResolver(() => ClientConnection, {
+    description: 'Clients with an active authorization, in UCI order.',
+  })
   async clients(
     @Root() representative: Representative,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
@@ -43,8 +48,13 @@ export class RepresentativeResolver {
   }
 
   @RequiresScopes(Scope.CASE_READ)
-  @FieldResolver(() => Int, { description: 'How many clients have an active authorization for this representative.' })
-  async activeClientCount(@Root() representative: Representative, @Ctx() { loaders, access }: CaseContext): Promise<number> {
+  @FieldResolver(() => Int, {
+    description: 'How many clients have an active authorization for this representative.',
+  })
+  async activeClientCount(
+    @Root() representative: Representative,
+    @Ctx() { loaders, access }: CaseContext,
+  ): Promise<number> {
     access.assertMayReadCaseload(representative.id);
     return (await loaders.activeClientCount.load(representative.id))?.count ?? 0;
   }

@@ -15,7 +15,10 @@ export function auditExtensionPlugin<Loaders>(): ApolloServerPlugin<SubgraphCont
           const { read, denied } = contextValue.access;
           if (response.body.kind !== 'single' || (read.size === 0 && denied.size === 0)) return;
           const extension: AuditExtension = { read: [...read], denied: [...denied] };
-          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, [AUDIT_EXTENSION]: extension };
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            [AUDIT_EXTENSION]: extension,
+          };
         },
       };
     },

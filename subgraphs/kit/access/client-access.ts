@@ -18,7 +18,10 @@ export class ClientAccess {
   readonly denied = new Set<string>();
 
   /** Without `representedClients` a subgraph lets representatives read no file. */
-  constructor(private readonly caller: Caller, representedClients?: RepresentedClients) {
+  constructor(
+    private readonly caller: Caller,
+    representedClients?: RepresentedClients,
+  ) {
     this.allowed = new DataLoader(async (ucis) => {
       switch (caller.role) {
         case 'officer':
@@ -27,7 +30,9 @@ export class ClientAccess {
         case 'applicant':
           return ucis.map((uci) => uci === caller.subject);
         case 'representative': {
-          const represented = new Set(caller.subject && representedClients ? await representedClients(caller.subject, ucis) : []);
+          const represented = new Set(
+            caller.subject && representedClients ? await representedClients(caller.subject, ucis) : [],
+          );
           return ucis.map((uci) => represented.has(uci));
         }
         default:

@@ -9,7 +9,8 @@ import { Directive } from 'type-graphql';
 export const Authenticated = () => Directive('@authenticated');
 
 /** Only callers whose token carries every one of these scopes. */
-export const RequiresScopes = (...scopes: string[]) => Directive(`@requiresScopes(scopes: [[${scopes.map((s) => JSON.stringify(s)).join(', ')}]])`);
+export const RequiresScopes = (...scopes: string[]) =>
+  Directive(`@requiresScopes(scopes: [[${scopes.map((s) => JSON.stringify(s)).join(', ')}]])`);
 
 /** The scopes of the data-sharing agreements (README, "Who may see what"). */
 export const Scope = {

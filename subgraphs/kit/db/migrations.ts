@@ -12,7 +12,9 @@ export async function migrate(db: Database, migrations: readonly Migration[]): P
     id text PRIMARY KEY,
     applied_at timestamptz NOT NULL DEFAULT now()
   )`);
-  const applied = new Set((await db.query<{ id: string }>('SELECT id FROM schema_migration')).map((row) => row.id));
+  const applied = new Set(
+    (await db.query<{ id: string }>('SELECT id FROM schema_migration')).map((row) => row.id),
+  );
   const pending = [...migrations].sort((a, b) => a.id.localeCompare(b.id)).filter((m) => !applied.has(m.id));
   for (const migration of pending) {
     await db.transaction(async (tx) => {

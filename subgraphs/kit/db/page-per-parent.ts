@@ -20,7 +20,12 @@ export interface PerParentQuery {
  * travel history, each file's access log: rows are numbered per parent by a window function and
  * the page kept, with one row to spare per parent to tell whether another page follows.
  */
-export function pagePerParent<Row>(db: Queryable, query: PerParentQuery, parents: readonly string[], page: Page): Promise<Row[]> {
+export function pagePerParent<Row>(
+  db: Queryable,
+  query: PerParentQuery,
+  parents: readonly string[],
+  page: Page,
+): Promise<Row[]> {
   return db.query<Row>(
     `SELECT ranked.* FROM (
        SELECT ${query.select}, row_number() OVER (PARTITION BY ${query.parentColumn} ORDER BY ${query.orderBy}) AS position

@@ -105,12 +105,20 @@ export function personAt(seed: number, index: number, clients: number): Person {
   const random = new Random(seed, 'person', index);
   const country = random.weighted(COUNTRIES.map((c) => [c, c.weight] as const));
   const dateOfBirth = addDays('1955-01-01', random.int(0, daysBetween('1955-01-01', '2007-12-31')));
-  const applicationCount = random.weighted([[1, 55], [2, 30], [3, 15]] as const);
+  const applicationCount = random.weighted([
+    [1, 55],
+    [2, 30],
+    [3, 15],
+  ] as const);
   let receivedOn = addDays('2018-01-08', random.int(0, 2200));
   const applications: PersonApplication[] = [];
   for (let position = 0; position < applicationCount && receivedOn < SEED_AS_OF; position += 1) {
     const lineOfBusiness = random.weighted(LINE_OF_BUSINESS_WEIGHTS);
-    applications.push({ applicationNumber: applicationNumber(APPLICATION_PREFIX[lineOfBusiness], index, position), lineOfBusiness, receivedOn });
+    applications.push({
+      applicationNumber: applicationNumber(APPLICATION_PREFIX[lineOfBusiness], index, position),
+      lineOfBusiness,
+      receivedOn,
+    });
     receivedOn = addDays(receivedOn, random.int(60, 900));
   }
   const drawn = {
@@ -124,10 +132,18 @@ export function personAt(seed: number, index: number, clients: number): Person {
     applications,
   };
   const identity = index < SHOWCASE_PEOPLE.length ? { ...drawn, ...SHOWCASE_PEOPLE[index](index) } : drawn;
-  return { ...identity, representation: representationOf(random, index, clients, identity.applications[0].receivedOn) };
+  return {
+    ...identity,
+    representation: representationOf(random, index, clients, identity.applications[0].receivedOn),
+  };
 }
 
-function representationOf(random: Random, index: number, clients: number, firstReceivedOn: string): Representation | null {
+function representationOf(
+  random: Random,
+  index: number,
+  clients: number,
+  firstReceivedOn: string,
+): Representation | null {
   const showcase = index % SHOWCASE_STRIDE === 0 && index < SHOWCASE_LIMIT;
   if (!showcase && !random.chance(REPRESENTED_SHARE)) return null;
   const representativeIndex = showcase ? 0 : random.int(1, representativeCount(clients) - 1);
@@ -147,9 +163,16 @@ export function representativeId(index: number): string {
 
 export function representativeAt(seed: number, index: number): RepresentativeProfile {
   const random = new Random(seed, 'representative', index);
-  const kind = index === 0 ? 'LICENSED_CONSULTANT' : random.weighted([
-    ['LAWYER', 40], ['LICENSED_CONSULTANT', 45], ['PARALEGAL', 5], ['QUEBEC_NOTARY', 4], ['UNPAID', 6],
-  ] as const);
+  const kind =
+    index === 0
+      ? 'LICENSED_CONSULTANT'
+      : random.weighted([
+          ['LAWYER', 40],
+          ['LICENSED_CONSULTANT', 45],
+          ['PARALEGAL', 5],
+          ['QUEBEC_NOTARY', 4],
+          ['UNPAID', 6],
+        ] as const);
   const regulated = REGULATOR[kind];
   return {
     index,
@@ -164,7 +187,15 @@ export function representativeAt(seed: number, index: number): RepresentativePro
 }
 
 const REGULATOR: Record<RepresentativeProfile['kind'], { prefix: string; bodies: string[] } | null> = {
-  LAWYER: { prefix: 'LS', bodies: ['Law Society of Ontario', 'Law Society of British Columbia', 'Barreau du Québec', 'Law Society of Alberta'] },
+  LAWYER: {
+    prefix: 'LS',
+    bodies: [
+      'Law Society of Ontario',
+      'Law Society of British Columbia',
+      'Barreau du Québec',
+      'Law Society of Alberta',
+    ],
+  },
   PARALEGAL: { prefix: 'P', bodies: ['Law Society of Ontario'] },
   QUEBEC_NOTARY: { prefix: 'N', bodies: ['Chambre des notaires du Québec'] },
   LICENSED_CONSULTANT: { prefix: 'R', bodies: ['College of Immigration and Citizenship Consultants'] },
@@ -185,9 +216,21 @@ const SHOWCASE_PEOPLE: readonly ((index: number) => Partial<Person>)[] = [
     countryOfCitizenship: 'NGA',
     preferredLanguage: 'EN',
     applications: [
-      { applicationNumber: applicationNumber('V', index, 0), lineOfBusiness: 'VISITOR_VISA', receivedOn: '2021-05-10' },
-      { applicationNumber: applicationNumber('S', index, 1), lineOfBusiness: 'STUDY_PERMIT', receivedOn: '2021-11-02' },
-      { applicationNumber: applicationNumber('E', index, 2), lineOfBusiness: 'ECONOMIC_IMMIGRATION', receivedOn: '2026-06-22' },
+      {
+        applicationNumber: applicationNumber('V', index, 0),
+        lineOfBusiness: 'VISITOR_VISA',
+        receivedOn: '2021-05-10',
+      },
+      {
+        applicationNumber: applicationNumber('S', index, 1),
+        lineOfBusiness: 'STUDY_PERMIT',
+        receivedOn: '2021-11-02',
+      },
+      {
+        applicationNumber: applicationNumber('E', index, 2),
+        lineOfBusiness: 'ECONOMIC_IMMIGRATION',
+        receivedOn: '2026-06-22',
+      },
     ],
   }),
   (index) => ({
@@ -197,7 +240,11 @@ const SHOWCASE_PEOPLE: readonly ((index: number) => Partial<Person>)[] = [
     countryOfCitizenship: 'LBN',
     preferredLanguage: 'FR',
     applications: [
-      { applicationNumber: applicationNumber('W', index, 0), lineOfBusiness: 'WORK_PERMIT', receivedOn: '2025-12-01' },
+      {
+        applicationNumber: applicationNumber('W', index, 0),
+        lineOfBusiness: 'WORK_PERMIT',
+        receivedOn: '2025-12-01',
+      },
     ],
   }),
 ];
