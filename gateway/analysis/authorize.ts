@@ -74,15 +74,7 @@ export function authorizeOperation(
   const results = new Map<string, DefinitionResult>();
 
   const filterDefinition = (selectionSet: SelectionSetNode, type: GraphQLCompositeType): DefinitionResult => {
-    const result: DefinitionResult = {
-      selectionSet,
-      removed: [],
-      delivered: new Set(),
-      refused: new Set(),
-      rootFields: new Set(),
-      spreads: new Set(),
-      introspection: false,
-    };
+    const result = emptyResult(selectionSet);
     const reported = new Set<string>();
     const report = (removal: RemovedField) => {
       const key = removal.path.join('.');
@@ -162,15 +154,7 @@ export function authorizeOperation(
     if (known) return known;
     const fragment = fragments.get(name);
     const type = fragment && schema.getType(fragment.typeCondition.name.value);
-    const empty: DefinitionResult = {
-      selectionSet: { kind: Kind.SELECTION_SET, selections: [TYPENAME] },
-      removed: [],
-      delivered: new Set(),
-      refused: new Set(),
-      rootFields: new Set(),
-      spreads: new Set(),
-      introspection: false,
-    };
+    const empty = emptyResult({ kind: Kind.SELECTION_SET, selections: [TYPENAME] });
     // Validation has refused fragment cycles; the placeholder only keeps a cycle from recursing.
     results.set(name, empty);
     const result =
@@ -203,6 +187,18 @@ export function authorizeOperation(
     refused: [...top.refused].sort(),
     introspection: top.introspection,
     onlyMetaFields: [...top.rootFields].every((name) => name.startsWith('__')),
+  };
+}
+
+function emptyResult(selectionSet: SelectionSetNode): DefinitionResult {
+  return {
+    selectionSet,
+    removed: [],
+    delivered: new Set(),
+    refused: new Set(),
+    rootFields: new Set(),
+    spreads: new Set(),
+    introspection: false,
   };
 }
 

@@ -1,19 +1,11 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { uciAt } from '../../subgraphs/kit/seed/population';
-import { Federation, postQuery, startFederation } from '../fixtures/federation';
+import { postQuery, useFederation } from '../fixtures/federation';
 import { AUDIENCE, ISSUER } from '../fixtures/tokens';
 
-let federation: Federation;
+const federation = useFederation();
 const OWN = '1234-5678';
 const OTHER = '12-3456-7890';
-
-beforeAll(async () => {
-  federation = await startFederation();
-});
-
-afterAll(async () => {
-  await federation?.stop();
-});
 
 const query = (text: string, token?: string, variables?: Record<string, unknown>) =>
   postQuery(federation.gatewayUrl, text, variables, token);

@@ -1,12 +1,11 @@
 import { today, addDays } from '../../subgraphs/kit/dates';
-import { Federation, postQuery, startFederation } from '../fixtures/federation';
+import { postQuery, useFederation } from '../fixtures/federation';
 
-let federation: Federation;
+const federation = useFederation();
 let representative: string;
 let atipOfficer: string;
 
 beforeAll(async () => {
-  federation = await startFederation();
   representative = await federation.identity.token({
     role: 'representative',
     subject: 'REP-000001',
@@ -17,10 +16,6 @@ beforeAll(async () => {
     subject: 'atip-officer-3',
     scopes: ['atip:read', 'atip:write'],
   });
-});
-
-afterAll(async () => {
-  await federation?.stop();
 });
 
 const REQUEST_FIELDS = `requestNumber status requesterCategory receivedOn dueDate daysRemaining isOverdue fee

@@ -1,21 +1,11 @@
-import { ANONYMOUS } from '../../platform/caller';
-import { signCaller } from '../../platform/caller-header';
-import { internalClient } from '../../platform/internal-client';
 import { formatUci } from '../../platform/identifiers';
 import { operationLimits } from '../../platform/operation-limits';
-import { Federation, postQuery, startFederation } from '../fixtures/federation';
+import { accessEvent, readFile, recordAccess } from '../fixtures/audit-writes';
+import { postQuery, useFederation } from '../fixtures/federation';
 
-let federation: Federation;
+const federation = useFederation();
 const OWN = '1234-5678';
 const OTHER = '12-3456-7890';
-
-beforeAll(async () => {
-  federation = await startFederation();
-});
-
-afterAll(async () => {
-  await federation?.stop();
-});
 
 const query = (text: string, token?: string, variables?: Record<string, unknown>) =>
   postQuery(federation.gatewayUrl, text, variables, token);
@@ -161,64 +151,18 @@ describe('the audit trail', () => {
   });
 
   it('accepts the largest event the operation limits allow: a file for every field the cost cap lets through', async () => {
-    const header = await signCaller(
-      { caller: ANONYMOUS, requestId: 'test', purpose: 'record-access' },
-      ['audit'],
-      federation.identity.callerKeys.signingKey,
-    );
     const { maxCost } = operationLimits();
-    const files = Array.from({ length: maxCost }, (_, i) => ({
-      clientUci: formatUci(String(10_000_000 + i)),
-      outcome: 'READ',
-      fieldsShown: 'DELIVERED',
-    }));
-    const event = {
-      requestId: 'largest-request',
-      occurredAt: new Date().toISOString(),
-      readerSubject: 'o',
-      readerRole: 'officer',
-      readerClientId: null,
-      readerScopes: [],
-      operationName: null,
-      operationHash: 'h',
-      deliveredFields: ['representatives.edges.node.clients.edges.node.uci'],
-      refusedFields: [],
-      files,
-    };
-    const stored = await internalClient(
-      federation.subgraphUrls.audit,
-      header,
-      'audit',
-    )('mutation($event: AccessEventInput!) { recordAccess(event: $event) }', { event });
-    expect(stored).toEqual({ recordAccess: maxCost });
+    const files = Array.from({ length: maxCost }, (_, i) => readFile(formatUci(String(10_000_000 + i))));
+    const event = accessEvent('largest-request', files, [
+      'representatives.edges.node.clients.edges.node.uci',
+    ]);
+    expect(await recordAccess(federation, event)).toBe(maxCost);
   });
 
   it('confirms only the records it stored: a replayed event is not confirmed again', async () => {
-    const header = await signCaller(
-      { caller: ANONYMOUS, requestId: 'test', purpose: 'record-access' },
-      ['audit'],
-      federation.identity.callerKeys.signingKey,
-    );
-    const event = {
-      requestId: 'replayed-request',
-      occurredAt: new Date().toISOString(),
-      readerSubject: 'o',
-      readerRole: 'officer',
-      readerClientId: null,
-      readerScopes: [],
-      operationName: null,
-      operationHash: 'h',
-      deliveredFields: ['client.uci'],
-      refusedFields: [],
-      files: [
-        { clientUci: OWN, outcome: 'READ', fieldsShown: 'DELIVERED' },
-        { clientUci: OTHER, outcome: 'READ', fieldsShown: 'DELIVERED' },
-      ],
-    };
-    const record = internalClient(federation.subgraphUrls.audit, header, 'audit');
-    const mutation = 'mutation($event: AccessEventInput!) { recordAccess(event: $event) }';
-    expect(await record(mutation, { event })).toEqual({ recordAccess: 2 });
-    expect(await record(mutation, { event })).toEqual({ recordAccess: 0 });
+    const event = accessEvent('replayed-request', [readFile(OWN), readFile(OTHER)]);
+    expect(await recordAccess(federation, event)).toBe(2);
+    expect(await recordAccess(federation, event)).toBe(0);
   });
 
   it("shows a file's log only to its owner and to oversight with audit:read", async () => {

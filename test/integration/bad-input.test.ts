@@ -1,16 +1,11 @@
-import { Federation, postQuery, startFederation } from '../fixtures/federation';
+import { postQuery, useFederation } from '../fixtures/federation';
 
 /** Every kind of bad input gets a clear error, a stable code, the right status, no stack trace, and changes nothing. */
-let federation: Federation;
+const federation = useFederation();
 let token: string;
 
 beforeAll(async () => {
-  federation = await startFederation();
   token = await federation.identity.token({ role: 'officer', subject: 'officer-1' });
-});
-
-afterAll(async () => {
-  await federation?.stop();
 });
 
 const auditRecords = async () =>

@@ -1,15 +1,7 @@
-import { Federation, postQuery, startFederation } from '../fixtures/federation';
+import { postQuery, useFederation } from '../fixtures/federation';
 import { CLIENT_FILE, REPRESENTATIVE_CASELOAD } from '../../bench/flagship-queries';
 
-let federation: Federation;
-
-beforeAll(async () => {
-  federation = await startFederation();
-});
-
-afterAll(async () => {
-  await federation?.stop();
-});
+const federation = useFederation();
 
 describe('one query over three departmental systems', () => {
   it("returns a client's applications, decision, travel, presence, enforcement and access requests together", async () => {

@@ -18,7 +18,7 @@ import { ANONYMOUS, Caller, Role } from '../../platform/caller';
 import { operationLimits } from '../../platform/operation-limits';
 import { uciAt } from '../../subgraphs/kit/seed/population';
 import { apiSchema, supergraphSdl } from '../fixtures/api-schema';
-import { Federation, postQuery, startFederation } from '../fixtures/federation';
+import { postQuery, useFederation } from '../fixtures/federation';
 import { ALL_SCOPES } from '../fixtures/tokens';
 
 /**
@@ -28,18 +28,10 @@ import { ALL_SCOPES } from '../fixtures/tokens';
  * token's scopes comes back, in data or in introspection; every client file in the answer was
  * audited; and the analysis does work linear in the document. FC_SEED replays a failing run.
  */
-let federation: Federation;
+const federation = useFederation();
 const schema = apiSchema();
 const policy = AccessPolicy.fromSupergraph(supergraphSdl);
 const RUNS = Number(process.env.FC_RUNS ?? 500);
-
-beforeAll(async () => {
-  federation = await startFederation();
-});
-
-afterAll(async () => {
-  await federation?.stop();
-});
 
 /** Values for required arguments, by argument name: real identifiers from the seed, so answers hold data. */
 const ARGUMENTS: Record<string, (pick: <T>(items: readonly T[]) => T) => string> = {

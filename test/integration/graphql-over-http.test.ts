@@ -1,16 +1,8 @@
 import { serverAudits } from 'graphql-http';
-import { Federation, startFederation } from '../fixtures/federation';
+import { useFederation } from '../fixtures/federation';
 
 /** The gateway speaks GraphQL over HTTP as the specification asks, checked by graphql-http's own audit. */
-let federation: Federation;
-
-beforeAll(async () => {
-  federation = await startFederation();
-});
-
-afterAll(async () => {
-  await federation?.stop();
-});
+const federation = useFederation();
 
 describe('GraphQL over HTTP', () => {
   it('passes every audit of graphql-http with no error and no warning', async () => {

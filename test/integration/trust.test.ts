@@ -1,7 +1,6 @@
 import nock from 'nock';
-import { ANONYMOUS } from '../../platform/caller';
 import { signCaller } from '../../platform/caller-header';
-import { internalClient } from '../../platform/internal-client';
+import { accessEvent, readFile, recordAccess } from '../fixtures/audit-writes';
 import { Federation, postQuery, startFederation } from '../fixtures/federation';
 
 /** Nothing leaves the machine but calls between One Window's own processes. */
@@ -64,39 +63,9 @@ describe('trust between the gateway and the subgraphs', () => {
   });
 
   it("lets only the gateway's own audit signature write the trail, never a forwarded caller", async () => {
-    const event = {
-      requestId: 'forged',
-      occurredAt: new Date().toISOString(),
-      readerSubject: 'o',
-      readerRole: 'officer',
-      readerClientId: null,
-      readerScopes: [],
-      operationName: null,
-      operationHash: 'h',
-      deliveredFields: [],
-      refusedFields: [],
-      files: [{ clientUci: '1234-5678', outcome: 'READ', fieldsShown: 'DELIVERED' }],
-    };
-    const mutation = 'mutation($event: AccessEventInput!) { recordAccess(event: $event) }';
-    const asCaller = await signCaller(
-      {
-        caller: { role: 'officer', subject: 'o', scopes: ['audit:read'], clientId: null },
-        requestId: 'r',
-        purpose: 'request',
-      },
-      ['audit'],
-      federation.identity.callerKeys.signingKey,
-    );
-    await expect(
-      internalClient(federation.subgraphUrls.audit, asCaller, 'audit')(mutation, { event }),
-    ).rejects.toThrow(/FORBIDDEN/);
-    const asGateway = await signCaller(
-      { caller: ANONYMOUS, requestId: 'r', purpose: 'record-access' },
-      ['audit'],
-      federation.identity.callerKeys.signingKey,
-    );
-    expect(
-      await internalClient(federation.subgraphUrls.audit, asGateway, 'audit')(mutation, { event }),
-    ).toEqual({ recordAccess: 1 });
+    const event = accessEvent('forged', [readFile('1234-5678')]);
+    const officer = { role: 'officer' as const, subject: 'o', scopes: ['audit:read'], clientId: null };
+    await expect(recordAccess(federation, event, 'request', officer)).rejects.toThrow(/FORBIDDEN/);
+    expect(await recordAccess(federation, event)).toBe(1);
   });
 });

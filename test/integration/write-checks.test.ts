@@ -1,18 +1,10 @@
 import { uciAt } from '../../subgraphs/kit/seed/population';
-import { Federation, postQuery, startFederation } from '../fixtures/federation';
+import { postQuery, useFederation } from '../fixtures/federation';
 
 /** Every write checks role, row and state before it writes, and a refused write changes nothing. */
-let federation: Federation;
+const federation = useFederation();
 const OWN = '1234-5678';
 const OTHER = '12-3456-7890';
-
-beforeAll(async () => {
-  federation = await startFederation();
-});
-
-afterAll(async () => {
-  await federation?.stop();
-});
 
 const codes = (body: { errors?: { extensions?: Record<string, unknown> }[] }) =>
   (body.errors ?? []).map((e) => e.extensions?.code);

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { requestReceived } from '../fixtures/requests';
 import { deadlineStatus, dueDate } from '../../subgraphs/atip/deadlines';
 import {
   AccessAct,
@@ -194,13 +195,7 @@ describe('extensions', () => {
 });
 
 describe('due dates, worked examples', () => {
-  const request = (receivedOn: string, more: Partial<Parameters<typeof dueDate>[0]> = {}) => ({
-    receivedOn,
-    extensions: [],
-    holds: [],
-    completedOn: null,
-    ...more,
-  });
+  const request = requestReceived;
 
   it('moves a limit that ends on a federal holiday to the next working day', () => {
     expect(dueDate(request('2024-06-01'), '2024-06-02')).toBe('2024-07-02'); // 1 July, Canada Day

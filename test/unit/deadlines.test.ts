@@ -1,12 +1,6 @@
 import { deadlineStatus, dueDate } from '../../subgraphs/atip/deadlines';
 
-const request = (receivedOn: string, more: Partial<Parameters<typeof dueDate>[0]> = {}) => ({
-  receivedOn,
-  extensions: [],
-  holds: [],
-  completedOn: null,
-  ...more,
-});
+import { requestReceived as request } from '../fixtures/requests';
 
 describe('access request due date', () => {
   it('is 30 calendar days after receipt', () => {
