@@ -31,6 +31,10 @@ export interface ForwardedCall {
   caller: Caller;
   requestId: string;
   purpose: ForwardPurpose;
+  /** What the caller's operation may do there: only a header signed for a mutation lets a subgraph write. */
+  operation: 'query' | 'mutation';
+  /** A value used once: the audit subgraph takes each record-access header one time only. */
+  nonce?: string;
 }
 
 /** The gateway's signing key, from its PKCS#8 PEM. */
@@ -54,12 +58,14 @@ export function signCaller(
   audience: readonly string[],
   signingKey: KeyLike,
 ): Promise<string> {
-  const { caller, requestId, purpose } = call;
+  const { caller, requestId, purpose, operation, nonce } = call;
   return new SignJWT({
     role: caller.role,
     scope: caller.scopes.join(' '),
     client_id: caller.clientId,
     purpose,
+    operation,
+    ...(nonce ? { nonce } : {}),
   })
     .setProtectedHeader({ alg: ALGORITHM })
     .setIssuer(ISSUER)
@@ -92,7 +98,13 @@ export async function verifyCaller(
       scopes: typeof payload.scope === 'string' && payload.scope ? payload.scope.split(' ') : [],
       clientId: typeof payload.client_id === 'string' ? payload.client_id : null,
     };
-    return { caller: purpose === 'request' ? caller : ANONYMOUS, requestId: payload.jti!, purpose };
+    return {
+      caller: purpose === 'request' ? caller : ANONYMOUS,
+      requestId: payload.jti!,
+      purpose,
+      operation: payload.operation === 'mutation' ? 'mutation' : 'query',
+      ...(typeof payload.nonce === 'string' ? { nonce: payload.nonce } : {}),
+    };
   } catch {
     return null;
   }

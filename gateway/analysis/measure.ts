@@ -42,9 +42,18 @@ interface Summary {
   depth: number;
   aliases: number;
   cost: number;
+  /** `__schema` and `__type` fields, counted through every spread. */
+  introspection: number;
 }
 
-const NOTHING: Summary = { depth: 0, aliases: 0, cost: 0 };
+const NOTHING: Summary = { depth: 0, aliases: 0, cost: 0, introspection: 0 };
+
+/**
+ * Introspection answers from the schema in memory, a whole schema per `__schema`: asked under
+ * thirty aliases it turns a one-kilobyte request into megabytes. Once per operation is what
+ * Sandbox and code generators ask.
+ */
+export const MAX_INTROSPECTION_FIELDS = 1;
 
 /**
  * Measures depth, aliases and cost in one walk of each definition: a named fragment is measured
@@ -73,6 +82,9 @@ export function measureOperation(
   const check = (summary: Summary): Summary => {
     if (summary.depth > limits.maxDepth)
       throw requestError('QUERY_TOO_DEEP', `The operation nests more than ${limits.maxDepth} levels deep.`);
+    if (summary.introspection > MAX_INTROSPECTION_FIELDS) {
+      throw requestError('QUERY_TOO_COSTLY', 'Ask for __schema or __type once per operation.');
+    }
     if (summary.aliases > limits.maxAliases)
       throw requestError('TOO_MANY_ALIASES', `The operation uses more than ${limits.maxAliases} aliases.`);
     if (summary.cost > limits.maxCost) {
@@ -114,14 +126,16 @@ export function measureOperation(
     const add = (inner: Summary, factor: number, deeper: number) => {
       total.cost += inner.cost * factor;
       total.aliases += inner.aliases;
+      total.introspection += inner.introspection;
       if (!introspection) total.depth = Math.max(total.depth, inner.depth + deeper);
       check(total);
     };
     for (const selection of selectionSet.selections) {
       counter.visits += 1;
       if (selection.kind === Kind.FIELD) {
-        add({ depth: 1, aliases: selection.alias ? 1 : 0, cost: 1 }, 1, 0);
         const field = fieldDefinition(schema, parent, selection.name.value);
+        const meta = field === SchemaMetaFieldDef || field === TypeMetaFieldDef ? 1 : 0;
+        add({ depth: 1, aliases: selection.alias ? 1 : 0, cost: 1, introspection: meta }, 1, 0);
         const child = field && getNamedType(field.type);
         if (!selection.selectionSet || !field || !child || !isCompositeType(child)) continue;
         const paged = pageSizes.get(`${parent.name}.${selection.name.value}`);

@@ -6,6 +6,7 @@ import {
   GraphQLSchema,
   Kind,
   OperationDefinitionNode,
+  OperationTypeNode,
   print,
 } from 'graphql';
 import { Caller } from '../../platform/caller';
@@ -20,6 +21,10 @@ import { PageLimits, pageSizesFromSupergraph } from './page-sizes';
 /** Everything the gateway needs to know about one operation for one caller. */
 export interface OperationAnalysis extends AuthorizedOperation {
   measures: Measures;
+  /** A query reads; a mutation may write, and only its forwarded caller lets a subgraph do so. */
+  operationType: 'query' | 'mutation';
+  /** The request's variables as the subgraphs will see them: coerced, with defaults filled in. */
+  variables: Record<string, unknown>;
   /** SHA-256 of the operation as run: what the audit records, and the query-plan cache key of a cut-down operation. */
   executedHash: string;
 }
@@ -43,6 +48,8 @@ interface CachedAnalysis {
 
 /** Distinct (document, operation, scope set) entries kept; beyond it the least recently used goes. */
 const CACHE_ENTRIES = 2000;
+/** Costs kept per entry, by page-size variable values: a caller varying them cannot grow the cache without bound. */
+const COSTS_PER_ENTRY = 16;
 
 /**
  * The one analysis of each operation: caps and cost (measure.ts), then scope removals, audit
@@ -67,6 +74,12 @@ export class OperationAnalyzer {
   }
 
   analyze(request: AnalysisRequest, counter: WorkCounter = { visits: 0 }): OperationAnalysis {
+    if (!this.schema.getRootType(request.operation.operation)) {
+      throw requestError(
+        'GRAPHQL_VALIDATION_FAILED',
+        `This API has no ${request.operation.operation} operations.`,
+      );
+    }
     const key = `${request.queryHash}\u0000${request.operation.name?.value ?? ''}\u0000${accessKey(request.caller)}`;
     const variables = this.coerceVariables(request);
     const fragments = fragmentsOf(request.document);
@@ -109,11 +122,13 @@ export class OperationAnalyzer {
       this.cache.set(key, entry);
       if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
     }
-    entry.measures.set(
-      JSON.stringify(measures.pageVariables.map((name) => variables[name] ?? null)),
-      measures,
-    );
-    return { ...entry.authorized, measures, executedHash: entry.executedHash };
+    const measuredKey = JSON.stringify(measures.pageVariables.map((name) => variables[name] ?? null));
+    if (!entry.measures.has(measuredKey) && entry.measures.size >= COSTS_PER_ENTRY) {
+      entry.measures.delete(entry.measures.keys().next().value!);
+    }
+    entry.measures.set(measuredKey, measures);
+    const operationType = request.operation.operation === OperationTypeNode.MUTATION ? 'mutation' : 'query';
+    return { ...entry.authorized, measures, variables, operationType, executedHash: entry.executedHash };
   }
 
   /** The variables as the subgraphs will see them: coerced, with defaults filled in. */

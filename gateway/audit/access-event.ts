@@ -16,7 +16,8 @@ export function accessEvent(request: {
   caller: Caller;
   analysis?: OperationAnalysis;
   operationName: string | null;
-  variables?: Record<string, unknown>;
+  /** Record the request before a write, when no file is known yet. */
+  evenWithoutFiles?: boolean;
 }): AccessEvent | null {
   const { tally, caller, analysis } = request;
   const files = new Map<string, AccessedFile>();
@@ -26,11 +27,11 @@ export function accessEvent(request: {
   if (analysis?.refused.length) {
     for (const clientUci of tally.read)
       if (!tally.denied.has(clientUci)) add({ clientUci, outcome: 'DENIED', fieldsShown: 'REFUSED' });
-    for (const clientUci of namedClients(analysis, request.variables ?? {})) {
+    for (const clientUci of namedClients(analysis)) {
       if (!files.has(`${clientUci}|DENIED`)) add({ clientUci, outcome: 'DENIED', fieldsShown: 'REFUSED' });
     }
   }
-  if (files.size === 0) return null;
+  if (files.size === 0 && !request.evenWithoutFiles) return null;
   return {
     requestId: tally.requestId,
     occurredAt: new Date().toISOString(),
@@ -47,14 +48,16 @@ export function accessEvent(request: {
 }
 
 /** The UCIs named by fields the caller's scopes removed, as the subgraphs would have read them. */
-function namedClients(analysis: OperationAnalysis, variables: Record<string, unknown>): string[] {
+function namedClients(analysis: OperationAnalysis): string[] {
   const ucis: string[] = [];
   for (const { namedClient } of analysis.removed) {
+    // Coerced variables, defaults included: an ID sent as a number names a file as well as a string.
     const value =
-      namedClient && ('literal' in namedClient ? namedClient.literal : variables[namedClient.variable]);
-    if (typeof value !== 'string') continue;
+      namedClient &&
+      ('literal' in namedClient ? namedClient.literal : analysis.variables[namedClient.variable]);
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
     try {
-      ucis.push(normalizeUci(value));
+      ucis.push(normalizeUci(String(value)));
     } catch {
       // Not a UCI at all: no one's file was attempted.
     }

@@ -1,4 +1,4 @@
-import { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPlugin, GraphQLResponse, HeaderMap } from '@apollo/server';
 import { ErrorCode, httpStatusOf } from '../../platform/errors';
 import { GatewayContext } from '../auth/authorizing-gateway';
 import { CallerForwarding } from '../auth/forward-caller';
@@ -14,43 +14,66 @@ const RETRY_AFTER_SECONDS = 5;
 /**
  * Records every access to a client's file before the answer leaves: the request once, with
  * every file it read or was refused. If the record cannot be written the answer is withheld
- * (503 with Retry-After): nothing is served unaudited.
+ * (503 with Retry-After): nothing is served unaudited. A write is recorded before it runs as
+ * well, so an audit outage refuses it before anything changes rather than after.
  */
 export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, response, operationName, request }) {
+        async responseForOperation({ contextValue, operation, operationName }) {
+          if (operation?.operation !== 'mutation') return null;
           const { audit, caller, forwarding, analysis } = contextValue;
           const event = accessEvent({
             tally: audit,
             caller,
             analysis,
             operationName: operationName ?? null,
-            variables: request.variables,
-          });
+            evenWithoutFiles: true,
+          })!;
+          try {
+            await write(event, await forwarding.auditHeader());
+            return null;
+          } catch (error) {
+            console.error('[gateway] audit write failed; change refused:', (error as Error).message);
+            return withheld(
+              'This change cannot be recorded right now, so it was not made. Try again shortly.',
+            );
+          }
+        },
+        async willSendResponse({ contextValue, response, operation, operationName }) {
+          const { audit, caller, forwarding, analysis } = contextValue;
+          const event = accessEvent({ tally: audit, caller, analysis, operationName: operationName ?? null });
           if (!event) return;
           try {
             await write(event, await forwarding.auditHeader());
           } catch (error) {
             console.error('[gateway] audit write failed; answer withheld:', (error as Error).message);
-            response.http.status = httpStatusOf('AUDIT_UNAVAILABLE');
-            response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
-            response.body = {
-              kind: 'single',
-              singleResult: {
-                errors: [
-                  {
-                    message:
-                      'This access could not be recorded, so the answer is withheld. Try again shortly.',
-                    extensions: { code: 'AUDIT_UNAVAILABLE' satisfies ErrorCode },
-                  },
-                ],
-              },
-            };
+            const refusal = withheld(
+              operation?.operation === 'mutation'
+                ? 'This change was made but its answer could not be recorded, so it is withheld; read the record before repeating the change.'
+                : 'This access could not be recorded, so the answer is withheld. Try again shortly.',
+            );
+            response.http.status = refusal.http.status;
+            for (const [name, value] of refusal.http.headers) response.http.headers.set(name, value);
+            response.body = refusal.body;
           }
         },
       };
+    },
+  };
+}
+
+/** The answer withheld because the audit trail cannot be written. */
+function withheld(message: string): GraphQLResponse {
+  return {
+    http: {
+      status: httpStatusOf('AUDIT_UNAVAILABLE'),
+      headers: new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]),
+    },
+    body: {
+      kind: 'single',
+      singleResult: { errors: [{ message, extensions: { code: 'AUDIT_UNAVAILABLE' satisfies ErrorCode } }] },
     },
   };
 }

@@ -1,14 +1,21 @@
 import { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { KeyLike } from 'jose';
+import { randomUUID } from 'node:crypto';
 import { Caller } from '../../platform/caller';
 import { CALLER_HEADER, signCaller } from '../../platform/caller-header';
+import { GatewayContext } from './authorizing-gateway';
 
 export interface CallerForwarding {
-  /** The caller signed for one subgraph (and those it asks on the caller's behalf), once per request. */
-  callerHeaderFor(subgraph: string): Promise<string>;
-  /** The gateway's own signature for writing this request's audit record, which only it may write. */
+  /**
+   * The caller signed for one subgraph (and those it asks on the caller's behalf) and for the
+   * operation's type, once per request: only a caller signed for a mutation lets a subgraph write.
+   */
+  callerHeaderFor(subgraph: string, operation: OperationType): Promise<string>;
+  /** The gateway's own signature, used once, for writing this request's audit record, which only it may write. */
   auditHeader(): Promise<string>;
 }
+
+type OperationType = 'query' | 'mutation';
 
 /** Who each subgraph may show the forwarded caller to: itself and the subgraphs supergraph.yaml says it asks. */
 export type ForwardingAudiences = ReadonlyMap<string, readonly string[]>;
@@ -22,30 +29,38 @@ export function callerForwarding(
 ): CallerForwarding {
   const signed = new Map<string, Promise<string>>();
   return {
-    callerHeaderFor(subgraph) {
-      let header = signed.get(subgraph);
+    callerHeaderFor(subgraph, operation) {
+      const key = `${subgraph} ${operation}`;
+      let header = signed.get(key);
       if (!header) {
         header = signCaller(
-          { caller, requestId, purpose: 'request' },
+          { caller, requestId, purpose: 'request', operation },
           [subgraph, ...(audiences.get(subgraph) ?? [])],
           signingKey,
         );
-        signed.set(subgraph, header);
+        signed.set(key, header);
       }
       return header;
     },
     auditHeader: () =>
-      signCaller({ caller, requestId, purpose: 'record-access' }, [auditService], signingKey),
+      signCaller(
+        { caller, requestId, purpose: 'record-access', operation: 'mutation', nonce: randomUUID() },
+        [auditService],
+        signingKey,
+      ),
   };
 }
 
-/** Every subgraph fetch carries the caller signed for that subgraph, which it requires. */
+/** Every subgraph fetch carries the caller signed for that subgraph and the operation's type, which it requires. */
 export function forwardCaller(subgraph: string) {
   return async ({
     request,
     context,
   }: Pick<GraphQLDataSourceProcessOptions, 'request' | 'context'>): Promise<void> => {
-    const forwarding = (context as Partial<{ forwarding: CallerForwarding }>).forwarding;
-    request.http?.headers.set(CALLER_HEADER, forwarding ? await forwarding.callerHeaderFor(subgraph) : '');
+    const { forwarding, analysis } = context as Partial<{ forwarding: CallerForwarding } & GatewayContext>;
+    const header = forwarding
+      ? await forwarding.callerHeaderFor(subgraph, analysis?.operationType ?? 'query')
+      : '';
+    request.http?.headers.set(CALLER_HEADER, header);
   };
 }

@@ -95,8 +95,10 @@ export const workflowStore = {
     ),
 
   startHold: (tx: Queryable, requestNumber: string, reason: HoldReason, from: string) =>
+    // Held again the day it was resumed: the day's hold is open again, for the new reason.
     tx.query(
-      'INSERT INTO access_request_hold (request_number, reason, held_from) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      `INSERT INTO access_request_hold (request_number, reason, held_from) VALUES ($1, $2, $3)
+       ON CONFLICT (request_number, held_from) DO UPDATE SET reason = EXCLUDED.reason, held_to = NULL`,
       [requestNumber, reason, from],
     ),
 

@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -9,7 +9,7 @@ import { CALLER_HEADER, verifyCaller } from '../../platform/caller-header';
 import { internalClient } from '../../platform/internal-client';
 import { ClientAccess } from './access/client-access';
 import { Database } from './db/database';
-import { unauthenticated } from '../../platform/errors';
+import { forbidden, unauthenticated } from '../../platform/errors';
 import { buildFederatedSchema } from './federated-schema';
 import { serveGraphQL } from '../../platform/http/serve-graphql';
 import { maskInternalErrors } from '../../platform/mask-errors';
@@ -20,6 +20,22 @@ export interface RunningSubgraph {
   name: string;
   url: string;
   stop: () => Promise<void>;
+}
+
+/**
+ * A caller header the gateway signed for a query cannot carry a mutation: a header captured from
+ * a read is no key to a write.
+ */
+function writesOnlyWhenSignedForWrites<Loaders>(): ApolloServerPlugin<SubgraphContext<Loaders>> {
+  return {
+    requestDidStart: async () => ({
+      didResolveOperation: async ({ operation, contextValue }) => {
+        if (operation?.operation === 'mutation' && contextValue.signedFor !== 'mutation') {
+          throw forbidden('This change was not signed by the gateway as a change.');
+        }
+      },
+    }),
+  };
 }
 
 /** Serves one subgraph over HTTP; each request gets fresh DataLoaders over the shared store. */
@@ -46,6 +62,7 @@ export async function startSubgraph<Loaders>(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       auditExtensionPlugin(),
+      writesOnlyWhenSignedForWrites(),
     ],
   });
   const served = await serveGraphQL(server, {
@@ -58,7 +75,7 @@ export async function startSubgraph<Loaders>(
       const call = await verifyCaller(header, options.callerVerifyingKey, definition.name);
       if (!call || !header)
         throw unauthenticated('This service answers only requests forwarded by the One Window gateway.');
-      const { caller, requestId, purpose } = call;
+      const { caller, requestId, purpose, operation: signedFor, nonce } = call;
       const peers = Object.fromEntries(
         Object.entries(options.peerUrls ?? {}).map(([name, url]) => [
           name,
@@ -71,6 +88,8 @@ export async function startSubgraph<Loaders>(
         caller,
         requestId,
         purpose,
+        signedFor,
+        nonce,
         peers,
         access: new ClientAccess(caller, represented),
         loaders: definition.createLoaders(options.db),

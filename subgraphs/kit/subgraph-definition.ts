@@ -19,6 +19,10 @@ export interface SubgraphContext<Loaders> {
   requestId: string;
   /** A caller's request, or the gateway's own write of the audit record. */
   purpose: ForwardPurpose;
+  /** What the gateway signed this call for: a subgraph runs a mutation only for a caller's mutation. */
+  signedFor: 'query' | 'mutation';
+  /** The signature's single-use value, on the gateway's audit writes. */
+  nonce?: string;
   /** Row-level rules: whose files this caller may read. */
   access: ClientAccess;
   /** The subgraphs this one asks (its `asks` in supergraph.yaml), each called as this caller. */

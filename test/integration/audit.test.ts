@@ -113,6 +113,13 @@ describe('the audit trail', () => {
     ]);
   });
 
+  it('records an attempt named through a variable, its default, or a number', async () => {
+    await query('query ByDefault($u: ID = "1234-5678") { client(uci: $u) { uci } }');
+    await query('query ByNumber($u: ID!) { client(uci: $u) { uci } }', undefined, { u: 12345678 });
+    expect(await recordsOf(OWN, 'ByDefault')).toEqual([expect.objectContaining({ outcome: 'DENIED' })]);
+    expect(await recordsOf(OWN, 'ByNumber')).toEqual([expect.objectContaining({ outcome: 'DENIED' })]);
+  });
+
   it('records a refused access log', async () => {
     const officerWithoutAudit = await federation.identity.token({
       role: 'officer',
@@ -242,5 +249,26 @@ describe('the audit trail', () => {
 
     const publicDirectory = await query('{ representatives(first: 1) { edges { node { id } } } }', officer);
     expect(publicDirectory.status).toBe(200);
+  });
+
+  it('refuses a change it cannot record before making it, so nothing is written unaudited', async () => {
+    // The audit subgraph was stopped by the test before.
+    const requests = async () =>
+      (
+        await federation
+          .database('atip')
+          .query<{ n: number }>('SELECT count(*)::int AS n FROM access_request')
+      )[0].n;
+    const before = await requests();
+    const applicant = await federation.identity.token({ role: 'applicant', subject: OWN });
+    const { status, body } = await query(
+      'mutation($input: SubmitAccessRequestInput!) { submitAccessRequest(input: $input) { requestNumber } }',
+      applicant,
+      { input: { act: 'PRIVACY_ACT', institution: 'IRCC', clientUci: OWN, description: 'My GCMS notes' } },
+    );
+    expect(status).toBe(503);
+    expect(body.errors!.map((e) => e.extensions?.code)).toEqual(['AUDIT_UNAVAILABLE']);
+    expect(body.errors![0].message).toMatch(/not made/);
+    expect(await requests()).toBe(before);
   });
 });

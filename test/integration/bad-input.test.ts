@@ -148,6 +148,15 @@ describe('bad input', () => {
     await expectRefused(send('{"query": "{ __typename }"', plainJson), 400, 'BAD_REQUEST');
   });
 
+  it('an operation type the API does not have: a request error, not a fault', async () => {
+    await expectRefused(
+      json({ query: 'subscription { __typename }' }),
+      400,
+      'GRAPHQL_VALIDATION_FAILED',
+      /no subscription/,
+    );
+  });
+
   it('batched operations: 400 BATCH_TOO_LARGE', async () => {
     await expectRefused(
       json([{ query: '{ __typename }' }, { query: '{ __typename }' }]),

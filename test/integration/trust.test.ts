@@ -1,5 +1,7 @@
 import nock from 'nock';
+import { ANONYMOUS } from '../../platform/caller';
 import { signCaller } from '../../platform/caller-header';
+import { internalClient } from '../../platform/internal-client';
 import { accessEvent, readFile, recordAccess } from '../fixtures/audit-writes';
 import { Federation, postQuery, startFederation } from '../fixtures/federation';
 
@@ -50,6 +52,7 @@ describe('trust between the gateway and the subgraphs', () => {
         caller: { role: 'officer', subject: 'o', scopes: ['case:read'], clientId: null },
         requestId: 'r',
         purpose: 'request',
+        operation: 'query',
       },
       ['atip'],
       federation.identity.callerKeys.signingKey,
@@ -67,5 +70,63 @@ describe('trust between the gateway and the subgraphs', () => {
     const officer = { role: 'officer' as const, subject: 'o', scopes: ['audit:read'], clientId: null };
     await expect(recordAccess(federation, event, 'request', officer)).rejects.toThrow(/FORBIDDEN/);
     expect(await recordAccess(federation, event)).toBe(1);
+  });
+
+  it('refuses a write carried by a caller the gateway signed for a read', async () => {
+    const [{ n }] = await federation
+      .database('atip')
+      .query<{ n: string }>(
+        "SELECT request_number AS n FROM access_request WHERE status = 'RECEIVED' LIMIT 1",
+      );
+    const atipOfficer = {
+      role: 'officer' as const,
+      subject: 'o',
+      scopes: ['atip:read', 'atip:write'],
+      clientId: null,
+    };
+    const signedFor = (operation: 'query' | 'mutation') =>
+      signCaller(
+        { caller: atipOfficer, requestId: 'r', purpose: 'request', operation },
+        ['atip', 'ircc-case'],
+        federation.identity.callerKeys.signingKey,
+      );
+    const consult =
+      'mutation($n: ID!) { consultOnAccessRequest(requestNumber: $n, consulting: "CBSA") { status } }';
+    await expect(
+      internalClient(federation.subgraphUrls.atip, await signedFor('query'), 'atip')(consult, { n }),
+    ).rejects.toThrow(/FORBIDDEN/);
+    const [{ status }] = await federation
+      .database('atip')
+      .query<{ status: string }>('SELECT status FROM access_request WHERE request_number = $1', [n]);
+    expect(status).toBe('RECEIVED');
+  });
+
+  it('takes each audit-write signature once, and only for its own request', async () => {
+    const sign = (requestId: string) =>
+      signCaller(
+        {
+          caller: ANONYMOUS,
+          requestId,
+          purpose: 'record-access',
+          operation: 'mutation',
+          nonce: `nonce-${requestId}`,
+        },
+        ['audit'],
+        federation.identity.callerKeys.signingKey,
+      );
+    const mutation = 'mutation($event: AccessEventInput!) { recordAccess(event: $event) }';
+    const header = await sign('captured');
+    const write = (event: ReturnType<typeof accessEvent>) =>
+      internalClient(federation.subgraphUrls.audit, header, 'audit')(mutation, { event });
+    expect(await write(accessEvent('captured', [readFile('1234-5678')]))).toEqual({ recordAccess: 1 });
+    await expect(write(accessEvent('captured', [readFile('12-3456-7890')]))).rejects.toThrow(/FORBIDDEN/);
+    const other = await sign('another-request');
+    await expect(
+      internalClient(
+        federation.subgraphUrls.audit,
+        other,
+        'audit',
+      )(mutation, { event: accessEvent('not-that-one', [readFile('1234-5678')]) }),
+    ).rejects.toThrow(/FORBIDDEN/);
   });
 });

@@ -222,6 +222,24 @@ describe('a request filed by a third party about a person', () => {
     expect(seen.receivedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(seen.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
+    const [withApplication] = await atip().query<{ uci: string; n: string; application: string }>(
+      `SELECT client_uci AS uci, request_number AS n, application_number AS application FROM access_request
+       WHERE requester_category IN ('MEDIA', 'BUSINESS', 'ACADEMIA', 'ORGANIZATION', 'PUBLIC') AND application_number IS NOT NULL LIMIT 1`,
+    );
+    const owner = await federation.identity.token({ role: 'applicant', subject: withApplication.uci });
+    const underApplication = await postQuery(
+      federation.gatewayUrl,
+      'query($a: ID!) { application(applicationNumber: $a) { accessRequests { requestNumber } } }',
+      { a: withApplication.application },
+      owner,
+    );
+    // Listed under the application, it would tell which application the third party asked about.
+    expect(
+      underApplication.body.data!.application.accessRequests.map(
+        (r: { requestNumber: string }) => r.requestNumber,
+      ),
+    ).not.toContain(withApplication.n);
+
     const byNumber = await postQuery(
       federation.gatewayUrl,
       `query($n: ID!) { accessRequest(requestNumber: $n) { ${FIELDS} } }`,
@@ -250,5 +268,30 @@ describe('a request filed by a third party about a person', () => {
       description: expect.any(String),
       requesterCategory: expect.any(String),
     });
+  });
+});
+
+describe('holds', () => {
+  it('keeps a request held again on the day it was resumed on hold, with its new reason', async () => {
+    const officer = await federation.identity.token({
+      role: 'officer',
+      subject: 'atip-officer',
+      scopes: ['atip:read', 'atip:write'],
+    });
+    const requestNumber = await openRequestOf(OWN);
+    const step = (mutation: string) =>
+      postQuery(federation.gatewayUrl, `mutation($n: ID!) { ${mutation} }`, { n: requestNumber }, officer);
+    for (const mutation of [
+      'holdAccessRequest(requestNumber: $n, reason: FEE) { status }',
+      'resumeAccessRequest(requestNumber: $n) { status }',
+      'holdAccessRequest(requestNumber: $n, reason: CLARIFICATION) { status }',
+    ]) {
+      expect((await step(mutation)).body.errors).toBeUndefined();
+    }
+    const holds = await atip().query<{ reason: string; open: boolean }>(
+      'SELECT reason, held_to IS NULL AS open FROM access_request_hold WHERE request_number = $1',
+      [requestNumber],
+    );
+    expect(holds).toEqual([{ reason: 'CLARIFICATION', open: true }]);
   });
 });

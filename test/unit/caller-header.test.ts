@@ -9,7 +9,12 @@ const applicant: Caller = {
   scopes: ['case:read'],
   clientId: 'portal',
 };
-const call = { caller: applicant, requestId: 'request-1', purpose: 'request' as const };
+const call = {
+  caller: applicant,
+  requestId: 'request-1',
+  purpose: 'request' as const,
+  operation: 'query' as const,
+};
 
 async function keys() {
   const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
@@ -66,11 +71,17 @@ describe('the signed caller', () => {
 
   it('carries no caller when the gateway signs its own audit write', async () => {
     const { signingKey, verifyingKey } = await keys();
-    const header = await signCaller({ ...call, purpose: 'record-access' }, ['audit'], signingKey);
+    const header = await signCaller(
+      { ...call, purpose: 'record-access', operation: 'mutation', nonce: 'n-1' },
+      ['audit'],
+      signingKey,
+    );
     expect(await verifyCaller(header, verifyingKey, 'audit')).toEqual({
       caller: ANONYMOUS,
       requestId: 'request-1',
       purpose: 'record-access',
+      operation: 'mutation',
+      nonce: 'n-1',
     });
   });
 

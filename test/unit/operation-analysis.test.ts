@@ -242,6 +242,15 @@ describe('introspection is found anywhere', () => {
     }
   });
 
+  it('allows introspection once per operation, however it is spelled', () => {
+    const twice = [
+      '{ a: __schema { queryType { name } } b: __schema { queryType { name } } }',
+      '{ ...S ...T } fragment S on Query { __schema { queryType { name } } } fragment T on Query { t: __type(name: "Client") { name } }',
+    ];
+    for (const query of twice)
+      expect(errorOf(() => analyze(query, { caller: ANONYMOUS })).extensions.code).toBe('QUERY_TOO_COSTLY');
+  });
+
   it('and tells when it is mixed with data fields', () => {
     const { analysis } = analyze(
       '{ ...I representatives(first: 1) { edges { cursor } } } fragment I on Query { __schema { types { name } } }',

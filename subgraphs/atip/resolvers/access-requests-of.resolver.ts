@@ -5,6 +5,7 @@ import { Application } from '../entities/application';
 import { Client } from '../entities/client';
 import { AccessRequestStatus } from '../entities/enums';
 import { RequiresScopes, Scope } from '../../kit/access/directives';
+import { requesterWithheld } from '../requester-privacy';
 
 const CLOSED = new Set([AccessRequestStatus.COMPLETED, AccessRequestStatus.ABANDONED]);
 
@@ -38,18 +39,22 @@ export class ApplicationAccessRequestsResolver {
   @RequiresScopes(Scope.ATIP_READ)
   @FieldResolver(() => [AccessRequest], {
     nullable: true,
-    description: `Access requests about this application, oldest first. ${WHEN_NULL}`,
+    description: `Access requests about this application, oldest first; to the person and their representative, not those a third party filed, whose subject is withheld. ${WHEN_NULL}`,
   })
   async accessRequests(
     @Root() application: Application,
     @Arg('open', OPEN_ARG) open: boolean,
-    @Ctx() { loaders, access }: AtipContext,
+    @Ctx() { loaders, access, caller }: AtipContext,
   ): Promise<AccessRequest[]> {
     // An application's requests are about its client; read only those whose client the caller may read.
     const requests = await access.readable(
       await loaders.requestsOfApplication.load(application.applicationNumber),
       (r) => r.clientUci,
     );
-    return onlyOpen(requests, open);
+    // Listing a third party's request under an application would tell which application it asked about.
+    return onlyOpen(
+      requests.filter((request) => !requesterWithheld(request, caller)),
+      open,
+    );
   }
 }

@@ -2,6 +2,7 @@ import { Arg, Ctx, Directive, Int, Mutation, Resolver } from 'type-graphql';
 import { forbidden } from '../../../platform/errors';
 import { AuditContext } from '../context';
 import { AccessEventInput } from '../entities/access-event-input';
+import { useOnce } from '../single-use';
 import { auditStore } from '../store';
 
 /**
@@ -16,10 +17,14 @@ export class RecordAccessResolver {
   })
   recordAccess(
     @Arg('event', () => AccessEventInput) event: AccessEventInput,
-    @Ctx() { db, purpose }: AuditContext,
+    @Ctx() { db, purpose, requestId, nonce }: AuditContext,
   ): Promise<number> {
-    // Only the gateway's own signature for this purpose writes the trail, never a caller's request.
-    if (purpose !== 'record-access') throw forbidden('Only the One Window gateway records accesses.');
+    // Only the gateway's own signature for this request's record, used once, writes the trail.
+    if (purpose !== 'record-access' || event.requestId !== requestId || !nonce || !useOnce(nonce)) {
+      throw forbidden(
+        'Only the One Window gateway records accesses, once per signature, for its own request.',
+      );
+    }
     return auditStore.record(db, event);
   }
 }
