@@ -1,3 +1,4 @@
+import { OperationTypeNode } from 'graphql';
 import { ApolloServerPlugin, GraphQLResponse, HeaderMap } from '@apollo/server';
 import { ErrorCode, httpStatusOf } from '../../platform/errors';
 import { GatewayContext } from '../auth/authorizing-gateway';
@@ -22,7 +23,7 @@ export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async responseForOperation({ contextValue, operation, operationName }) {
-          if (operation?.operation !== 'mutation') return null;
+          if (operation?.operation !== OperationTypeNode.MUTATION) return null;
           const { audit, caller, forwarding, analysis } = contextValue;
           const event = accessEvent({
             tally: audit,
@@ -50,7 +51,7 @@ export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
           } catch (error) {
             console.error('[gateway] audit write failed; answer withheld:', (error as Error).message);
             const refusal = withheld(
-              operation?.operation === 'mutation'
+              operation?.operation === OperationTypeNode.MUTATION
                 ? 'This change was made but its answer could not be recorded, so it is withheld; read the record before repeating the change.'
                 : 'This access could not be recorded, so the answer is withheld. Try again shortly.',
             );

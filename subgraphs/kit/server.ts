@@ -1,3 +1,4 @@
+import { OperationTypeNode } from 'graphql';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -30,7 +31,7 @@ function writesOnlyWhenSignedForWrites<Loaders>(): ApolloServerPlugin<SubgraphCo
   return {
     requestDidStart: async () => ({
       didResolveOperation: async ({ operation, contextValue }) => {
-        if (operation?.operation === 'mutation' && contextValue.signedFor !== 'mutation') {
+        if (operation?.operation === OperationTypeNode.MUTATION && contextValue.signedFor !== 'mutation') {
           throw forbidden('This change was not signed by the gateway as a change.');
         }
       },
