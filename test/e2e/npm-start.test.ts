@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { postQuery } from '../fixtures/federation';
 import { CLIENT_FILE } from '../../bench/flagship-queries';
+import { envPrefix } from '../../platform/config';
+import { readSupergraphConfig } from '../../platform/supergraph-config';
 
 /** Starts the real processes the way `npm start` does (after `npm run build`) and queries over HTTP. */
 async function freePort(): Promise<number> {
@@ -34,23 +36,16 @@ function token(...args: string[]): string {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'one-window-e2e-'));
-  const [gateway, ircc, cbsa, atip, audit] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
-  subgraphPort = ircc;
+  // A free port for the gateway and for every subgraph supergraph.yaml names.
+  const names = readSupergraphConfig().subgraphs.map((subgraph) => subgraph.name);
+  const ports = await Promise.all(['gateway', ...names].map(() => freePort()));
+  subgraphPort = ports[1 + names.indexOf('ircc-case')];
   env = {
     ...process.env,
     ONE_WINDOW_DATA_DIR: dataDir,
     ONE_WINDOW_KEYS_DIR: path.join(dataDir, 'keys'),
-    GATEWAY_PORT: String(gateway),
-    IRCC_CASE_PORT: String(ircc),
-    CBSA_BORDER_PORT: String(cbsa),
-    ATIP_PORT: String(atip),
-    AUDIT_PORT: String(audit),
+    GATEWAY_PORT: String(ports[0]),
+    ...Object.fromEntries(names.map((name, index) => [`${envPrefix(name)}_PORT`, String(ports[index + 1])])),
   };
   processes = spawn(
     process.execPath,
