@@ -10,6 +10,7 @@ import {
   ClientAccessRequestsResolver,
 } from './resolvers/access-requests-of.resolver';
 import { OfficerWorkflowResolver } from './resolvers/officer-workflow.resolver';
+import { SelfServiceCheckResolver } from './resolvers/self-service-check.resolver';
 import { StatisticsResolver } from './resolvers/statistics.resolver';
 import { SubmitAccessRequestResolver } from './resolvers/submit.resolver';
 import { seedAtipStore } from './seed';
@@ -23,6 +24,7 @@ export const definition: SubgraphDefinition<AtipLoaders> = {
     ApplicationAccessRequestsResolver,
     SubmitAccessRequestResolver,
     OfficerWorkflowResolver,
+    SelfServiceCheckResolver,
     StatisticsResolver,
   ],
   orphanedTypes: [Client, Application],

@@ -57,7 +57,7 @@ export async function seedAtipStore(db: Queryable, { seed, clients, log }: SeedO
       const person = personAt(seed, index, clients);
       const random = new Random(seed, 'atip', index);
       const draws = SHOWCASE_REQUESTS[index]?.(person) ?? drawRequests(person, random);
-      draws.forEach((draw, position) => addRequest(rows, random, person, position, draw));
+      draws.forEach((draw, position) => addRequest(rows, random, person, position, draw, seed));
     }
     for (const [table, columns] of Object.entries(COLUMNS))
       await bulkInsert(db, table, columns, rows[table as keyof Rows]);
@@ -134,7 +134,14 @@ function drawRequests(person: Person, random: Random): Draw[] {
   return draws;
 }
 
-function addRequest(rows: Rows, random: Random, person: Person, position: number, draw: Draw): void {
+function addRequest(
+  rows: Rows,
+  random: Random,
+  person: Person,
+  position: number,
+  draw: Draw,
+  seed: number,
+): void {
   const requestNumber = `${draw.act === AccessAct.PRIVACY_ACT ? 'P' : 'A'}-${draw.receivedOn.slice(0, 4)}-${String(person.index * 3 + position).padStart(6, '0')}`;
   const completedOn = addDays(draw.receivedOn, draw.daysToComplete);
   const open = completedOn > SEED_AS_OF;
@@ -167,7 +174,7 @@ function addRequest(rows: Rows, random: Random, person: Person, position: number
     requester_category: draw.requesterCategory,
     client_uci: person.uci,
     application_number: draw.application?.applicationNumber ?? null,
-    description: describe(draw),
+    description: describe(draw, new Random(seed, 'atip-description', person.index * 3 + position)),
     received_on: draw.receivedOn,
     status,
     status_as_of: `${open ? addDays(SEED_AS_OF, -random.int(0, 10)) : completedOn}T15:00:00Z`,
@@ -296,13 +303,32 @@ function drawExemptions(random: Random, draw: Draw): { section: string; pages: n
   return chosen.length ? chosen : [{ section: sections[0][0], pages: random.int(1, 6) }];
 }
 
-function describe(draw: Draw): string {
+/**
+ * What the request asks for, in words of the kinds IRCC and CBSA report receiving: mostly a
+ * person's notes, status or travel records, sometimes the whole file or records One Window does
+ * not hold. Drawn from a stream of its own, so the wording never shifts the rest of the seed.
+ */
+function describe(draw: Draw, random: Random): string {
   const about = draw.application ? ` for application ${draw.application.applicationNumber}` : '';
-  if (draw.institution === Institution.CBSA)
-    return 'All records of my entries to and exits from Canada, and any examination at a port of entry';
-  return draw.requesterCategory === RequesterCategory.REPRESENTATIVE_WITH_CONSENT
-    ? `Complete copy of the client's file${about}, including GCMS notes (consent form IMM 5744 attached)`
-    : `Copy of my immigration file${about}, including the officer's notes`;
+  if (draw.institution === Institution.CBSA) {
+    return random.weighted([
+      ['My entries to and exits from Canada since 2015', 45],
+      ['Travel history and the number of days I was in Canada, for my citizenship application', 25],
+      ['All records of my entries and exits, and any examination at a port of entry', 15],
+      ['Records of my secondary examination and any removal order', 10],
+      ['All personal information the CBSA holds about me', 5],
+    ] as const);
+  }
+  const whose =
+    draw.requesterCategory === RequesterCategory.REPRESENTATIVE_WITH_CONSENT ? "the client's" : 'my';
+  return random.weighted([
+    [`Copy of GCMS notes${about}`, 35],
+    [`The GCMS notes and the current status of ${whose} application${about}`, 20],
+    [`Officer notes and the reasons for refusal${about}`, 15],
+    [`Status of ${whose} application${about} and any letters sent about it`, 10],
+    [`Complete copy of ${whose} immigration file${about}, including the officer's notes`, 15],
+    [`GCMS notes${about} and the medical exam results`, 5],
+  ] as const);
 }
 
 /** The README client's requests: one answered late, one overdue at CBSA, one just filed. */

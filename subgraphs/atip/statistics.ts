@@ -3,7 +3,7 @@ import { badUserInput } from '../../platform/errors';
 import { deadlineStatus } from './deadlines';
 import { AccessRequest } from './entities/access-request';
 import { RequesterCategory } from './entities/enums';
-import { assessSelfService } from './self-service';
+import { assessSelfService } from './self-service/assessment';
 
 export interface Period {
   from: string;

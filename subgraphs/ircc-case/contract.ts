@@ -35,4 +35,18 @@ export const caseManagement = {
     return (await peer<{ applicationBelongsTo: boolean }>(query, { number: applicationNumber, uci }))
       .applicationBelongsTo;
   },
+
+  /** The client's applications as the caller may read them: status and decision, for a one-line answer. */
+  async applications(peer: InternalClient, uci: string): Promise<ApplicationSummary[]> {
+    const query = `query Summary($uci: ID!) { client(uci: $uci) { applications {
+      applicationNumber status { status asOf } decision { outcome decidedOn } } } }`;
+    const { client } = await peer<{ client: { applications: ApplicationSummary[] } | null }>(query, { uci });
+    return client?.applications ?? [];
+  },
 };
+
+export interface ApplicationSummary {
+  applicationNumber: string;
+  status: { status: string; asOf: string };
+  decision: { outcome: string; decidedOn: string } | null;
+}

@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 const REQUEST_FIELDS = `requestNumber status requesterCategory receivedOn dueDate daysRemaining isOverdue fee
-  selfService { aboutOwnFile coversWholeRequest availableNow { information query } }
+  selfService { aboutOwnFile coversWholeRequest availableNow { category query } }
   extensions { provision days noticeToCommissionerOn } holds { reason from to } exemptions { section pages }
   disposition pagesReleased complaint { commissioner status } history { action fromStatus toStatus actorRole actorSubject detail }`;
 const SUBMIT = `mutation($input: SubmitAccessRequestInput!) { submitAccessRequest(input: $input) { ${REQUEST_FIELDS} } }`;
@@ -75,9 +75,10 @@ describe('submitting a request', () => {
     });
     expect(request.requestNumber).toMatch(new RegExp(`^A-${today().slice(0, 4)}-\\d{7}$`));
     expect(request.selfService).toMatchObject({ aboutOwnFile: true, coversWholeRequest: true });
-    expect(
-      request.selfService.availableNow.map((a: { information: string }) => a.information).sort(),
-    ).toEqual(['APPLICATION_STATUS', 'DECISION_NOTES']);
+    expect(request.selfService.availableNow.map((a: { category: string }) => a.category).sort()).toEqual([
+      'APPLICATION_STATUS',
+      'DECISION_AND_NOTES',
+    ]);
     expect(request.selfService.availableNow[0].query).toContain('V100012345');
   });
 
@@ -114,9 +115,7 @@ describe('submitting a request', () => {
     expect(body.data!.submitAccessRequest).toMatchObject({ requesterCategory: 'CLIENT', fee: 0 });
     expect(body.data!.submitAccessRequest.requestNumber).toMatch(/^P-/);
     expect(
-      body.data!.submitAccessRequest.selfService.availableNow.map(
-        (a: { information: string }) => a.information,
-      ),
+      body.data!.submitAccessRequest.selfService.availableNow.map((a: { category: string }) => a.category),
     ).toEqual(['TRAVEL_HISTORY']);
   });
 });

@@ -10,7 +10,7 @@ import {
 } from '../../subgraphs/atip/entities/enums';
 import { decideExtension, ExtensionProvision } from '../../subgraphs/atip/extension-rules';
 import { federalHolidays } from '../../subgraphs/atip/holidays';
-import { assessSelfService } from '../../subgraphs/atip/self-service';
+import { assessSelfService } from '../../subgraphs/atip/self-service/assessment';
 import { fiscalYearPeriod } from '../../subgraphs/atip/statistics';
 import { nextStatus, WorkflowAction } from '../../subgraphs/atip/workflow';
 
@@ -232,31 +232,52 @@ describe('self-service', () => {
       applicationNumber: 'V100012345',
       ...more,
     });
+  const categories = (answer: ReturnType<typeof about>) => answer.availableNow.map((a) => a.category);
 
-  it('answers a request for status and notes at once, with the queries that show them', () => {
+  it('answers a request for status and notes at once, part by part, with the queries that show them', () => {
     const answer = about('I want the GCMS notes and the status of my visa application');
     expect(answer.coversWholeRequest).toBe(true);
-    expect(answer.availableNow.map((a) => a.information)).toEqual(['APPLICATION_STATUS', 'DECISION_NOTES']);
-    expect(answer.availableNow[1].query).toContain(
+    expect(answer.parts.map((part) => part.categories)).toEqual([
+      ['DECISION_AND_NOTES'],
+      ['APPLICATION_STATUS'],
+    ]);
+    expect(categories(answer)).toEqual(['DECISION_AND_NOTES', 'APPLICATION_STATUS']);
+    expect(answer.availableNow[0].query).toContain(
       'application(applicationNumber: "V100012345") { decisionNotes',
     );
   });
 
-  it('reads French requests and whole-file requests at CBSA as travel history and presence', () => {
-    expect(about('Mes entrées et sorties du Canada').availableNow.map((a) => a.information)).toEqual([
-      'TRAVEL_HISTORY',
-    ]);
-    expect(
-      about('Copy of my file', { institution: Institution.CBSA }).availableNow.map((a) => a.information),
-    ).toEqual(['TRAVEL_HISTORY', 'DAYS_IN_CANADA']);
+  it('reads French requests, and a whole-file request as what One Window shows plus a request for the rest', () => {
+    expect(categories(about('Mes entrées et sorties du Canada'))).toEqual(['TRAVEL_HISTORY']);
+    const whole = about('Copy of my file', { institution: Institution.CBSA });
+    expect(categories(whole)).toEqual(['TRAVEL_HISTORY', 'DAYS_IN_CANADA', 'ENFORCEMENT_ACTIONS']);
+    expect(whole.stillNeedsRequest).toEqual(['ALL_RECORDS']);
+    expect(whole.coversWholeRequest).toBe(false);
   });
 
-  it("leaves records One Window does not hold to the request, and other people's requests alone", () => {
+  it('never declares unnecessary a request for records One Window does not hold, or one it does not understand', () => {
     expect(about('Notes and emails between officers about my file').coversWholeRequest).toBe(false);
-    expect(about('GCMS notes', { requesterCategory: RequesterCategory.MEDIA })).toEqual({
+    expect(about('My medical exam results and the status').stillNeedsRequest).toEqual(['MEDICAL']);
+    expect(about('the thing from last week').stillNeedsRequest).toEqual(['UNRECOGNIZED']);
+    expect(about('My removal order').coversWholeRequest).toBe(true);
+  });
+
+  it('honours what a request declines', () => {
+    const answer = about('Not the notes, only the status please');
+    expect(answer.parts.map((part) => [part.categories, part.declined])).toEqual([
+      [[], ['DECISION_AND_NOTES']],
+      [['APPLICATION_STATUS'], []],
+    ]);
+    expect(categories(answer)).toEqual(['APPLICATION_STATUS']);
+  });
+
+  it('shows nothing personal to a third party, however the request is worded', () => {
+    const media = about('GCMS notes', { requesterCategory: RequesterCategory.MEDIA });
+    expect(media).toMatchObject({
       aboutOwnFile: false,
       availableNow: [],
       coversWholeRequest: false,
+      stillNeedsRequest: ['DECISION_AND_NOTES'],
     });
   });
 });

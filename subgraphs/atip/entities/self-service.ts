@@ -1,28 +1,69 @@
 import { Field, ObjectType } from 'type-graphql';
-import { SelfServiceInformation } from '../self-service';
+import { SelfServiceCategory } from '../self-service/categories';
 
 @ObjectType({
-  description: 'Information asked for that One Window already shows, and the query that shows it.',
+  description: 'Something asked for that One Window shows now, the query that shows it, and what it says.',
 })
 export class SelfServiceAnswer {
-  @Field(() => SelfServiceInformation)
-  information!: SelfServiceInformation;
+  @Field(() => SelfServiceCategory)
+  category!: SelfServiceCategory;
 
-  @Field()
+  @Field({ description: 'The One Window query that answers it, ready to run.' })
   query!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What the answer says in a line (the current status, the decision date, the number of travel records), where the caller may read it.',
+  })
+  headline?: string | null;
 }
 
 @ObjectType({
-  description:
-    "Whether a request about the requester's own file could be answered now, without the ATIP process.",
+  description: "One part of a request, in the requester's words, and what One Window makes of it.",
 })
-export class SelfService {
-  @Field({ description: "Asked by the client or their representative, about the client's own file." })
-  aboutOwnFile!: boolean;
+export class SelfServicePart {
+  @Field()
+  text!: string;
+
+  @Field(() => [SelfServiceCategory], { description: 'What this part asks for.' })
+  categories!: SelfServiceCategory[];
+
+  @Field(() => [SelfServiceCategory], {
+    description: 'What this part says it does not want ("not the notes").',
+  })
+  declined!: SelfServiceCategory[];
 
   @Field(() => [SelfServiceAnswer])
   availableNow!: SelfServiceAnswer[];
 
-  @Field({ description: 'Everything asked for is available now: the request is unnecessary.' })
+  @Field(() => [SelfServiceCategory], { description: 'What only a formal request can give.' })
+  needsRequest!: SelfServiceCategory[];
+}
+
+@ObjectType({
+  description:
+    'What of a request One Window answers now, part by part, and what would still need a formal request.',
+})
+export class SelfService {
+  @Field({
+    description: "Asked by the client or their authorized representative, about the client's own file.",
+  })
+  aboutOwnFile!: boolean;
+
+  @Field(() => [SelfServicePart])
+  parts!: SelfServicePart[];
+
+  @Field(() => [SelfServiceAnswer])
+  availableNow!: SelfServiceAnswer[];
+
+  @Field(() => [SelfServiceCategory], {
+    description: 'Everything asked for that only a formal request can give.',
+  })
+  stillNeedsRequest!: SelfServiceCategory[];
+
+  @Field({
+    description: 'Every part asks only for what One Window shows this requester: no request is needed.',
+  })
   coversWholeRequest!: boolean;
 }

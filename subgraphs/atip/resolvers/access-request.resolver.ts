@@ -10,7 +10,7 @@ import { AccessAct } from '../entities/enums';
 import { RequestEvent } from '../entities/request-event';
 import { SelfService } from '../entities/self-service';
 import { normalizeRequestNumber } from '../request-number';
-import { assessSelfService } from '../self-service';
+import { assessSelfService } from '../self-service/assessment';
 import { Authenticated } from '../../kit/access/directives';
 import { requesterWithheld, WithheldFromThePerson } from '../requester-privacy';
 

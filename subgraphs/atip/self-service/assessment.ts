@@ -1,3 +1,5 @@
+import { AccessRequest } from '../entities/access-request';
+import { RequesterCategory } from '../entities/enums';
 import { SelfServiceCategory as C, SHOWN, SHOWN_BY_INSTITUTION } from './categories';
 import { understand } from './wording';
 
@@ -5,6 +7,8 @@ import { understand } from './wording';
 export interface AvailableAnswer {
   category: C;
   query: string;
+  /** What the answer says in a line, where the caller may read it. */
+  headline?: string | null;
 }
 
 export interface AssessedPart {
@@ -73,4 +77,22 @@ export function assessWording(description: string, asking: Asking): SelfServiceA
 
 function unique<Item>(items: Item[], keyOf: (item: Item) => string): Item[] {
   return [...new Map(items.map((item) => [keyOf(item), item])).values()];
+}
+
+/** The assessment of a filed request, for its requester: the client and their representative are asking about the client's own file. */
+export function assessSelfService(
+  request: Pick<
+    AccessRequest,
+    'institution' | 'requesterCategory' | 'description' | 'clientUci' | 'applicationNumber'
+  >,
+): SelfServiceAssessment {
+  const aboutOwnFile =
+    request.requesterCategory === RequesterCategory.CLIENT ||
+    request.requesterCategory === RequesterCategory.REPRESENTATIVE_WITH_CONSENT;
+  return assessWording(request.description, {
+    institution: request.institution,
+    clientUci: request.clientUci,
+    applicationNumber: request.applicationNumber,
+    aboutOwnFile,
+  });
 }

@@ -420,6 +420,8 @@ export const LEXICON: Record<Exclude<C, C.UNRECOGNIZED>, Cues> = {
       'dossier au complet',
       'chaque document',
     ],
+    // "A copy of my file": the whole file, unless the part names something in it.
+    weak: { en: ['my file', 'my immigration file'], fr: ['mon dossier'] },
   },
 };
 

@@ -1,0 +1,124 @@
+import { uciAt } from '../../subgraphs/kit/seed/population';
+import { postQuery, useFederation } from '../fixtures/federation';
+
+/** A portal checks a wording as the person types, before anything is filed. */
+const federation = useFederation();
+const OWN = '1234-5678';
+
+const CHECK = `query Check($uci: ID!, $institution: Institution!, $application: ID, $description: String!) {
+  selfServiceCheck(institution: $institution, clientUci: $uci, applicationNumber: $application, description: $description) {
+    aboutOwnFile coversWholeRequest stillNeedsRequest
+    availableNow { category query headline }
+    parts { text categories declined needsRequest }
+  }
+}`;
+
+async function check(token: string, description: string, more: Record<string, unknown> = {}) {
+  const { body } = await postQuery(
+    federation.gatewayUrl,
+    CHECK,
+    { uci: OWN, institution: 'IRCC', description, ...more },
+    token,
+  );
+  return body;
+}
+
+const requests = async () =>
+  (await federation.database('atip').query<{ n: number }>('SELECT count(*)::int AS n FROM access_request'))[0]
+    .n;
+
+describe('checking a request before filing it', () => {
+  it('tells the applicant what One Window shows now, with the query and the answer in a line, and files nothing', async () => {
+    const before = await requests();
+    const applicant = await federation.identity.token({ role: 'applicant', subject: OWN });
+    const body = await check(applicant, 'The status of my application and my GCMS notes');
+    expect(body.errors).toBeUndefined();
+    const result = body.data!.selfServiceCheck;
+    expect(result).toMatchObject({ aboutOwnFile: true, coversWholeRequest: true, stillNeedsRequest: [] });
+    expect(result.parts.map((p: { categories: string[] }) => p.categories)).toEqual([
+      ['APPLICATION_STATUS'],
+      ['DECISION_AND_NOTES'],
+    ]);
+    const status = result.availableNow.find((a: { category: string }) => a.category === 'APPLICATION_STATUS');
+    expect(status.headline).toMatch(/^[A-Z]\d{9}: (RECEIVED|IN_PROGRESS|CLOSED) \(as of \d{4}-\d{2}-\d{2}\)/);
+    expect(status.query).toContain('client(uci: "1234-5678")');
+    expect(await requests()).toBe(before);
+  });
+
+  it('reads French, counts travel records, and says what would still need a formal request', async () => {
+    const applicant = await federation.identity.token({ role: 'applicant', subject: OWN });
+    const body = await check(
+      applicant,
+      'Mes entrées et sorties du Canada et les résultats de mon examen médical',
+      { institution: 'CBSA' },
+    );
+    const result = body.data!.selfServiceCheck;
+    expect(result.coversWholeRequest).toBe(false);
+    expect(result.stillNeedsRequest).toEqual(['MEDICAL']);
+    expect(result.availableNow).toEqual([
+      expect.objectContaining({
+        category: 'TRAVEL_HISTORY',
+        headline: expect.stringMatching(/^\d+ entries and exits on record$/),
+      }),
+    ]);
+  });
+
+  it("gives a headline only where the token's scopes would let the caller read the answer", async () => {
+    const statusOnly = await federation.identity.token({
+      role: 'applicant',
+      subject: OWN,
+      scopes: ['case:read'],
+    });
+    const result = (await check(statusOnly, 'GCMS notes and status')).data!.selfServiceCheck;
+    expect(
+      result.availableNow.map((a: { category: string; headline: string | null }) => [
+        a.category,
+        a.headline !== null,
+      ]),
+    ).toEqual([
+      ['DECISION_AND_NOTES', false],
+      ['APPLICATION_STATUS', true],
+    ]);
+  });
+
+  it("answers a representative for an authorized client, and nothing personal about anyone else's file", async () => {
+    const representative = await federation.identity.token({ role: 'representative', subject: 'REP-000001' });
+    const client = (await check(representative, 'status', { uci: uciAt(7) })).data!.selfServiceCheck;
+    expect(client).toMatchObject({ aboutOwnFile: true, coversWholeRequest: true });
+    const stranger = await federation.identity.token({ role: 'applicant', subject: '12-3456-7890' });
+    const refused = (await check(stranger, 'status and GCMS notes')).data!.selfServiceCheck;
+    expect(refused).toMatchObject({ aboutOwnFile: false, coversWholeRequest: false, availableNow: [] });
+    const officer = await federation.identity.token({ role: 'officer', subject: 'officer-1' });
+    expect((await check(officer, 'status')).data!.selfServiceCheck).toMatchObject({
+      aboutOwnFile: false,
+      availableNow: [],
+    });
+  });
+
+  it('is audited like any read of the file', async () => {
+    const applicant = await federation.identity.token({ role: 'applicant', subject: OWN });
+    await postQuery(
+      federation.gatewayUrl,
+      CHECK.replace('query Check', 'query PortalCheck'),
+      { uci: OWN, institution: 'IRCC', description: 'status' },
+      applicant,
+    );
+    const [{ n }] = await federation.database('audit').query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM access_event_file f JOIN access_event e ON e.request_id = f.request_id
+       WHERE e.operation_name = 'PortalCheck' AND f.client_uci = $1 AND f.outcome = 'READ'`,
+      [OWN],
+    );
+    expect(n).toBe(1);
+  });
+
+  it("refuses an application that is not the client's, and a wording of the wrong length", async () => {
+    const applicant = await federation.identity.token({ role: 'applicant', subject: OWN });
+    const foreign = await check(applicant, 'status', { application: 'V999999999' });
+    expect(foreign.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'applicationNumber',
+    });
+    const empty = await check(applicant, '   ');
+    expect(empty.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'description' });
+  });
+});
