@@ -3,6 +3,7 @@ import { onOff, positiveInteger } from '../platform/config';
 import { OperationLimits, operationLimits } from '../platform/operation-limits';
 import { subgraphEndpoints, SUPERGRAPH_SDL } from '../platform/supergraph-config';
 import { TokenSettings, tokenSettings } from './auth/token-verifier';
+import { RateLimits, rateLimits } from './traffic/rate-limits';
 
 /** Everything the gateway process reads from its environment, read and checked in one place. */
 export interface GatewayConfig {
@@ -17,6 +18,7 @@ export interface GatewayConfig {
   /** The Ed25519 private key (PKCS#8 PEM) the forwarded caller is signed with. */
   callerSigningKey: string;
   limits: OperationLimits;
+  rateLimits: RateLimits;
   exposure: Exposure;
 }
 
@@ -50,6 +52,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     devKeysDir: devKeysDir(env),
     callerSigningKey,
     limits: operationLimits(env),
+    rateLimits: rateLimits(env),
     exposure: exposure(env),
   };
 }

@@ -20,6 +20,7 @@ import { TokenVerifier } from './auth/token-verifier';
 import { OperationLimits, operationLimits } from '../platform/operation-limits';
 import { SubgraphUnavailable } from './resilience/subgraph-unavailable';
 import { Exposure } from './config';
+import { RateLimits, rateLimits, RequestLimiter } from './traffic/rate-limits';
 import { readSupergraphConfig } from '../platform/supergraph-config';
 import { supergraphFromFile } from './supergraph/supergraph-source';
 
@@ -40,6 +41,8 @@ export interface GatewayOptions {
   auditServiceUrl: string;
   /** Depth, alias, token and cost caps; from the environment when omitted. */
   limits?: OperationLimits;
+  /** Requests per minute per caller, by role; from the environment when omitted. */
+  rateLimits?: RateLimits;
   /** Sandbox and introspection; both on when omitted (development). */
   exposure?: Pick<Exposure, 'sandbox' | 'introspection'>;
 }
@@ -51,6 +54,7 @@ export interface RunningGateway {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const limits = options.limits ?? operationLimits();
+  const limiter = new RequestLimiter(options.rateLimits ?? rateLimits());
   const { sandbox, introspection } = options.exposure ?? { sandbox: true, introspection: true };
   const audiences = new Map(
     readSupergraphConfig().subgraphs.map((subgraph) => [subgraph.name, subgraph.asks]),
@@ -92,6 +96,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     context: async (request) => {
       const caller = await options.verifyToken(request.headers.authorization);
+      await limiter.admit(caller, request.socket.remoteAddress);
       const requestId = randomUUID();
       return {
         caller,

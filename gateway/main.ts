@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     callerSigningKey: await signingKeyFromPem(config.callerSigningKey),
     auditServiceUrl: config.subgraphUrls.audit,
     limits: config.limits,
+    rateLimits: config.rateLimits,
     exposure: config.exposure,
   });
   console.log(

@@ -70,6 +70,11 @@ export const ERRORS = {
     meaning:
       'A departmental system did not answer; its fields are null and `extensions.serviceName` names it.',
   },
+  RATE_LIMITED: {
+    status: 429,
+    meaning:
+      "More requests in a minute than the caller's role allows (per token subject and OAuth client, or per address without a token; `ONE_WINDOW_RATE_LIMIT_<ROLE>`); `Retry-After` says when to try again.",
+  },
   AUDIT_UNAVAILABLE: {
     status: 503,
     meaning:

@@ -1,0 +1,67 @@
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { Caller, Role } from '../../platform/caller';
+import { positiveInteger } from '../../platform/config';
+import { ERRORS } from '../../platform/errors';
+
+/** Requests a caller may make per minute, by role. */
+export type RateLimits = Record<Role, number>;
+
+const DEFAULT_PER_MINUTE: RateLimits = {
+  anonymous: 300,
+  applicant: 300,
+  representative: 1200,
+  partner: 1200,
+  officer: 3000,
+};
+
+/** `ONE_WINDOW_RATE_LIMIT_<ROLE>` requests per minute for each role; a portal checking a wording as a person types stays well inside. */
+export function rateLimits(env: NodeJS.ProcessEnv = process.env): RateLimits {
+  const limits = { ...DEFAULT_PER_MINUTE };
+  for (const role of Object.keys(limits) as Role[]) {
+    const name = `ONE_WINDOW_RATE_LIMIT_${role.toUpperCase()}`;
+    limits[role] = positiveInteger(env[name], limits[role], name);
+  }
+  return limits;
+}
+
+/**
+ * Admits or refuses each request before any other work: per caller (the token's subject and
+ * OAuth client) or, without a token, per address, within the caller's role's limit. A refusal is
+ * 429 with Retry-After and code RATE_LIMITED.
+ */
+export class RequestLimiter {
+  private readonly limiters: Record<Role, RateLimiterMemory>;
+
+  constructor(limits: RateLimits) {
+    this.limiters = Object.fromEntries(
+      Object.entries(limits).map(([role, points]) => [
+        role,
+        new RateLimiterMemory({ points, duration: 60, keyPrefix: role }),
+      ]),
+    ) as Record<Role, RateLimiterMemory>;
+  }
+
+  async admit(caller: Caller, address: string | undefined): Promise<void> {
+    const key =
+      caller.role === 'anonymous'
+        ? `address:${address ?? 'unknown'}`
+        : `${caller.subject}|${caller.clientId ?? ''}`;
+    try {
+      await this.limiters[caller.role].consume(key);
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      const retryAfter = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+      throw new GraphQLError(`Too many requests; try again in ${retryAfter} seconds.`, {
+        extensions: {
+          code: 'RATE_LIMITED',
+          http: {
+            status: ERRORS.RATE_LIMITED.status,
+            headers: new HeaderMap([['retry-after', String(retryAfter)]]),
+          },
+        },
+      });
+    }
+  }
+}
