@@ -1,15 +1,11 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { badUserInput } from '../../../platform/errors';
-import { normalizeApplicationNumber, normalizeUci } from '../../../platform/identifiers';
 import { Authenticated } from '../../kit/access/directives';
-import { CASE_MANAGEMENT, caseManagement } from '../../ircc-case/contract';
 import { AtipContext } from '../context';
+import { assertApplicationOf, requestSubject } from '../request-input';
 import { Institution } from '../entities/enums';
 import { SelfService } from '../entities/self-service';
 import { assessWording } from '../self-service/assessment';
 import { withHeadlines } from '../self-service/headlines';
-
-const MAX_DESCRIPTION = 2000;
 
 @Resolver()
 export class SelfServiceCheckResolver {
@@ -25,24 +21,15 @@ export class SelfServiceCheckResolver {
     @Arg('description') descriptionInput: string,
     @Ctx() { caller, access, peers }: AtipContext,
   ): Promise<SelfService> {
-    const clientUci = normalizeUci(clientUciInput, 'clientUci');
-    const applicationNumber = applicationNumberInput
-      ? normalizeApplicationNumber(applicationNumberInput)
-      : null;
-    const description = descriptionInput.trim();
-    if (!description || description.length > MAX_DESCRIPTION) {
-      throw badUserInput(`Describe the records wanted in 1 to ${MAX_DESCRIPTION} characters.`, 'description');
-    }
+    const { clientUci, applicationNumber, description } = requestSubject({
+      clientUci: clientUciInput,
+      applicationNumber: applicationNumberInput,
+      description: descriptionInput,
+    });
     // Only the person and their representative are shown anything of the file; the check is a read of it either way.
     const aboutOwnFile =
       (caller.role === 'applicant' || caller.role === 'representative') && (await access.mayRead(clientUci));
-    if (
-      aboutOwnFile &&
-      applicationNumber &&
-      !(await caseManagement.applicationBelongsTo(peers[CASE_MANAGEMENT], applicationNumber, clientUci))
-    ) {
-      throw badUserInput(`Client ${clientUci} has no application ${applicationNumber}.`, 'applicationNumber');
-    }
+    if (aboutOwnFile && applicationNumber) await assertApplicationOf(applicationNumber, clientUci, { peers });
     const assessment = assessWording(description, {
       institution,
       clientUci,

@@ -3,17 +3,15 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Authenticated } from '../../kit/access/directives';
 import { today } from '../../kit/dates';
 import { badUserInput, forbidden } from '../../../platform/errors';
-import { normalizeApplicationNumber, normalizeUci } from '../../../platform/identifiers';
 import { CASE_MANAGEMENT, caseManagement } from '../../ircc-case/contract';
 import { AtipContext } from '../context';
+import { assertApplicationOf, requestSubject } from '../request-input';
 import { AccessRequest } from '../entities/access-request';
 import { AccessAct, AccessRequestStatus, RequesterCategory } from '../entities/enums';
 import { SubmitAccessRequestInput } from '../entities/inputs';
 import { atipStore } from '../store';
 import { WorkflowAction } from '../workflow';
 import { workflowStore } from '../workflow-store';
-
-const MAX_DESCRIPTION = 2000;
 
 /**
  * Files an access request. Every check comes before any write, in this order: the caller's role,
@@ -38,13 +36,7 @@ export class SubmitAccessRequestResolver {
         'Requests are filed by the person the file is about or by their authorized representative.',
       );
     }
-    const clientUci = normalizeUci(input.clientUci, 'clientUci');
-    const applicationNumber = input.applicationNumber
-      ? normalizeApplicationNumber(input.applicationNumber)
-      : null;
-    const description = input.description.trim();
-    if (!description || description.length > MAX_DESCRIPTION)
-      throw badUserInput(`Describe the records wanted in 1 to ${MAX_DESCRIPTION} characters.`, 'description');
+    const { clientUci, applicationNumber, description } = requestSubject(input);
     await access.assertMayRead(clientUci);
     if (applicationNumber) await assertApplicationOf(applicationNumber, clientUci, context);
     const { requesterCategory, consentAuthorizationId } = await requester(input, clientUci, context);
@@ -110,17 +102,6 @@ export class SubmitAccessRequestResolver {
           throw error;
         }));
     return (await atipStore.requestsByNumber(db, [requestNumber]))[0];
-  }
-}
-
-/** Case management owns applications: it says whether this one is the client's. */
-async function assertApplicationOf(
-  applicationNumber: string,
-  clientUci: string,
-  { peers }: AtipContext,
-): Promise<void> {
-  if (!(await caseManagement.applicationBelongsTo(peers[CASE_MANAGEMENT], applicationNumber, clientUci))) {
-    throw badUserInput(`Client ${clientUci} has no application ${applicationNumber}.`, 'applicationNumber');
   }
 }
 

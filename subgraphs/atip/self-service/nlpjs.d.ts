@@ -15,9 +15,6 @@ declare module '@nlpjs/lang-fr' {
   export class NormalizerFr {
     normalize(text: string): string;
   }
-  export class TokenizerFr {
-    tokenize(text: string, normalize?: boolean): string[];
-  }
   export class StemmerFr {
     stemWord(word: string): string;
   }

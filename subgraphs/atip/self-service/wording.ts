@@ -1,5 +1,5 @@
 import { NormalizerEn, StemmerEn, TokenizerEn } from '@nlpjs/lang-en-min';
-import { NormalizerFr, StemmerFr, TokenizerFr } from '@nlpjs/lang-fr';
+import { NormalizerFr, StemmerFr } from '@nlpjs/lang-fr';
 import { SelfServiceCategory as C } from './categories';
 import { Language, LEXICON, NEGATIONS, NAMES, OVERRIDING, WORDS_WITHOUT_CONTENT } from './lexicon';
 
@@ -12,7 +12,8 @@ export interface RequestPart {
 }
 
 const normalizers = [new NormalizerEn(), new NormalizerFr()];
-const tokenizers = [new TokenizerEn(), new TokenizerFr()];
+// One tokenizer serves both languages once apostrophes and hyphens are spaces.
+const tokenizer = new TokenizerEn();
 const stemmers = [new StemmerEn(), new StemmerFr()];
 
 /** A word as both languages' stemmers see it, after lower-casing and folding accents. */
@@ -24,7 +25,7 @@ interface Word {
 function words(text: string): Word[] {
   // Both normalizers lower-case and fold accents (é → e); the French one also folds œ and ç.
   const folded = normalizers[1].normalize(normalizers[0].normalize(text));
-  return tokenizers[0]
+  return tokenizer
     .tokenize(folded.replace(/[’'-]/g, ' '), true)
     .filter((raw: string) => raw.length > 0)
     .map((raw: string) => ({ raw, stems: stemmers.map((stemmer) => stemmer.stemWord(raw)) }));

@@ -1,0 +1,41 @@
+import { badUserInput } from '../../platform/errors';
+import { normalizeApplicationNumber, normalizeUci } from '../../platform/identifiers';
+import { CASE_MANAGEMENT, caseManagement } from '../ircc-case/contract';
+import { AtipContext } from './context';
+
+const MAX_DESCRIPTION = 2000;
+
+/** What a request is about, as filed or as checked before filing: the client, the application, the wording. */
+export interface RequestSubject {
+  clientUci: string;
+  applicationNumber: string | null;
+  description: string;
+}
+
+/** Normalizes a request's client, application and wording, refusing malformed ones with the argument named. */
+export function requestSubject(input: {
+  clientUci: string;
+  applicationNumber?: string | null;
+  description: string;
+}): RequestSubject {
+  const clientUci = normalizeUci(input.clientUci, 'clientUci');
+  const applicationNumber = input.applicationNumber
+    ? normalizeApplicationNumber(input.applicationNumber)
+    : null;
+  const description = input.description.trim();
+  if (!description || description.length > MAX_DESCRIPTION) {
+    throw badUserInput(`Describe the records wanted in 1 to ${MAX_DESCRIPTION} characters.`, 'description');
+  }
+  return { clientUci, applicationNumber, description };
+}
+
+/** Case management owns applications: it says whether this one is the client's. */
+export async function assertApplicationOf(
+  applicationNumber: string,
+  clientUci: string,
+  { peers }: Pick<AtipContext, 'peers'>,
+): Promise<void> {
+  if (!(await caseManagement.applicationBelongsTo(peers[CASE_MANAGEMENT], applicationNumber, clientUci))) {
+    throw badUserInput(`Client ${clientUci} has no application ${applicationNumber}.`, 'applicationNumber');
+  }
+}
