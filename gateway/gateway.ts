@@ -23,6 +23,11 @@ import { Exposure } from './config';
 import { RateLimits, rateLimits, RequestLimiter } from './traffic/rate-limits';
 import { readSupergraphConfig } from '../platform/supergraph-config';
 import { supergraphFromFile } from './supergraph/supergraph-source';
+import { answerLanguage } from './language/answer-language';
+import { LanguageContext, languagePlugin } from './language/language-plugin';
+import { preferredLanguageOf } from './language/preferred-language';
+import { translateGraphQLJsMessage } from './messages/graphql-js-messages';
+import { currentLanguage, settleLanguage } from '../platform/language/language-scope';
 
 // Apollo Gateway reports telemetry and probes cloud metadata addresses unless told not to; a
 // government data centre's gateway calls out to nothing but its subgraphs and identity provider.
@@ -39,6 +44,8 @@ export interface GatewayOptions {
   callerSigningKey: KeyLike;
   /** The audit subgraph, which records every access before the answer leaves. */
   auditServiceUrl: string;
+  /** Case management, asked an applicant's preferred language; `subgraphUrls['ircc-case']` when omitted. */
+  caseServiceUrl?: string;
   /** Depth, alias, token and cost caps; from the environment when omitted. */
   limits?: OperationLimits;
   /** Requests per minute per caller, by role; from the environment when omitted. */
@@ -72,9 +79,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
   });
   const authorizing = new AuthorizingGateway(gateway, limits);
-  const server = new ApolloServer<GatewayContext & { forwarding: CallerForwarding } & AuditContext>({
+  const caseServiceUrl = options.caseServiceUrl ?? options.subgraphUrls['ircc-case'];
+  const preferredLanguage = caseServiceUrl
+    ? preferredLanguageOf(caseServiceUrl, options.callerSigningKey)
+    : null;
+  const server = new ApolloServer<
+    GatewayContext & { forwarding: CallerForwarding } & AuditContext & LanguageContext
+  >({
     gateway: authorizing,
-    formatError: maskInternalErrors,
+    formatError: (formatted, error) => {
+      const masked = maskInternalErrors(formatted, error);
+      return { ...masked, message: translateGraphQLJsMessage(masked.message, currentLanguage()) };
+    },
     includeStacktraceInErrorResponses: false,
     // No "Did you mean …?": a caller must not learn of fields their scopes hide.
     hideSchemaDetailsFromClientErrors: true,
@@ -89,6 +105,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginSchemaReportingDisabled(),
       authorizing.analysisPlugin(),
       auditPlugin(auditWriter(options.auditServiceUrl)),
+      // Last, so that an answer the audit plugin replaces still says its language.
+      languagePlugin(),
     ],
   });
   const served = await serveGraphQL(server, {
@@ -98,9 +116,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const caller = await options.verifyToken(request.headers.authorization);
       await limiter.admit(caller, request.socket.remoteAddress);
       const requestId = randomUUID();
+      const language = await answerLanguage(
+        request.headers['accept-language'],
+        caller,
+        requestId,
+        preferredLanguage,
+      );
+      settleLanguage(language);
       return {
         caller,
-        forwarding: callerForwarding(caller, requestId, options.callerSigningKey, audiences, 'audit'),
+        language,
+        forwarding: callerForwarding(
+          caller,
+          requestId,
+          language,
+          options.callerSigningKey,
+          audiences,
+          'audit',
+        ),
         audit: { requestId, read: new Set<string>(), denied: new Set<string>() },
       };
     },

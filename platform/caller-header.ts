@@ -9,6 +9,7 @@ import {
   SignJWT,
 } from 'jose';
 import { ANONYMOUS, Caller, Role } from './caller';
+import { isLanguage, Language } from './language/language';
 
 /**
  * The gateway forwards the verified caller to each subgraph in a short-lived token it signs with
@@ -35,6 +36,8 @@ export interface ForwardedCall {
   operation: 'query' | 'mutation';
   /** A value used once: the audit subgraph takes each record-access header one time only. */
   nonce?: string;
+  /** The language the gateway settled for the answer: every subgraph writes its texts in it. */
+  language: Language;
 }
 
 /** The gateway's signing key, from its PKCS#8 PEM. */
@@ -58,13 +61,14 @@ export function signCaller(
   audience: readonly string[],
   signingKey: KeyLike,
 ): Promise<string> {
-  const { caller, requestId, purpose, operation, nonce } = call;
+  const { caller, requestId, purpose, operation, nonce, language } = call;
   return new SignJWT({
     role: caller.role,
     scope: caller.scopes.join(' '),
     client_id: caller.clientId,
     purpose,
     operation,
+    language,
     ...(nonce ? { nonce } : {}),
   })
     .setProtectedHeader({ alg: ALGORITHM })
@@ -103,6 +107,7 @@ export async function verifyCaller(
       requestId: payload.jti!,
       purpose,
       operation: payload.operation === 'mutation' ? 'mutation' : 'query',
+      language: isLanguage(payload.language) ? payload.language : 'EN',
       ...(typeof payload.nonce === 'string' ? { nonce: payload.nonce } : {}),
     };
   } catch {

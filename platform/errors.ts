@@ -1,4 +1,6 @@
 import { GraphQLError } from 'graphql';
+import { Text } from './language/catalogue';
+import { currentLanguage } from './language/language-scope';
 
 /**
  * Every `extensions.code` One Window answers with, its HTTP status and what it means: clients code
@@ -98,15 +100,18 @@ export function httpStatusOf(code: ErrorCode): number {
   return status === 'request error' ? REQUEST_ERROR_STATUS : status;
 }
 
-/** An error with a catalogued code; codes that set an HTTP status carry it for Apollo Server. */
+/**
+ * An error with a catalogued code, its message written in the request's language (codes are the
+ * same in both); codes that set an HTTP status carry it for Apollo Server.
+ */
 export function apiError(
   code: ErrorCode,
-  message: string,
+  message: Text,
   extensions: Record<string, unknown> = {},
   path?: readonly (string | number)[],
 ): GraphQLError {
   const status = httpStatusOf(code);
-  return new GraphQLError(message, {
+  return new GraphQLError(message.render(currentLanguage()), {
     path,
     extensions: { code, ...extensions, ...(status !== 200 ? { http: { status } } : {}) },
   });
@@ -115,35 +120,33 @@ export function apiError(
 /** An error that refuses the request before anything runs (400, or 200 to application/json clients). */
 export function requestError(
   code: ErrorCode,
-  message: string,
+  message: Text,
   extensions: Record<string, unknown> = {},
 ): GraphQLError {
-  return new GraphQLError(message, {
+  return new GraphQLError(message.render(currentLanguage()), {
     extensions: { code, ...extensions, http: { status: REQUEST_ERROR_STATUS } },
   });
 }
 
 /** The caller sent something malformed; `field` names the argument so a form can highlight it. */
-export function badUserInput(
-  message: string,
-  field: string,
-  more: Record<string, unknown> = {},
-): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field, ...more } });
+export function badUserInput(message: Text, field: string, more: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message.render(currentLanguage()), {
+    extensions: { code: 'BAD_USER_INPUT', field, ...more },
+  });
 }
 
 /** No valid credentials: HTTP 401. */
-export function unauthenticated(message: string): GraphQLError {
+export function unauthenticated(message: Text): GraphQLError {
   return apiError('UNAUTHENTICATED', message);
 }
 
 /** Valid credentials that do not open this record. */
-export function forbidden(message: string): GraphQLError {
+export function forbidden(message: Text): GraphQLError {
   return apiError('FORBIDDEN', message);
 }
 
 /** The record named does not exist (or the caller may not know it does). */
-export function notFound(message: string, field: string): GraphQLError {
+export function notFound(message: Text, field: string): GraphQLError {
   return apiError('NOT_FOUND', message, { field });
 }
 

@@ -1,4 +1,5 @@
 import { badUserInput } from './errors';
+import { platformMessages } from './messages/catalogue';
 
 const UCI_DIGITS = /^(\d{8}|\d{10})$/;
 const APPLICATION_NUMBER = /^[A-Z]\d{9}$/;
@@ -10,10 +11,7 @@ const APPLICATION_NUMBER = /^[A-Z]\d{9}$/;
 export function normalizeUci(input: string, field = 'uci'): string {
   const digits = input.trim().replace(/[-\s]/g, '');
   if (!UCI_DIGITS.test(digits)) {
-    throw badUserInput(
-      `"${input}" is not a UCI: a Unique Client Identifier has 8 digits (1234-5678) or 10 digits (12-3456-7890).`,
-      field,
-    );
+    throw badUserInput(platformMessages.text('uci.invalid', { input }), field);
   }
   return formatUci(digits);
 }
@@ -31,10 +29,7 @@ export function formatUci(digits: string): string {
 export function normalizeApplicationNumber(input: string, field = 'applicationNumber'): string {
   const candidate = input.trim().toUpperCase();
   if (!APPLICATION_NUMBER.test(candidate)) {
-    throw badUserInput(
-      `"${input}" is not an application number: expected one letter followed by nine digits, e.g. W123456789.`,
-      field,
-    );
+    throw badUserInput(platformMessages.text('applicationNumber.invalid', { input }), field);
   }
   return candidate;
 }

@@ -19,6 +19,7 @@ import {
 import { requestError } from '../../platform/errors';
 import { OperationLimits } from '../../platform/operation-limits';
 import { PageLimits } from './page-sizes';
+import { gatewayMessages } from '../messages/catalogue';
 
 /** What an operation asks of One Window, counted over the operation as if every fragment were spread out. */
 export interface Measures {
@@ -81,16 +82,22 @@ export function measureOperation(
 
   const check = (summary: Summary): Summary => {
     if (summary.depth > limits.maxDepth)
-      throw requestError('QUERY_TOO_DEEP', `The operation nests more than ${limits.maxDepth} levels deep.`);
+      throw requestError(
+        'QUERY_TOO_DEEP',
+        gatewayMessages.text('limits.depth', { maxDepth: limits.maxDepth }),
+      );
     if (summary.introspection > MAX_INTROSPECTION_FIELDS) {
-      throw requestError('QUERY_TOO_COSTLY', 'Ask for __schema or __type once per operation.');
+      throw requestError('QUERY_TOO_COSTLY', gatewayMessages.text('introspection.once'));
     }
     if (summary.aliases > limits.maxAliases)
-      throw requestError('TOO_MANY_ALIASES', `The operation uses more than ${limits.maxAliases} aliases.`);
+      throw requestError(
+        'TOO_MANY_ALIASES',
+        gatewayMessages.text('limits.aliases', { maxAliases: limits.maxAliases }),
+      );
     if (summary.cost > limits.maxCost) {
       throw requestError(
         'QUERY_TOO_COSTLY',
-        `The operation could resolve more than ${limits.maxCost} fields; ask for smaller pages or fewer fields.`,
+        gatewayMessages.text('limits.cost', { maxCost: limits.maxCost }),
       );
     }
     return summary;
@@ -107,7 +114,11 @@ export function measureOperation(
     if (typeof size !== 'number' || !Number.isInteger(size) || size < 1 || size > limitsOfField.max) {
       throw requestError(
         'BAD_USER_INPUT',
-        `first on ${owner}.${field.name.value} must be between 1 and ${limitsOfField.max}; got ${String(size)}.`,
+        gatewayMessages.text('limits.pageSize', {
+          field: `${owner}.${field.name.value}`,
+          max: limitsOfField.max,
+          size: String(size),
+        }),
         {
           field: 'first',
         },

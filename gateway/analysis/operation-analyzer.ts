@@ -17,6 +17,8 @@ import { OperationLimits } from '../../platform/operation-limits';
 import { AuthorizedOperation, authorizeOperation } from './authorize';
 import { measureOperation, Measures, WorkCounter } from './measure';
 import { PageLimits, pageSizesFromSupergraph } from './page-sizes';
+import { gatewayMessages } from '../messages/catalogue';
+import { graphQLJsText } from '../messages/graphql-js-messages';
 
 /** Everything the gateway needs to know about one operation for one caller. */
 export interface OperationAnalysis extends AuthorizedOperation {
@@ -77,7 +79,7 @@ export class OperationAnalyzer {
     if (!this.schema.getRootType(request.operation.operation)) {
       throw requestError(
         'GRAPHQL_VALIDATION_FAILED',
-        `This API has no ${request.operation.operation} operations.`,
+        gatewayMessages.text('operation.typeMissing', { operationType: request.operation.operation }),
       );
     }
     const key = `${request.queryHash}\u0000${request.operation.name?.value ?? ''}\u0000${accessKey(request.caller)}`;
@@ -137,7 +139,7 @@ export class OperationAnalyzer {
       maxErrors: 1,
     });
     if (coerced.errors) {
-      throw requestError('BAD_USER_INPUT', coerced.errors[0].message);
+      throw requestError('BAD_USER_INPUT', graphQLJsText(coerced.errors[0].message));
     }
     return coerced.coerced;
   }

@@ -6,6 +6,9 @@ import { CallerForwarding } from '../auth/forward-caller';
 import { AuditContext } from './access-tally';
 import { accessEvent } from './access-event';
 import { AuditWriter } from './audit-writer';
+import { gatewayMessages } from '../messages/catalogue';
+import { Text } from '../../platform/language/catalogue';
+import { currentLanguage } from '../../platform/language/language-scope';
 
 type Context = GatewayContext & { forwarding: CallerForwarding } & AuditContext;
 
@@ -37,9 +40,7 @@ export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
             return null;
           } catch (error) {
             console.error('[gateway] audit write failed; change refused:', (error as Error).message);
-            return withheld(
-              'This change cannot be recorded right now, so it was not made. Try again shortly.',
-            );
+            return withheld(gatewayMessages.text('audit.changeRefused'));
           }
         },
         async willSendResponse({ contextValue, response, operation, operationName }) {
@@ -52,8 +53,8 @@ export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
             console.error('[gateway] audit write failed; answer withheld:', (error as Error).message);
             const refusal = withheld(
               operation?.operation === OperationTypeNode.MUTATION
-                ? 'This change was made but its answer could not be recorded, so it is withheld; read the record before repeating the change.'
-                : 'This access could not be recorded, so the answer is withheld. Try again shortly.',
+                ? gatewayMessages.text('audit.changeWithheld')
+                : gatewayMessages.text('audit.answerWithheld'),
             );
             response.http.status = refusal.http.status;
             for (const [name, value] of refusal.http.headers) response.http.headers.set(name, value);
@@ -66,7 +67,7 @@ export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
 }
 
 /** The answer withheld because the audit trail cannot be written. */
-function withheld(message: string): GraphQLResponse {
+function withheld(message: Text): GraphQLResponse {
   return {
     http: {
       status: httpStatusOf('AUDIT_UNAVAILABLE'),
@@ -74,7 +75,14 @@ function withheld(message: string): GraphQLResponse {
     },
     body: {
       kind: 'single',
-      singleResult: { errors: [{ message, extensions: { code: 'AUDIT_UNAVAILABLE' satisfies ErrorCode } }] },
+      singleResult: {
+        errors: [
+          {
+            message: message.render(currentLanguage()),
+            extensions: { code: 'AUDIT_UNAVAILABLE' satisfies ErrorCode },
+          },
+        ],
+      },
     },
   };
 }

@@ -10,6 +10,7 @@ import { apiError, requestError } from '../../platform/errors';
 import { Caller } from '../../platform/caller';
 import { OperationLimits } from '../../platform/operation-limits';
 import { OperationAnalysis, OperationAnalyzer } from '../analysis/operation-analyzer';
+import { gatewayMessages } from '../messages/catalogue';
 
 export interface GatewayContext {
   caller: Caller;
@@ -78,19 +79,14 @@ export class AuthorizingGateway implements GatewayInterface {
       if (!requestContext.operation || !analysis) {
         const name = requestContext.operationName ?? requestContext.request.operationName;
         const message = name
-          ? `Unknown operation named "${name}".`
-          : 'The document holds several operations; say which to run with operationName.';
+          ? gatewayMessages.text('operation.unknown', { name })
+          : gatewayMessages.text('operation.ambiguous');
         return { errors: [requestError('OPERATION_RESOLUTION_FAILURE', message)] };
       }
       if (analysis.introspection) {
         if (!analysis.onlyMetaFields) {
           return {
-            errors: [
-              apiError(
-                'BAD_USER_INPUT',
-                'Introspection cannot be combined with other fields in one operation.',
-              ),
-            ],
+            errors: [apiError('BAD_USER_INPUT', gatewayMessages.text('introspection.mixed'))],
           };
         }
         return execute({
@@ -111,7 +107,12 @@ export class AuthorizingGateway implements GatewayInterface {
       const forbidden = analysis.removed.map(({ path, typeName, fieldName, needs }) =>
         apiError(
           'FORBIDDEN',
-          `Not authorized to read ${typeName}.${fieldName}: it needs ${needs.join(' and ')}.`,
+          gatewayMessages.text('field.forbidden', {
+            typeName,
+            fieldName,
+            needs: needs.join(', '),
+            count: needs.length,
+          }),
           {},
           path,
         ),

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Caller } from '../../platform/caller';
 import { CALLER_HEADER, signCaller } from '../../platform/caller-header';
 import { GatewayContext } from './authorizing-gateway';
+import { Language } from '../../platform/language/language';
 
 export interface CallerForwarding {
   /**
@@ -23,6 +24,7 @@ export type ForwardingAudiences = ReadonlyMap<string, readonly string[]>;
 export function callerForwarding(
   caller: Caller,
   requestId: string,
+  language: Language,
   signingKey: KeyLike,
   audiences: ForwardingAudiences,
   auditService: string,
@@ -34,7 +36,7 @@ export function callerForwarding(
       let header = signed.get(key);
       if (!header) {
         header = signCaller(
-          { caller, requestId, purpose: 'request', operation },
+          { caller, requestId, purpose: 'request', operation, language },
           [subgraph, ...(audiences.get(subgraph) ?? [])],
           signingKey,
         );
@@ -44,7 +46,7 @@ export function callerForwarding(
     },
     auditHeader: () =>
       signCaller(
-        { caller, requestId, purpose: 'record-access', operation: 'mutation', nonce: randomUUID() },
+        { caller, requestId, purpose: 'record-access', operation: 'mutation', nonce: randomUUID(), language },
         [auditService],
         signingKey,
       ),

@@ -2,6 +2,8 @@ import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, KeyLike } from 'jose
 import { ANONYMOUS, Caller, Role, ROLES } from '../../platform/caller';
 import { unauthenticated } from '../../platform/errors';
 import { positiveInteger } from '../../platform/config';
+import { gatewayMessages } from '../messages/catalogue';
+import { Text } from '../../platform/language/catalogue';
 
 export const ALLOWED_ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
 
@@ -45,7 +47,7 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
   return async (authorization) => {
     if (!authorization) return ANONYMOUS;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    if (!match) throw unauthenticated(gatewayMessages.text('token.header'));
     let payload: JWTPayload;
     let type: string | undefined;
     try {
@@ -64,9 +66,10 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
       throw unauthenticated(reason(error));
     }
     if (type !== undefined && !ACCESS_TOKEN_TYPES.has(type.toLowerCase()))
-      throw unauthenticated(`A token of type "${type}" is not an access token.`);
+      throw unauthenticated(gatewayMessages.text('token.type', { type }));
     const role = payload.role as Role;
-    if (!ROLES.includes(role)) throw unauthenticated(`The token's role must be one of ${ROLES.join(', ')}.`);
+    if (!ROLES.includes(role))
+      throw unauthenticated(gatewayMessages.text('token.role', { roles: ROLES.join(', ') }));
     return {
       role,
       subject: payload.sub ?? null,
@@ -89,13 +92,12 @@ function scopesOf(payload: JWTPayload): string[] {
   return [];
 }
 
-function reason(error: unknown): string {
-  if (error instanceof errors.JWTExpired) return 'The token has expired.';
+function reason(error: unknown): Text {
+  if (error instanceof errors.JWTExpired) return gatewayMessages.text('token.expired');
   if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === 'nbf') return 'The token is not valid yet.';
-    return `The token's "${error.claim}" claim is not accepted here.`;
+    if (error.claim === 'nbf') return gatewayMessages.text('token.notYetValid');
+    return gatewayMessages.text('token.claim', { claim: error.claim });
   }
-  if (error instanceof errors.JOSEAlgNotAllowed)
-    return 'The token is signed with an algorithm this service does not accept.';
-  return 'The token could not be verified.';
+  if (error instanceof errors.JOSEAlgNotAllowed) return gatewayMessages.text('token.algorithm');
+  return gatewayMessages.text('token.unverified');
 }

@@ -1,6 +1,7 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { apiError } from '../../platform/errors';
+import { gatewayMessages } from '../messages/catalogue';
 
 /**
  * When a subgraph cannot be reached, the fields it owns come back null with one error that
@@ -24,7 +25,7 @@ export class SubgraphUnavailable extends RemoteGraphQLDataSource {
       console.error(`[gateway] subgraph ${this.serviceName} failed:`, (error as Error).message);
       throw apiError(
         'SUBGRAPH_UNAVAILABLE',
-        `The ${this.serviceName} service is unavailable; its fields are missing from this answer.`,
+        gatewayMessages.text('subgraph.unavailable', { service: this.serviceName }),
         {
           serviceName: this.serviceName,
         },

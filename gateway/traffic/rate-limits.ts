@@ -4,6 +4,8 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { Caller, Role } from '../../platform/caller';
 import { positiveInteger } from '../../platform/config';
 import { ERRORS } from '../../platform/errors';
+import { gatewayMessages } from '../messages/catalogue';
+import { currentLanguage } from '../../platform/language/language-scope';
 
 /** Requests a caller may make per minute, by role. */
 export type RateLimits = Record<Role, number>;
@@ -53,15 +55,18 @@ export class RequestLimiter {
     } catch (refusal) {
       if (!(refusal instanceof RateLimiterRes)) throw refusal;
       const retryAfter = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-      throw new GraphQLError(`Too many requests; try again in ${retryAfter} seconds.`, {
-        extensions: {
-          code: 'RATE_LIMITED',
-          http: {
-            status: ERRORS.RATE_LIMITED.status,
-            headers: new HeaderMap([['retry-after', String(retryAfter)]]),
+      throw new GraphQLError(
+        gatewayMessages.format(currentLanguage(), 'rateLimited', { seconds: retryAfter }),
+        {
+          extensions: {
+            code: 'RATE_LIMITED',
+            http: {
+              status: ERRORS.RATE_LIMITED.status,
+              headers: new HeaderMap([['retry-after', String(retryAfter)]]),
+            },
           },
         },
-      });
+      );
     }
   }
 }

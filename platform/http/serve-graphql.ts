@@ -2,6 +2,10 @@ import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ErrorCode, httpStatusOf } from '../errors';
+import { Text } from '../language/catalogue';
+import { CONTENT_LANGUAGE, negotiateLanguage } from '../language/language';
+import { currentLanguage, inLanguageScope } from '../language/language-scope';
+import { platformMessages } from '../messages/catalogue';
 
 /**
  * The HTTP front of the gateway and of every subgraph: plain node:http in front of Apollo
@@ -30,11 +34,16 @@ export async function serveGraphQL<Context extends BaseContext>(
   await server.start();
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const httpServer = createServer((request, response) => {
-    handle(server, options, limit, request, response).catch((error: unknown) => {
-      console.error('[one-window] request failed:', error);
-      if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR', 'Internal server error', 500);
-      else response.end();
-    });
+    // Until the caller is known, the request's language is what its Accept-Language prefers.
+    const language = negotiateLanguage(request.headers['accept-language']) ?? 'EN';
+    inLanguageScope(language, () =>
+      handle(server, options, limit, request, response).catch((error: unknown) => {
+        console.error('[one-window] request failed:', error);
+        if (!response.headersSent)
+          sendError(response, 'INTERNAL_SERVER_ERROR', platformMessages.text('internal'), 500);
+        else response.end();
+      }),
+    );
   });
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const { address, port } = httpServer.address() as AddressInfo;
@@ -59,25 +68,21 @@ async function handle<Context extends BaseContext>(
 ): Promise<void> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > limit)
-    return sendError(response, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
+    return sendError(response, 'PAYLOAD_TOO_LARGE', platformMessages.text('request.tooLarge', { limit }));
   const raw = await readBody(request, limit);
   if (raw === null)
-    return sendError(response, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes.`);
+    return sendError(response, 'PAYLOAD_TOO_LARGE', platformMessages.text('request.tooLarge', { limit }));
   let body: unknown;
   if (raw.length > 0 && /\bjson\b/i.test(request.headers['content-type'] ?? '')) {
     try {
       body = JSON.parse(raw);
     } catch {
-      return sendError(response, 'BAD_REQUEST', 'The request body is not valid JSON.');
+      return sendError(response, 'BAD_REQUEST', platformMessages.text('request.notJson'));
     }
   }
   if (Array.isArray(body)) {
     // Operations are audited and limited one at a time, so each must come in its own request.
-    return sendError(
-      response,
-      'BATCH_TOO_LARGE',
-      'Send one operation per request; batched operations are not accepted.',
-    );
+    return sendError(response, 'BATCH_TOO_LARGE', platformMessages.text('request.batch'));
   }
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
@@ -144,10 +149,16 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | nul
 function sendError(
   response: ServerResponse,
   code: ErrorCode,
-  message: string,
+  message: Text,
   status = httpStatusOf(code),
 ): void {
+  const language = currentLanguage();
   response.statusCode = status;
   response.setHeader('content-type', 'application/json; charset=utf-8');
-  response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  response.setHeader('content-language', CONTENT_LANGUAGE[language]);
+  response.end(
+    JSON.stringify({
+      errors: [{ message: message.render(language), extensions: { code } }],
+    }),
+  );
 }

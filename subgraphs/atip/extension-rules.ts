@@ -3,6 +3,9 @@ import { addDays } from '../kit/dates';
 import { badUserInput } from '../../platform/errors';
 import { TIME_LIMIT_DAYS } from './deadlines';
 import { AccessAct } from './entities/enums';
+import { atipMessages } from './messages/catalogue';
+import { calendarDay } from '../../platform/language/catalogue';
+import { citation } from '../../platform/language/citations';
 
 export enum ExtensionProvision {
   ATIA_9_1_A = 'ATIA_9_1_A',
@@ -56,18 +59,18 @@ export function decideExtension(
   const atia = provision.startsWith('ATIA');
   if (atia !== (act === AccessAct.ACCESS_TO_INFORMATION_ACT)) {
     throw badUserInput(
-      `${PROVISION_LABEL[provision]} does not apply to a request under the ${act === AccessAct.PRIVACY_ACT ? 'Privacy Act' : 'Access to Information Act'}.`,
+      atipMessages.text('extension.wrongAct', { provision: citation(PROVISION_LABEL[provision]), act }),
       'provision',
     );
   }
   if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_DAYS)
-    throw badUserInput(`An extension is 1 to ${MAX_EXTENSION_DAYS} days; got ${days}.`, 'days');
+    throw badUserInput(
+      atipMessages.text('extension.days', { max: MAX_EXTENSION_DAYS, days: String(days) }),
+      'days',
+    );
   const limit = addDays(receivedOn, TIME_LIMIT_DAYS);
   if (today > limit)
-    throw badUserInput(
-      `Extensions must be taken within the original 30 days, which ended on ${limit}.`,
-      'requestNumber',
-    );
+    throw badUserInput(atipMessages.text('extension.late', { limit: calendarDay(limit) }), 'requestNumber');
   if (
     provision === ExtensionProvision.PRIVACY_ACT_15_A_I ||
     provision === ExtensionProvision.PRIVACY_ACT_15_A_II
@@ -76,10 +79,7 @@ export function decideExtension(
       .filter((e) => e.provision.startsWith('Privacy Act 15(a)'))
       .reduce((sum, e) => sum + e.days, 0);
     if (taken + days > PRIVACY_15A_TOTAL_DAYS) {
-      throw badUserInput(
-        `Privacy Act s.15(a) allows at most 30 more days in all; ${taken} already taken.`,
-        'days',
-      );
+      throw badUserInput(atipMessages.text('extension.privacyTotal', { taken }), 'days');
     }
   }
   return {

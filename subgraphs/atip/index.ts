@@ -14,6 +14,7 @@ import { SelfServiceCheckResolver } from './resolvers/self-service-check.resolve
 import { StatisticsResolver } from './resolvers/statistics.resolver';
 import { SubmitAccessRequestResolver } from './resolvers/submit.resolver';
 import { seedAtipStore } from './seed';
+import { ATIP_TEXTS } from './resolvers/texts.resolver';
 
 /** ATIP: access-to-information and privacy requests, their deadlines and outcomes. */
 export const definition: SubgraphDefinition<AtipLoaders> = {
@@ -26,6 +27,7 @@ export const definition: SubgraphDefinition<AtipLoaders> = {
     OfficerWorkflowResolver,
     SelfServiceCheckResolver,
     StatisticsResolver,
+    ...ATIP_TEXTS,
   ],
   orphanedTypes: [Client, Application],
   referenceResolvers: {

@@ -2,6 +2,7 @@ import { badUserInput } from '../../platform/errors';
 import { normalizeApplicationNumber, normalizeUci } from '../../platform/identifiers';
 import { CASE_MANAGEMENT, caseManagement } from '../ircc-case/contract';
 import { AtipContext } from './context';
+import { atipMessages } from './messages/catalogue';
 
 const MAX_DESCRIPTION = 2000;
 
@@ -24,7 +25,7 @@ export function requestSubject(input: {
     : null;
   const description = input.description.trim();
   if (!description || description.length > MAX_DESCRIPTION) {
-    throw badUserInput(`Describe the records wanted in 1 to ${MAX_DESCRIPTION} characters.`, 'description');
+    throw badUserInput(atipMessages.text('request.description', { max: MAX_DESCRIPTION }), 'description');
   }
   return { clientUci, applicationNumber, description };
 }
@@ -36,6 +37,9 @@ export async function assertApplicationOf(
   { peers }: Pick<AtipContext, 'peers'>,
 ): Promise<void> {
   if (!(await caseManagement.applicationBelongsTo(peers[CASE_MANAGEMENT], applicationNumber, clientUci))) {
-    throw badUserInput(`Client ${clientUci} has no application ${applicationNumber}.`, 'applicationNumber');
+    throw badUserInput(
+      atipMessages.text('request.notClientsApplication', { uci: clientUci, applicationNumber }),
+      'applicationNumber',
+    );
   }
 }

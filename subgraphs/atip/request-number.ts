@@ -1,4 +1,5 @@
 import { badUserInput } from '../../platform/errors';
+import { atipMessages } from './messages/catalogue';
 
 const REQUEST_NUMBER = /^[AP]-\d{4}-\d{6,}$/;
 
@@ -6,10 +7,7 @@ const REQUEST_NUMBER = /^[AP]-\d{4}-\d{6,}$/;
 export function normalizeRequestNumber(input: string, field = 'requestNumber'): string {
   const candidate = input.trim().toUpperCase();
   if (!REQUEST_NUMBER.test(candidate)) {
-    throw badUserInput(
-      `"${input}" is not an access request number: expected A-YYYY-NNNNNN (Access to Information Act) or P-YYYY-NNNNNN (Privacy Act).`,
-      field,
-    );
+    throw badUserInput(atipMessages.text('requestNumber.invalid', { input }), field);
   }
   return candidate;
 }

@@ -4,6 +4,7 @@ import { deadlineStatus } from './deadlines';
 import { AccessRequest } from './entities/access-request';
 import { RequesterCategory } from './entities/enums';
 import { assessSelfService } from './self-service/assessment';
+import { atipMessages } from './messages/catalogue';
 
 export interface Period {
   from: string;
@@ -14,10 +15,7 @@ export interface Period {
 export function fiscalYearPeriod(fiscalYear: string): Period {
   const match = /^(\d{4})-(\d{4})$/.exec(fiscalYear.trim());
   if (!match || Number(match[2]) !== Number(match[1]) + 1) {
-    throw badUserInput(
-      `"${fiscalYear}" is not a fiscal year: expected two consecutive years, e.g. "2023-2024".`,
-      'fiscalYear',
-    );
+    throw badUserInput(atipMessages.text('fiscalYear.invalid', { fiscalYear }), 'fiscalYear');
   }
   return { from: `${match[1]}-04-01`, to: `${match[2]}-03-31` };
 }

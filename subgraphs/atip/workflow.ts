@@ -1,5 +1,6 @@
 import { badUserInput } from '../../platform/errors';
 import { AccessRequestStatus, HoldReason } from './entities/enums';
+import { atipMessages } from './messages/catalogue';
 
 /** What an ATIP officer can do to a request, and what submitting it counts as. */
 export enum WorkflowAction {
@@ -44,7 +45,9 @@ export function nextStatus(
       ALLOWED_FROM[a].includes(current),
     );
     throw badUserInput(
-      `A request that is ${current} cannot be given ${action}; from ${current} the allowed actions are ${possible.join(', ') || 'none'}.`,
+      possible.length
+        ? atipMessages.text('workflow.step', { current, action, allowed: possible.join(', ') })
+        : atipMessages.text('workflow.final', { current, action }),
       'requestNumber',
     );
   }

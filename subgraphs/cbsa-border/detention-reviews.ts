@@ -1,8 +1,10 @@
+import { Text } from '../../platform/language/catalogue';
 import { DetentionReviewBody } from './entities/enums';
+import { borderMessages } from './messages/catalogue';
 
 export interface ScheduledReview {
   body: DetentionReviewBody;
-  label: string;
+  label: Text;
   dueBy: Date;
 }
 
@@ -19,21 +21,25 @@ export function detentionReviews(startedAt: Date, releasedAt: Date | null, now: 
   const end = releasedAt ?? now;
   const at = (offset: number) => new Date(startedAt.getTime() + offset);
   const schedule = function* (): Generator<ScheduledReview> {
-    yield { body: DetentionReviewBody.CBSA, label: 'CBSA review within 48 hours', dueBy: at(48 * HOUR_MS) };
     yield {
-      body: DetentionReviewBody.IMMIGRATION_DIVISION,
-      label: '48-hour review',
+      body: DetentionReviewBody.CBSA,
+      label: borderMessages.text('detention.cbsa48'),
       dueBy: at(48 * HOUR_MS),
     };
     yield {
       body: DetentionReviewBody.IMMIGRATION_DIVISION,
-      label: '7-day review',
+      label: borderMessages.text('detention.division48'),
+      dueBy: at(48 * HOUR_MS),
+    };
+    yield {
+      body: DetentionReviewBody.IMMIGRATION_DIVISION,
+      label: borderMessages.text('detention.division7'),
       dueBy: at(48 * HOUR_MS + 7 * DAY_MS),
     };
     for (let n = 1; ; n += 1) {
       yield {
         body: DetentionReviewBody.IMMIGRATION_DIVISION,
-        label: `30-day review ${n}`,
+        label: borderMessages.text('detention.division30', { n }),
         dueBy: at(48 * HOUR_MS + (7 + 30 * n) * DAY_MS),
       };
     }

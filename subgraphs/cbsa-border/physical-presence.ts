@@ -1,4 +1,6 @@
+import { calendarDay, joinTexts, Text } from '../../platform/language/catalogue';
 import { addDays, daysBetween, toIsoDate } from '../kit/dates';
+import { borderMessages } from './messages/catalogue';
 import { MissingExitTreatment, TravelDirection } from './entities/enums';
 
 export interface Crossing {
@@ -11,7 +13,7 @@ export interface PresenceCount {
   confirmedDays: number;
   uncertainDays: number;
   missingExits: number;
-  explanation: string;
+  explanation: Text;
 }
 
 /** The dates exit records begin: US entry data at land crossings, then airline passenger lists. */
@@ -123,19 +125,21 @@ function explain(
   uncertainDays: number,
   missingExits: number,
   treatment: MissingExitTreatment,
-): string {
-  const parts = [
-    `${confirmedDays} days in Canada are on record (the day of each entry and exit counts as a day in Canada).`,
-  ];
-  if (uncertainDays > 0) {
-    parts.push(
-      `${uncertainDays} more days fall in ${missingExits || 'a'} stay${missingExits === 1 ? '' : 's'} whose exit or entry is not on record ` +
-        `(exit records exist for land crossings since ${EXIT_RECORDS_SINCE.landForeignNationals} for foreign nationals and ` +
-        `${EXIT_RECORDS_SINCE.landAllTravellers} for all travellers, and for flights since ${EXIT_RECORDS_SINCE.air}); ` +
-        (treatment === MissingExitTreatment.COUNT_AS_PRESENT
-          ? 'they were counted as days in Canada.'
-          : 'they were counted as days outside Canada.'),
-    );
-  }
-  return parts.join(' ');
+): Text {
+  const confirmed = borderMessages.text('presence.confirmed', { confirmedDays });
+  if (uncertainDays === 0) return confirmed;
+  return joinTexts(
+    [
+      confirmed,
+      borderMessages.text('presence.uncertain', {
+        uncertainDays,
+        stays: missingExits,
+        landForeignNationals: calendarDay(EXIT_RECORDS_SINCE.landForeignNationals),
+        landAllTravellers: calendarDay(EXIT_RECORDS_SINCE.landAllTravellers),
+        air: calendarDay(EXIT_RECORDS_SINCE.air),
+        treatment,
+      }),
+    ],
+    ' ',
+  );
 }

@@ -1,4 +1,6 @@
+import { calendarDay, Text } from '../../platform/language/catalogue';
 import { addDays } from '../kit/dates';
+import { borderMessages } from './messages/catalogue';
 import { RemovalOrderType } from './entities/enums';
 
 export interface RemovalFacts {
@@ -15,7 +17,7 @@ export interface RemovalConsequence {
   effectiveType: RemovalOrderType;
   requiresAuthorizationToReturn: boolean;
   barUntil: string | null;
-  explanation: string;
+  explanation: Text;
 }
 
 const DEPARTURE_WINDOW_DAYS = 30;
@@ -33,7 +35,7 @@ export function removalConsequence(facts: RemovalFacts, today: string): RemovalC
         effectiveType: RemovalOrderType.DEPARTURE,
         requiresAuthorizationToReturn: false,
         barUntil: null,
-        explanation: `You left by ${deadline}, within 30 days, and CBSA confirmed your departure: you may apply to come back without an Authorization to Return to Canada.`,
+        explanation: borderMessages.text('removal.departureConfirmed', { deadline: calendarDay(deadline) }),
       };
     }
     if (today > deadline || facts.departureConfirmedOn) {
@@ -41,14 +43,16 @@ export function removalConsequence(facts: RemovalFacts, today: string): RemovalC
         effectiveType: RemovalOrderType.DEPORTATION,
         requiresAuthorizationToReturn: true,
         barUntil: null,
-        explanation: `Departure was not confirmed by ${deadline}, 30 days after the order became enforceable, so it became a deportation order: returning to Canada needs an Authorization to Return, with no end date.`,
+        explanation: borderMessages.text('removal.departureBecameDeportation', {
+          deadline: calendarDay(deadline),
+        }),
       };
     }
     return {
       effectiveType: RemovalOrderType.DEPARTURE,
       requiresAuthorizationToReturn: false,
       barUntil: null,
-      explanation: `You must leave Canada and confirm your departure with CBSA by ${deadline}; otherwise the order becomes a deportation order.`,
+      explanation: borderMessages.text('removal.departurePending', { deadline: calendarDay(deadline) }),
     };
   }
   if (facts.orderType === RemovalOrderType.EXCLUSION) {
@@ -58,17 +62,23 @@ export function removalConsequence(facts: RemovalFacts, today: string): RemovalC
       effectiveType: RemovalOrderType.EXCLUSION,
       requiresAuthorizationToReturn: barUntil === null || today < barUntil,
       barUntil,
-      explanation: `An exclusion order bars return without an Authorization to Return for ${years} year${years > 1 ? 's' : ''} after removal${
-        facts.misrepresentation ? ' (five years because of misrepresentation)' : ''
-      }${barUntil ? `: until ${barUntil}.` : ', counted from the day you leave.'}`,
+      explanation: barUntil
+        ? borderMessages.text('removal.exclusionUntil', {
+            years,
+            misrepresentation: facts.misrepresentation ? 'yes' : 'no',
+            barUntil: calendarDay(barUntil),
+          })
+        : borderMessages.text('removal.exclusionFromDeparture', {
+            years,
+            misrepresentation: facts.misrepresentation ? 'yes' : 'no',
+          }),
     };
   }
   return {
     effectiveType: RemovalOrderType.DEPORTATION,
     requiresAuthorizationToReturn: true,
     barUntil: null,
-    explanation:
-      'A deportation order bars return to Canada permanently unless an Authorization to Return to Canada is granted.',
+    explanation: borderMessages.text('removal.deportation'),
   };
 }
 

@@ -7,6 +7,7 @@ import { AuthorizationResolver } from './resolvers/authorization.resolver';
 import { ClientResolver } from './resolvers/client.resolver';
 import { RepresentativeResolver } from './resolvers/representative.resolver';
 import { CaseServiceResolver } from './resolvers/case-service.resolver';
+import { CASE_TEXTS } from './resolvers/texts.resolver';
 import { seedCaseStore } from './seed';
 
 /** IRCC case management: owns Client, Application and Representative. */
@@ -18,6 +19,7 @@ export const definition: SubgraphDefinition<CaseLoaders> = {
     RepresentativeResolver,
     AuthorizationResolver,
     CaseServiceResolver,
+    ...CASE_TEXTS,
   ],
   referenceResolvers: {
     Client: async ({ uci }, { loaders, access }) => {

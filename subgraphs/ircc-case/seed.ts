@@ -292,8 +292,7 @@ function addApplication(
       application_number: number,
       position,
       provision: ground.provision,
-      summary: ground.summary,
-      explanation: ground.explanation,
+      ground: ground.ground,
     }),
   );
   const document = ISSUED_DOCUMENT[lineOfBusiness];
@@ -338,16 +337,6 @@ function completedStages(plan: Plan, required: number): number {
       return Math.floor(required / 2);
   }
 }
-
-const MESSAGE_SUBJECT: Record<MessageKind, string> = {
-  [MessageKind.ACKNOWLEDGEMENT_OF_RECEIPT]: 'Acknowledgement of receipt',
-  [MessageKind.BIOMETRICS_INSTRUCTION_LETTER]: 'Biometric instruction letter',
-  [MessageKind.MEDICAL_EXAM_REQUEST]: 'Request for immigration medical examination',
-  [MessageKind.DOCUMENT_REQUEST]: 'Request for additional documents',
-  [MessageKind.PROCEDURAL_FAIRNESS_LETTER]: 'Procedural fairness letter',
-  [MessageKind.PASSPORT_REQUEST]: 'Request for passport',
-  [MessageKind.DECISION_LETTER]: 'Decision on your application',
-};
 
 function addMessages(
   rows: Rows,
@@ -409,7 +398,6 @@ function addMessages(
         application_number: application.applicationNumber,
         position,
         kind: message.kind,
-        subject: MESSAGE_SUBJECT[message.kind],
         sent_on: message.sentOn,
         due_on: message.dueInDays === null ? null : addDays(message.sentOn, message.dueInDays),
       }),
@@ -477,8 +465,7 @@ const COLUMNS: Record<keyof Rows, Record<string, string>> = {
     application_number: 'text',
     position: 'smallint',
     provision: 'text',
-    summary: 'text',
-    explanation: 'text',
+    ground: 'text',
   },
   issued_document: {
     document_number: 'text',
@@ -491,7 +478,6 @@ const COLUMNS: Record<keyof Rows, Record<string, string>> = {
     application_number: 'text',
     position: 'smallint',
     kind: 'text',
-    subject: 'text',
     sent_on: 'date',
     due_on: 'date',
   },

@@ -9,8 +9,14 @@ import { IssuedDocument } from './entities/issued-document';
 import { Message } from './entities/message';
 import { Representative } from './entities/representative';
 import { ReviewStage } from './entities/review-stage';
+import { citation } from '../../platform/language/citations';
+import { caseMessages } from './messages/catalogue';
+import { groundTexts, RefusalGroundId } from './refusal-grounds';
 
 /** The case store's reads. Each takes a batch of keys, so loaders issue one statement per batch. */
+
+/** A decision as stored: each ground is its provision and the id of its wording in the catalogue. */
+type DecisionRow = Omit<Decision, 'grounds'> & { grounds: { provision: string; ground: RefusalGroundId }[] };
 
 const ACTIVE = `(a.cancelled_on IS NULL OR a.cancelled_on > current_date) AND (a.expires_on IS NULL OR a.expires_on > current_date)`;
 
@@ -46,16 +52,24 @@ export const caseStore = {
       [numbers],
     ),
 
-  decisionsByApplication: (db: Queryable, numbers: readonly string[]) =>
-    db.query<Decision>(
-      `SELECT d.application_number AS "applicationNumber", d.outcome, d.decided_on AS "decidedOn", d.officer_notes AS "officerNotes",
-         coalesce(jsonb_agg(jsonb_build_object('provision', g.provision, 'summary', g.summary, 'explanation', g.explanation)
+  decisionsByApplication: async (db: Queryable, numbers: readonly string[]): Promise<Decision[]> =>
+    (
+      await db.query<DecisionRow>(
+        `SELECT d.application_number AS "applicationNumber", d.outcome, d.decided_on AS "decidedOn", d.officer_notes AS "officerNotes",
+         coalesce(jsonb_agg(jsonb_build_object('provision', g.provision, 'ground', g.ground)
            ORDER BY g.position) FILTER (WHERE g.position IS NOT NULL), '[]'::jsonb) AS grounds
        FROM decision d LEFT JOIN refusal_ground g ON g.application_number = d.application_number
        WHERE d.application_number = ANY($1)
        GROUP BY d.application_number`,
-      [numbers],
-    ),
+        [numbers],
+      )
+    ).map(({ grounds, ...decision }) => ({
+      ...decision,
+      grounds: grounds.map(({ provision, ground }) => ({
+        provision: citation(provision),
+        ...groundTexts(ground),
+      })),
+    })),
 
   documentsByApplication: (db: Queryable, numbers: readonly string[]) =>
     db.query<IssuedDocument>(
@@ -64,12 +78,14 @@ export const caseStore = {
       [numbers],
     ),
 
-  messagesByApplication: (db: Queryable, numbers: readonly string[]) =>
-    db.query<Message>(
-      `SELECT application_number AS "applicationNumber", kind, subject, sent_on AS "sentOn", due_on AS "dueOn"
-       FROM message WHERE application_number = ANY($1) ORDER BY application_number, position`,
-      [numbers],
-    ),
+  messagesByApplication: async (db: Queryable, numbers: readonly string[]): Promise<Message[]> =>
+    (
+      await db.query<Omit<Message, 'subject'>>(
+        `SELECT application_number AS "applicationNumber", kind, sent_on AS "sentOn", due_on AS "dueOn"
+         FROM message WHERE application_number = ANY($1) ORDER BY application_number, position`,
+        [numbers],
+      )
+    ).map((message) => ({ ...message, subject: caseMessages.text(`message.${message.kind}`) })),
 
   representativesById: (db: Queryable, ids: readonly string[]) =>
     db.query<Representative>(`SELECT ${REPRESENTATIVE_COLUMNS} FROM representative WHERE id = ANY($1)`, [

@@ -1,5 +1,6 @@
 import { ClassType, Directive, Field, ObjectType } from 'type-graphql';
 import { badUserInput } from '../../platform/errors';
+import { kitMessages } from './messages/catalogue';
 
 /** How many rows a page holds when `first` is omitted, and at most. */
 export interface PageLimits {
@@ -74,7 +75,7 @@ function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString();
   const position = Number(text.slice(CURSOR_PREFIX.length));
   if (!text.startsWith(CURSOR_PREFIX) || !Number.isInteger(position) || position < 0) {
-    throw badUserInput(`"${cursor}" is not a cursor returned by this list.`, 'after');
+    throw badUserInput(kitMessages.text('page.cursor', { cursor }), 'after');
   }
   return position;
 }
@@ -87,7 +88,7 @@ export function toPage(
 ): Page {
   const size = first ?? limits.default;
   if (!Number.isInteger(size) || size < 1 || size > limits.max) {
-    throw badUserInput(`first must be between 1 and ${limits.max}; got ${size}.`, 'first');
+    throw badUserInput(kitMessages.text('page.size', { max: limits.max, size: String(size) }), 'first');
   }
   return { first: size, offset: after ? decodeCursor(after) : 0 };
 }

@@ -16,6 +16,8 @@ import { serveGraphQL } from '../../platform/http/serve-graphql';
 import { maskInternalErrors } from '../../platform/mask-errors';
 import { internalBodyLimit, operationLimits } from '../../platform/operation-limits';
 import { SubgraphContext, SubgraphDefinition } from './subgraph-definition';
+import { kitMessages } from './messages/catalogue';
+import { settleLanguage } from '../../platform/language/language-scope';
 
 export interface RunningSubgraph {
   name: string;
@@ -32,7 +34,7 @@ function writesOnlyWhenSignedForWrites<Loaders>(): ApolloServerPlugin<SubgraphCo
     requestDidStart: async () => ({
       didResolveOperation: async ({ operation, contextValue }) => {
         if (operation?.operation === OperationTypeNode.MUTATION && contextValue.signedFor !== 'mutation') {
-          throw forbidden('This change was not signed by the gateway as a change.');
+          throw forbidden(kitMessages.text('caller.notForWrites'));
         }
       },
     }),
@@ -74,9 +76,9 @@ export async function startSubgraph<Loaders>(
     context: async (request) => {
       const header = request.headers[CALLER_HEADER] as string | undefined;
       const call = await verifyCaller(header, options.callerVerifyingKey, definition.name);
-      if (!call || !header)
-        throw unauthenticated('This service answers only requests forwarded by the One Window gateway.');
-      const { caller, requestId, purpose, operation: signedFor, nonce } = call;
+      if (!call || !header) throw unauthenticated(kitMessages.text('caller.missing'));
+      const { caller, requestId, purpose, operation: signedFor, nonce, language } = call;
+      settleLanguage(language);
       const peers = Object.fromEntries(
         Object.entries(options.peerUrls ?? {}).map(([name, url]) => [
           name,
@@ -91,6 +93,7 @@ export async function startSubgraph<Loaders>(
         purpose,
         signedFor,
         nonce,
+        language,
         peers,
         access: new ClientAccess(caller, represented),
         loaders: definition.createLoaders(options.db),

@@ -5,6 +5,7 @@ import { InternalClient } from '../../platform/internal-client';
 import { ClientAccess, RepresentedClients } from './access/client-access';
 import { Database, Queryable } from './db/database';
 import { Migration } from './db/migrations';
+import { Language } from '../../platform/language/language';
 
 /** Clients for the subgraphs one subgraph asks, by name. */
 export type Peers = Readonly<Record<string, InternalClient>>;
@@ -23,6 +24,8 @@ export interface SubgraphContext<Loaders> {
   signedFor: 'query' | 'mutation';
   /** The signature's single-use value, on the gateway's audit writes. */
   nonce?: string;
+  /** The answer's language, as the gateway settled it; a field's own `language` argument overrides it. */
+  language: Language;
   /** Row-level rules: whose files this caller may read. */
   access: ClientAccess;
   /** The subgraphs this one asks (its `asks` in supergraph.yaml), each called as this caller. */

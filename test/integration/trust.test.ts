@@ -53,6 +53,7 @@ describe('trust between the gateway and the subgraphs', () => {
         requestId: 'r',
         purpose: 'request',
         operation: 'query',
+        language: 'EN',
       },
       ['atip'],
       federation.identity.callerKeys.signingKey,
@@ -86,7 +87,7 @@ describe('trust between the gateway and the subgraphs', () => {
     };
     const signedFor = (operation: 'query' | 'mutation') =>
       signCaller(
-        { caller: atipOfficer, requestId: 'r', purpose: 'request', operation },
+        { caller: atipOfficer, requestId: 'r', purpose: 'request', operation, language: 'EN' },
         ['atip', 'ircc-case'],
         federation.identity.callerKeys.signingKey,
       );
@@ -110,6 +111,7 @@ describe('trust between the gateway and the subgraphs', () => {
           purpose: 'record-access',
           operation: 'mutation',
           nonce: `nonce-${requestId}`,
+          language: 'EN',
         },
         ['audit'],
         federation.identity.callerKeys.signingKey,

@@ -14,6 +14,7 @@ const call = {
   requestId: 'request-1',
   purpose: 'request' as const,
   operation: 'query' as const,
+  language: 'FR' as const,
 };
 
 async function keys() {
@@ -82,6 +83,7 @@ describe('the signed caller', () => {
       purpose: 'record-access',
       operation: 'mutation',
       nonce: 'n-1',
+      language: 'FR',
     });
   });
 

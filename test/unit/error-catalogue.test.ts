@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { apiError, ERRORS, errorTable, httpStatusOf, requestError } from '../../platform/errors';
+import { platformMessages } from '../../platform/messages/catalogue';
+
+const message = platformMessages.text('internal');
 
 /** The catalogue of error codes is the one place their statuses and meanings are written. */
 describe('the error catalogue', () => {
@@ -10,12 +13,12 @@ describe('the error catalogue', () => {
   });
 
   it('gives every code the status it is answered with', () => {
-    expect(apiError('UNAUTHENTICATED', 'x').extensions).toEqual({
+    expect(apiError('UNAUTHENTICATED', message).extensions).toEqual({
       code: 'UNAUTHENTICATED',
       http: { status: 401 },
     });
-    expect(apiError('FORBIDDEN', 'x', {}, ['client']).extensions).toEqual({ code: 'FORBIDDEN' });
-    expect(requestError('QUERY_TOO_DEEP', 'x').extensions).toEqual({
+    expect(apiError('FORBIDDEN', message, {}, ['client']).extensions).toEqual({ code: 'FORBIDDEN' });
+    expect(requestError('QUERY_TOO_DEEP', message).extensions).toEqual({
       code: 'QUERY_TOO_DEEP',
       http: { status: 400 },
     });

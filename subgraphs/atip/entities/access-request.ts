@@ -15,7 +15,7 @@ import { WithheldFromThePerson } from '../requester-privacy';
 
 @ObjectType({ description: 'Pages withheld under one provision.' })
 export class Exemption {
-  @Field({ description: 'The provision applied, e.g. "ATIA 16(2)(c)" or "Privacy Act 26".' })
+  /** The provision applied, as recorded: a field of its own, cited in the language asked for. */
   section!: string;
 
   @Field(() => Int)
@@ -24,7 +24,7 @@ export class Exemption {
 
 @ObjectType({ description: 'An extension of the 30-day time limit (ATIA s.9, Privacy Act s.15).' })
 export class DeadlineExtension {
-  @Field({ description: 'e.g. "ATIA 9(1)(a)": large volume of records.' })
+  /** As recorded: a field of its own, cited in the language asked for. */
   provision!: string;
 
   @Field(() => Int)

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { SelfServiceCategory } from '../self-service/categories';
+import { Text } from '../../../platform/language/catalogue';
 
 @ObjectType({
   description: 'Something asked for that One Window shows now, the query that shows it, and what it says.',
@@ -11,12 +12,8 @@ export class SelfServiceAnswer {
   @Field({ description: 'The One Window query that answers it, ready to run.' })
   query!: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'What the answer says in a line (the current status, the decision date, the number of travel records), where the caller may read it.',
-  })
-  headline?: string | null;
+  /** What the answer says in a line: a field of its own, written in the language asked for. */
+  headline?: Text | null;
 }
 
 @ObjectType({

@@ -13,6 +13,8 @@ import { normalizeRequestNumber } from '../request-number';
 import { atipStore } from '../store';
 import { nextStatus, WorkflowAction } from '../workflow';
 import { workflowStore } from '../workflow-store';
+import { atipMessages } from '../messages/catalogue';
+import { calendarDay } from '../../../platform/language/catalogue';
 
 type Step = Exclude<WorkflowAction, WorkflowAction.SUBMIT>;
 
@@ -30,12 +32,12 @@ async function step(
   holdReason?: HoldReason,
 ): Promise<AccessRequest> {
   if (caller.role !== 'officer' || !caller.scopes.includes(Scope.ATIP_WRITE)) {
-    throw forbidden('Only ATIP officers holding atip:write move a request through its steps.');
+    throw forbidden(atipMessages.text('officer.only'));
   }
   const number = normalizeRequestNumber(requestNumber);
   return db.transaction(async (tx) => {
     const current = await workflowStore.lockStatus(tx, number);
-    if (!current) throw notFound(`There is no access request ${number}.`, 'requestNumber');
+    if (!current) throw notFound(atipMessages.text('request.notFound', { number }), 'requestNumber');
     const [before] = await atipStore.requestsByNumber(tx, [number]);
     await access.assertMayRead(before.clientUci);
     const next = nextStatus(current, action, holdReason);
@@ -155,10 +157,10 @@ export class OfficerWorkflowResolver {
     return step(context, input.requestNumber, WorkflowAction.COMPLETE, async (tx, request) => {
       const withheld = input.exemptions.reduce((sum, e) => sum + e.pages, 0);
       if (input.pagesProcessed < 0 || input.pagesReleased < 0 || input.pagesReleased > input.pagesProcessed) {
-        throw badUserInput('pagesReleased must be between 0 and pagesProcessed.', 'pagesReleased');
+        throw badUserInput(atipMessages.text('complete.pagesReleased'), 'pagesReleased');
       }
       if (withheld > input.pagesProcessed)
-        throw badUserInput('Exempted pages cannot exceed the pages processed.', 'exemptions');
+        throw badUserInput(atipMessages.text('complete.exempted'), 'exemptions');
       await workflowStore.complete(tx, request.requestNumber, { ...input, completedOn: today() });
       return `${input.disposition}: ${input.pagesReleased} of ${input.pagesProcessed} pages released`;
     });
@@ -189,9 +191,12 @@ export class OfficerWorkflowResolver {
     @Ctx() context: AtipContext,
   ): Promise<AccessRequest> {
     return step(context, requestNumber, WorkflowAction.COMPLAINT, async (tx, request) => {
-      if (filedOn > today()) throw badUserInput('A complaint cannot be filed in the future.', 'filedOn');
+      if (filedOn > today()) throw badUserInput(atipMessages.text('complaint.future'), 'filedOn');
       if (filedOn < request.receivedOn)
-        throw badUserInput(`The complaint predates the request (received ${request.receivedOn}).`, 'filedOn');
+        throw badUserInput(
+          atipMessages.text('complaint.beforeRequest', { receivedOn: calendarDay(request.receivedOn) }),
+          'filedOn',
+        );
       const commissioner =
         request.act === AccessAct.PRIVACY_ACT
           ? Commissioner.PRIVACY_COMMISSIONER

@@ -12,6 +12,7 @@ import { SubmitAccessRequestInput } from '../entities/inputs';
 import { atipStore } from '../store';
 import { WorkflowAction } from '../workflow';
 import { workflowStore } from '../workflow-store';
+import { atipMessages } from '../messages/catalogue';
 
 /**
  * Files an access request. Every check comes before any write, in this order: the caller's role,
@@ -32,9 +33,7 @@ export class SubmitAccessRequestResolver {
   ): Promise<AccessRequest> {
     const { db, caller, access } = context;
     if (caller.role !== 'applicant' && caller.role !== 'representative') {
-      throw forbidden(
-        'Requests are filed by the person the file is about or by their authorized representative.',
-      );
+      throw forbidden(atipMessages.text('submit.whoFiles'));
     }
     const { clientUci, applicationNumber, description } = requestSubject(input);
     await access.assertMayRead(clientUci);
@@ -52,13 +51,9 @@ export class SubmitAccessRequestResolver {
         : null;
       if (!earlier) return null;
       if (earlier.fingerprint !== fingerprint) {
-        throw badUserInput(
-          'This idempotency key was already used for a different request; use a new key for a new request.',
-          'idempotencyKey',
-          {
-            reason: 'IDEMPOTENCY_KEY_REUSED',
-          },
-        );
+        throw badUserInput(atipMessages.text('submit.keyReused'), 'idempotencyKey', {
+          reason: 'IDEMPOTENCY_KEY_REUSED',
+        });
       }
       return earlier.requestNumber;
     };
@@ -109,18 +104,12 @@ export class SubmitAccessRequestResolver {
 async function requester(input: SubmitAccessRequestInput, clientUci: string, { caller, peers }: AtipContext) {
   if (caller.role === 'applicant') {
     if (input.requesterCategory && input.requesterCategory !== RequesterCategory.CLIENT) {
-      throw badUserInput(
-        'A client filing for their own file is in the CLIENT category.',
-        'requesterCategory',
-      );
+      throw badUserInput(atipMessages.text('submit.clientCategory'), 'requesterCategory');
     }
     return { requesterCategory: RequesterCategory.CLIENT, consentAuthorizationId: null };
   }
   if (input.requesterCategory && input.requesterCategory !== RequesterCategory.REPRESENTATIVE_WITH_CONSENT) {
-    throw badUserInput(
-      'A representative files in the REPRESENTATIVE_WITH_CONSENT category.',
-      'requesterCategory',
-    );
+    throw badUserInput(atipMessages.text('submit.representativeCategory'), 'requesterCategory');
   }
   const activeAuthorizationId = await caseManagement.activeAuthorizationId(peers[CASE_MANAGEMENT], clientUci);
   if (
@@ -128,7 +117,12 @@ async function requester(input: SubmitAccessRequestInput, clientUci: string, { c
     (input.consentAuthorizationId && input.consentAuthorizationId !== activeAuthorizationId)
   ) {
     throw badUserInput(
-      `${input.consentAuthorizationId ?? 'No consent'} is not an active authorization of yours for client ${clientUci}; attach the client's consent (IMM 5476).`,
+      input.consentAuthorizationId
+        ? atipMessages.text('submit.consentInvalid', {
+            authorization: input.consentAuthorizationId,
+            uci: clientUci,
+          })
+        : atipMessages.text('submit.consentMissing', { uci: clientUci }),
       'consentAuthorizationId',
     );
   }

@@ -2,13 +2,14 @@ import { AccessRequest } from '../entities/access-request';
 import { RequesterCategory } from '../entities/enums';
 import { SelfServiceCategory as C, SHOWN, SHOWN_BY_INSTITUTION } from './categories';
 import { understand } from './wording';
+import { Text } from '../../../platform/language/catalogue';
 
 /** Something asked for that One Window shows now, and the query that shows it. */
 export interface AvailableAnswer {
   category: C;
   query: string;
   /** What the answer says in a line, where the caller may read it. */
-  headline?: string | null;
+  headline?: Text | null;
 }
 
 export interface AssessedPart {

@@ -5,6 +5,8 @@ import { BORDER_RECORDS, borderRecords } from '../../cbsa-border/contract';
 import { CASE_MANAGEMENT, caseManagement } from '../../ircc-case/contract';
 import { AvailableAnswer } from './assessment';
 import { SelfServiceCategory as C } from './categories';
+import { atipMessages } from '../messages/catalogue';
+import { calendarDay, joinTexts, Text } from '../../../platform/language/catalogue';
 
 /**
  * A line of the answer itself beside each query — the current status, the decision and its date,
@@ -30,26 +32,34 @@ export async function withHeadlines(
   const named = applications?.filter(
     (application) => !applicationNumber || application.applicationNumber === applicationNumber,
   );
-  const headline = (category: C): string | null => {
-    if (category === C.APPLICATION_STATUS && named && may(Scope.CASE_READ)) {
-      return (
-        named
-          .map((a) => `${a.applicationNumber}: ${a.status.status} (as of ${a.status.asOf.slice(0, 10)})`)
-          .join('; ') || null
+  const line = (texts: Text[] | undefined): Text | null => (texts?.length ? joinTexts(texts, '; ') : null);
+  const headline = (category: C): Text | null => {
+    if (category === C.APPLICATION_STATUS && may(Scope.CASE_READ)) {
+      return line(
+        named?.map((a) =>
+          atipMessages.text('headline.status', {
+            applicationNumber: a.applicationNumber,
+            status: a.status.status,
+            asOf: calendarDay(a.status.asOf),
+          }),
+        ),
       );
     }
-    if (category === C.DECISION_AND_NOTES && named && may(Scope.CASE_NOTES)) {
-      return (
-        named
-          .map(
-            (a) =>
-              `${a.applicationNumber}: ${a.decision ? `${a.decision.outcome} on ${a.decision.decidedOn}` : 'no decision yet'}`,
-          )
-          .join('; ') || null
+    if (category === C.DECISION_AND_NOTES && may(Scope.CASE_NOTES)) {
+      return line(
+        named?.map((a) =>
+          a.decision
+            ? atipMessages.text('headline.decision', {
+                applicationNumber: a.applicationNumber,
+                outcome: a.decision.outcome,
+                decidedOn: calendarDay(a.decision.decidedOn),
+              })
+            : atipMessages.text('headline.noDecision', { applicationNumber: a.applicationNumber }),
+        ),
       );
     }
     if (category === C.TRAVEL_HISTORY && travel)
-      return `${travel.more ? 'more than ' : ''}${travel.count} entries and exits on record`;
+      return atipMessages.text('headline.travel', { more: travel.more ? 'yes' : 'no', count: travel.count });
     return null;
   };
   return answers.map((answer) => ({ ...answer, headline: headline(answer.category) }));

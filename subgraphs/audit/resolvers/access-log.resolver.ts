@@ -8,6 +8,7 @@ import { AuditContext } from '../context';
 import { AccessRecordConnection } from '../entities/access-record';
 import { Client } from '../entities/client';
 import { auditStore } from '../store';
+import { auditMessages } from '../messages/catalogue';
 
 const PAGE_LIMITS = { default: 50, max: 500 };
 
@@ -33,7 +34,7 @@ export class AccessLogResolver {
   ): Promise<AccessRecordConnection> {
     if (!mayReadLog(caller, client.uci)) {
       access.noteDenied(client.uci);
-      throw forbidden(`Only client ${client.uci} and oversight may read this access log.`);
+      throw forbidden(auditMessages.text('log.forbidden', { uci: client.uci }));
     }
     access.noteRead([client.uci]);
     const page = toPage(first, after, PAGE_LIMITS);

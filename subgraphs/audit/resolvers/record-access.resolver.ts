@@ -4,6 +4,7 @@ import { AuditContext } from '../context';
 import { AccessEventInput } from '../entities/access-event-input';
 import { useOnce } from '../single-use';
 import { auditStore } from '../store';
+import { auditMessages } from '../messages/catalogue';
 
 /**
  * The gateway's write path, hidden from the public API (@inaccessible) and, like every
@@ -21,9 +22,7 @@ export class RecordAccessResolver {
   ): Promise<number> {
     // Only the gateway's own signature for this request's record, used once, writes the trail.
     if (purpose !== 'record-access' || event.requestId !== requestId || !nonce || !useOnce(nonce)) {
-      throw forbidden(
-        'Only the One Window gateway records accesses, once per signature, for its own request.',
-      );
+      throw forbidden(auditMessages.text('record.forbidden'));
     }
     return auditStore.record(db, event);
   }

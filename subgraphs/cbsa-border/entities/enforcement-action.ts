@@ -9,6 +9,7 @@ import {
   SeizureAuthority,
   WarrantStatus,
 } from './enums';
+import { Text } from '../../../platform/language/catalogue';
 
 @InterfaceType({
   description:
@@ -81,8 +82,8 @@ export class RemovalOrder extends EnforcementAction {
   })
   barUntil!: string | null;
 
-  @Field({ description: 'What the order means for the client, in plain language.' })
-  explanation!: string;
+  /** What the order means for the client: a field of its own, written in the language asked for. */
+  explanation!: Text;
 }
 
 @ObjectType({ description: 'A scheduled or held review of a detention.' })
@@ -90,8 +91,8 @@ export class DetentionReview {
   @Field(() => DetentionReviewBody)
   body!: DetentionReviewBody;
 
-  @Field({ description: 'Which review under IRPA s.55–57 this is, e.g. "48-hour review".' })
-  label!: string;
+  /** Which review this is: a field of its own, written in the language asked for. */
+  label!: Text;
 
   @Field(() => DateTimeResolver)
   dueBy!: Date;

@@ -1,6 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { MissingExitTreatment } from './enums';
+import { Text } from '../../../platform/language/catalogue';
 
 @ObjectType({
   description: 'Days physically present in Canada in a period, computed from the border record.',
@@ -35,6 +36,6 @@ export class PhysicalPresence {
   @Field(() => MissingExitTreatment)
   treatment!: MissingExitTreatment;
 
-  @Field({ description: 'How the count was made, in plain language.' })
-  explanation!: string;
+  /** How the count was made: a field of its own, written in the language asked for. */
+  explanation!: Text;
 }

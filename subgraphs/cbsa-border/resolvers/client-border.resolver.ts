@@ -12,9 +12,12 @@ import { TravelEventConnection } from '../entities/travel-event';
 import { toEnforcementAction } from '../enforcement-records';
 import { countPresence } from '../physical-presence';
 import { RequiresScopes, Scope } from '../../kit/access/directives';
+import { borderMessages } from '../messages/catalogue';
+import { calendarDay } from '../../../platform/language/catalogue';
 
 const TRAVEL_PAGE = { default: 50, max: 500 };
-const MAX_PERIOD_DAYS = 366 * 30;
+const MAX_PERIOD_YEARS = 30;
+const MAX_PERIOD_DAYS = 366 * MAX_PERIOD_YEARS;
 /** Fields another service adds to Client are nullable, so an outage there cannot null the whole client. */
 const WHEN_NULL = 'Null only when the CBSA service is unavailable.';
 
@@ -49,9 +52,13 @@ export class ClientBorderResolver {
     treatment: MissingExitTreatment,
     @Ctx() { loaders }: BorderContext,
   ): Promise<PhysicalPresence> {
-    if (from > to) throw badUserInput(`from (${from}) must not be after to (${to}).`, 'from');
+    if (from > to)
+      throw badUserInput(
+        borderMessages.text('period.order', { from: calendarDay(from), to: calendarDay(to) }),
+        'from',
+      );
     if (daysBetween(from, to) > MAX_PERIOD_DAYS)
-      throw badUserInput('The period may span at most 30 years.', 'to');
+      throw badUserInput(borderMessages.text('period.tooLong', { years: MAX_PERIOD_YEARS }), 'to');
     const crossings = await loaders.crossingsUntil(to).load(client.uci);
     return { from, to, treatment, ...countPresence(crossings, from, to, treatment) };
   }

@@ -1,6 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { OfficialLanguage } from './enums';
+import { OfficialLanguage } from '../../kit/language';
 import { RequiresScopes, Scope } from '../../kit/access/directives';
 
 @Directive('@key(fields: "uci")')

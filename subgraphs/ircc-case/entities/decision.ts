@@ -2,19 +2,16 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { DecisionOutcome } from './enums';
 import { RequiresScopes, Scope } from '../../kit/access/directives';
+import { Text } from '../../../platform/language/catalogue';
 
 @ObjectType({
   description: 'One reason for a refusal, with the provision cited and what it means in plain language.',
 })
 export class RefusalGround {
-  @Field({ description: 'The provision cited, e.g. "IRPR 179(b)".' })
-  provision!: string;
-
-  @Field({ description: 'The ground as the refusal letter states it.' })
-  summary!: string;
-
-  @Field({ description: 'What the ground means and what usually led to it, in plain language.' })
-  explanation!: string;
+  /** Each a field of its own, written in the language asked for. */
+  provision!: Text;
+  summary!: Text;
+  explanation!: Text;
 }
 
 @ObjectType({ description: 'The outcome of a closed application.' })

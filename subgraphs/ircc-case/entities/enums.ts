@@ -10,11 +10,6 @@ export enum LineOfBusiness {
   HUMANITARIAN_AND_COMPASSIONATE = 'HUMANITARIAN_AND_COMPASSIONATE',
 }
 
-export enum OfficialLanguage {
-  EN = 'EN',
-  FR = 'FR',
-}
-
 export enum ApplicationStatus {
   RECEIVED = 'RECEIVED',
   IN_PROGRESS = 'IN_PROGRESS',
@@ -80,7 +75,6 @@ registerEnumType(LineOfBusiness, {
   name: 'LineOfBusiness',
   description: 'The IRCC program an application belongs to.',
 });
-registerEnumType(OfficialLanguage, { name: 'OfficialLanguage' });
 registerEnumType(ApplicationStatus, {
   name: 'ApplicationStatus',
   description:

@@ -1,6 +1,7 @@
 import { LocalDateResolver } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { MessageKind } from './enums';
+import { Text } from '../../../platform/language/catalogue';
 
 @ObjectType({ description: 'A letter or request IRCC sent to the client about an application.' })
 export class Message {
@@ -9,8 +10,8 @@ export class Message {
   @Field(() => MessageKind)
   kind!: MessageKind;
 
-  @Field()
-  subject!: string;
+  /** The letter's subject: a field of its own, written in the language asked for. */
+  subject!: Text;
 
   @Field(() => LocalDateResolver)
   sentOn!: string;

@@ -94,4 +94,31 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX authorization_client_idx ON representative_authorization (client_uci)
     `,
   },
+  {
+    // Refusal grounds and letter subjects are written in the reader's language, from the
+    // catalogue: the store keeps which ground it was and which letter, not one language's words.
+    id: '002_texts_from_catalogue',
+    sql: `
+      ALTER TABLE refusal_ground ADD COLUMN ground text;
+      UPDATE refusal_ground g SET ground = known.ground
+      FROM (VALUES
+        ('IRPR 179(b)', '%family ties%', 'visitorFamilyTies'),
+        ('IRPR 179(b)', '%purpose of your visit%', 'visitorPurpose'),
+        ('IRPR 179(b)', '%financial situation%', 'visitorFinances'),
+        ('IRPR 216(1)(b)', '%', 'studyPurpose'),
+        ('IRPR 220', '%', 'studyFunds'),
+        ('IRPR 200(1)(b)', '%', 'workTemporary'),
+        ('IRPR 200(3)(a)', '%', 'workAbility'),
+        ('IRPA 16(1)', '%', 'economicDocuments'),
+        ('IRPR 75(2)', '%', 'economicExperience'),
+        ('IRPR 4(1)', '%', 'familyGenuine'),
+        ('Citizenship Act 5(1)(c)(i)', '%', 'citizenshipPresence'),
+        ('IRPA 25(1)', '%', 'humanitarian')
+      ) AS known (provision, summary, ground)
+      WHERE g.provision = known.provision AND g.summary LIKE known.summary;
+      ALTER TABLE refusal_ground ALTER COLUMN ground SET NOT NULL;
+      ALTER TABLE refusal_ground DROP COLUMN summary, DROP COLUMN explanation;
+      ALTER TABLE message DROP COLUMN subject
+    `,
+  },
 ];

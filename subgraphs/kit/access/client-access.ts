@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { forbidden } from '../../../platform/errors';
 import { Caller } from '../../../platform/caller';
+import { kitMessages } from '../messages/catalogue';
 
 /** Of these clients, the ones the representative holds an active authorization (IMM 5476) for. */
 export type RepresentedClients = (representativeId: string, ucis: readonly string[]) => Promise<string[]>;
@@ -58,7 +59,7 @@ export class ClientAccess {
   }
 
   async assertMayRead(uci: string): Promise<void> {
-    if (!(await this.mayRead(uci))) throw forbidden(`You may not read the file of client ${uci}.`);
+    if (!(await this.mayRead(uci))) throw forbidden(kitMessages.text('access.client', { uci }));
   }
 
   /** Keeps the items about clients the caller may read. */
@@ -71,7 +72,7 @@ export class ClientAccess {
   assertMayReadCaseload(representativeId: string): void {
     const own = this.caller.role === 'representative' && this.caller.subject === representativeId;
     if (!own && this.caller.role !== 'officer' && this.caller.role !== 'partner') {
-      throw forbidden(`You may not read the clients of representative ${representativeId}.`);
+      throw forbidden(kitMessages.text('access.representativeClients', { representative: representativeId }));
     }
   }
 }

@@ -1,0 +1,49 @@
+import { KeyLike } from 'jose';
+import { Caller } from '../../platform/caller';
+import { signCaller } from '../../platform/caller-header';
+import { internalClient } from '../../platform/internal-client';
+import { isLanguage, Language } from '../../platform/language/language';
+
+/** Case management owns each client's preferred official language. */
+const CASE_SERVICE = 'ircc-case';
+const QUERY = '{ callerPreferredLanguage }';
+
+/** A preference changes rarely; reading it again every few minutes keeps a change visible soon enough. */
+const TTL_MS = 5 * 60_000;
+const MAX_ENTRIES = 10_000;
+
+export type PreferredLanguageOf = (caller: Caller, requestId: string) => Promise<Language | null>;
+
+/**
+ * The preferred official language of an applicant, asked of case management as that applicant
+ * and remembered for a few minutes. Other callers (representatives, officers, partners) read
+ * other people's files, whose preference is not theirs: they get none. A case service that does
+ * not answer gives none either, and the answer falls back to English rather than failing.
+ */
+export function preferredLanguageOf(caseServiceUrl: string, signingKey: KeyLike): PreferredLanguageOf {
+  const remembered = new Map<string, { language: Language | null; until: number }>();
+  return async (caller, requestId) => {
+    if (caller.role !== 'applicant' || !caller.subject) return null;
+    const known = remembered.get(caller.subject);
+    if (known && known.until > Date.now()) return known.language;
+    try {
+      const header = await signCaller(
+        { caller, requestId, purpose: 'request', operation: 'query', language: 'EN' },
+        [CASE_SERVICE],
+        signingKey,
+      );
+      const { callerPreferredLanguage } = await internalClient(
+        caseServiceUrl,
+        header,
+        CASE_SERVICE,
+      )<{ callerPreferredLanguage: unknown }>(QUERY, {});
+      const language = isLanguage(callerPreferredLanguage) ? callerPreferredLanguage : null;
+      if (remembered.size >= MAX_ENTRIES) remembered.delete(remembered.keys().next().value!);
+      remembered.set(caller.subject, { language, until: Date.now() + TTL_MS });
+      return language;
+    } catch (error) {
+      console.error('[gateway] preferred language unavailable:', (error as Error).message);
+      return null;
+    }
+  };
+}
