@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { composeSupergraph, printSubgraphSdl } from './tools/compose';
+import { composeFrenchDescriptions, composeSupergraph, printSubgraphSdl } from './tools/compose';
+import { frenchDescriptionsFile } from '../platform/language/schema-descriptions';
 import { PROJECT_ROOT, readSupergraphConfig, SUPERGRAPH_SDL } from '../platform/supergraph-config';
 
 /** `npm run compose`: prints every subgraph's SDL into schema/ and composes schema/supergraph.graphql. */
@@ -17,6 +18,12 @@ async function main(): Promise<void> {
   const { supergraphSdl, hints } = composeSupergraph(printed);
   writeFileSync(SUPERGRAPH_SDL, supergraphSdl);
   console.log(`composed ${path.relative(PROJECT_ROOT, SUPERGRAPH_SDL)}`);
+  const french = composeFrenchDescriptions(
+    subgraphs.map((subgraph) => subgraph.name),
+    supergraphSdl,
+  );
+  writeFileSync(frenchDescriptionsFile(SUPERGRAPH_SDL), `${JSON.stringify(french, null, 2)}\n`);
+  console.log(`described ${path.relative(PROJECT_ROOT, frenchDescriptionsFile(SUPERGRAPH_SDL))}`);
   for (const hint of hints) console.warn(`hint ${hint.definition.code}: ${hint.message}`);
 }
 

@@ -28,6 +28,7 @@ import { LanguageContext, languagePlugin } from './language/language-plugin';
 import { preferredLanguageOf } from './language/preferred-language';
 import { translateGraphQLJsMessage } from './messages/graphql-js-messages';
 import { currentLanguage, settleLanguage } from '../platform/language/language-scope';
+import { readFrenchDescriptions } from '../platform/language/schema-descriptions';
 
 // Apollo Gateway reports telemetry and probes cloud metadata addresses unless told not to; a
 // government data centre's gateway calls out to nothing but its subgraphs and identity provider.
@@ -78,7 +79,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         didReceiveResponse: tallySubgraphResponse,
       }),
   });
-  const authorizing = new AuthorizingGateway(gateway, limits);
+  const authorizing = new AuthorizingGateway(gateway, limits, readFrenchDescriptions(options.supergraphFile));
   const caseServiceUrl = options.caseServiceUrl ?? options.subgraphUrls['ircc-case'];
   const preferredLanguage = caseServiceUrl
     ? preferredLanguageOf(caseServiceUrl, options.callerSigningKey)

@@ -19,6 +19,7 @@ import { measureOperation, Measures, WorkCounter } from './measure';
 import { PageLimits, pageSizesFromSupergraph } from './page-sizes';
 import { gatewayMessages } from '../messages/catalogue';
 import { graphQLJsText } from '../messages/graphql-js-messages';
+import { SchemaDescriptions } from '../../platform/language/schema-descriptions';
 
 /** Everything the gateway needs to know about one operation for one caller. */
 export interface OperationAnalysis extends AuthorizedOperation {
@@ -69,9 +70,10 @@ export class OperationAnalyzer {
     private readonly schema: GraphQLSchema,
     supergraphSdl: string,
     private readonly limits: OperationLimits,
+    frenchDescriptions: SchemaDescriptions = {},
   ) {
     this.policy = AccessPolicy.fromSupergraph(supergraphSdl);
-    this.scopedSchemas = new ScopedSchemas(schema, this.policy);
+    this.scopedSchemas = new ScopedSchemas(schema, this.policy, frenchDescriptions);
     this.pageSizes = pageSizesFromSupergraph(supergraphSdl);
   }
 

@@ -11,9 +11,13 @@ import { Caller } from '../../platform/caller';
 import { OperationLimits } from '../../platform/operation-limits';
 import { OperationAnalysis, OperationAnalyzer } from '../analysis/operation-analyzer';
 import { gatewayMessages } from '../messages/catalogue';
+import { SchemaDescriptions } from '../../platform/language/schema-descriptions';
+import { Language } from '../../platform/language/language';
 
 export interface GatewayContext {
   caller: Caller;
+  /** The answer's language: introspection is described in it. */
+  language?: Language;
   /** The operation's analysis, made once it is resolved and before it is planned. */
   analysis?: OperationAnalysis;
 }
@@ -30,9 +34,11 @@ export class AuthorizingGateway implements GatewayInterface {
   constructor(
     private readonly gateway: ApolloGateway,
     limits: OperationLimits,
+    /** The schema described in French, for callers answered in French. */
+    frenchDescriptions: SchemaDescriptions = {},
   ) {
     gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
-      this.analyzer = new OperationAnalyzer(apiSchema, coreSupergraphSdl, limits);
+      this.analyzer = new OperationAnalyzer(apiSchema, coreSupergraphSdl, limits, frenchDescriptions);
     });
   }
 
@@ -90,7 +96,7 @@ export class AuthorizingGateway implements GatewayInterface {
           };
         }
         return execute({
-          schema: this.loadedAnalyzer().scopedSchemas.for(context.caller),
+          schema: this.loadedAnalyzer().scopedSchemas.for(context.caller, context.language),
           document: requestContext.document,
           operationName: requestContext.operationName,
           variableValues: requestContext.request.variables,

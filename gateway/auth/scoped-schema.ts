@@ -2,11 +2,13 @@ import { filterSchema, pruneSchema } from '@graphql-tools/utils';
 import { getNamedType, GraphQLSchema, isObjectType } from 'graphql';
 import { Caller } from '../../platform/caller';
 import { AccessPolicy, accessKey } from './access-policy';
+import { Language } from '../../platform/language/language';
+import { describedIn, SchemaDescriptions } from '../../platform/language/schema-descriptions';
 
 /**
  * The part of the schema a caller may read, for introspection: a partner exploring in Sandbox
- * sees exactly its agreement, an anonymous caller only the public part. One schema per distinct
- * set of scopes, built on first use.
+ * sees exactly its agreement, an anonymous caller only the public part, each described in the
+ * answer's language. One schema per distinct set of scopes and language, built on first use.
  */
 export class ScopedSchemas {
   private readonly cache = new Map<string, GraphQLSchema>();
@@ -14,13 +16,16 @@ export class ScopedSchemas {
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly policy: AccessPolicy,
+    /** The schema's descriptions in French, by coordinate; English is the schema's own. */
+    private readonly french: SchemaDescriptions = {},
   ) {}
 
-  for(caller: Caller): GraphQLSchema {
-    const key = accessKey(caller);
+  for(caller: Caller, language: Language = 'EN'): GraphQLSchema {
+    const key = `${accessKey(caller)} ${language}`;
     let scoped = this.cache.get(key);
     if (!scoped) {
-      scoped = this.build(caller);
+      const readable = this.build(caller);
+      scoped = language === 'FR' ? describedIn(readable, this.french) : readable;
       this.cache.set(key, scoped);
     }
     return scoped;

@@ -187,7 +187,7 @@ describe('extensions', () => {
     ).toThrow(GraphQLError);
     expect(() =>
       decideExtension(atia, ExtensionProvision.ATIA_9_1_A, 10, [], '2024-03-01', '2024-04-01'),
-    ).toThrow(/within the original 30 days, which ended on 2024-03-31/);
+    ).toThrow(/within the original 30 days, which ended on March 31, 2024/);
     expect(() =>
       decideExtension(atia, ExtensionProvision.ATIA_9_1_A, 0, [], '2024-03-01', '2024-03-10'),
     ).toThrow(/1 to 365 days/);

@@ -68,7 +68,7 @@ describe('detention reviews', () => {
 
   it('schedules CBSA and Immigration Division reviews at 48 hours, then 7 days, then every 30 days', () => {
     const reviews = detentionReviews(startedAt, new Date('2024-05-01T10:00:00Z'), new Date('2030-01-01'));
-    expect(reviews.map((r) => [r.label, r.dueBy.toISOString()])).toEqual([
+    expect(reviews.map((r) => [r.label.render('EN'), r.dueBy.toISOString()])).toEqual([
       ['CBSA review within 48 hours', '2024-03-03T10:00:00.000Z'],
       ['48-hour review', '2024-03-03T10:00:00.000Z'],
       ['7-day review', '2024-03-10T10:00:00.000Z'],
@@ -78,10 +78,15 @@ describe('detention reviews', () => {
 
   it('shows the next review due for someone still detained', () => {
     const reviews = detentionReviews(startedAt, null, new Date('2024-03-05T00:00:00Z'));
-    expect(reviews.map((r) => r.label)).toEqual([
+    expect(reviews.map((r) => r.label.render('EN'))).toEqual([
       'CBSA review within 48 hours',
       '48-hour review',
       '7-day review',
+    ]);
+    expect(reviews.map((r) => r.label.render('FR'))).toEqual([
+      'Contrôle de l’ASFC dans les 48 heures',
+      'Contrôle des 48 heures',
+      'Contrôle des sept jours',
     ]);
   });
 });
