@@ -49,22 +49,24 @@ export function textField<Entity extends object>(
   } = {},
 ): Function {
   const { nullable = false, asText } = options;
-  @Resolver(() => type)
-  class TextFieldResolver {
-    @FieldResolver(() => String, { name: field, description, nullable })
-    text(
-      @Root() entity: Entity,
-      @LanguageArg() language: OfficialLanguage | null,
-      @Ctx() context: { language: Language },
-    ): string | null {
-      const value = entity[field] as Text | string | null | undefined;
-      if (value === null || value === undefined) return null;
-      return inLanguage(
-        typeof value === 'string' && asText ? asText(value) : (value as Text),
-        language,
-        context,
-      );
-    }
-  }
+  class TextFieldResolver {}
+  // The method is named after the field: type-graphql matches a field resolver to its field by method name.
+  const resolve = (entity: Entity, language: OfficialLanguage | null, context: { language: Language }) => {
+    const value = entity[field] as Text | string | null | undefined;
+    if (value === null || value === undefined) return null;
+    return inLanguage(
+      typeof value === 'string' && asText ? asText(value) : (value as Text),
+      language,
+      context,
+    );
+  };
+  const prototype = TextFieldResolver.prototype as Record<string, unknown>;
+  prototype[field] = resolve;
+  const descriptor = Object.getOwnPropertyDescriptor(prototype, field)!;
+  FieldResolver(() => String, { description, nullable })(prototype, field, descriptor);
+  Root()(prototype, field, 0);
+  LanguageArg()(prototype, field, 1);
+  Ctx()(prototype, field, 2);
+  Resolver(() => type)(TextFieldResolver);
   return TextFieldResolver;
 }

@@ -214,7 +214,7 @@ describe('bad input', () => {
       undefined,
       federation.officerToken,
     );
-    expect(body).toEqual({ data: { client: null } });
+    expect(body).toEqual({ data: { client: null }, extensions: { language: 'EN' } });
   });
 });
 

@@ -161,4 +161,24 @@ describe('both official languages', () => {
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(body.errors[0].message).toMatch(/^L’en-tête Authorization/);
   });
+
+  it('describes the schema in French to a French-speaking developer in Sandbox, and in English otherwise', async () => {
+    const query = '{ __type(name: "RefusalGround") { description fields { name description } } }';
+    // Sandbox's own introspection, by a developer whose token opens every type.
+    const officer = await federation.identity.token({ role: 'officer', subject: 'officer-1' });
+    const describe = async (language: string) =>
+      (await postQuery(federation.gatewayUrl, query, {}, officer, { 'accept-language': language })).body.data!
+        .__type;
+    const french = await describe('fr-CA');
+    const english = await describe('en-CA');
+    expect(french.description).toBe(
+      'Un motif de refus, avec la disposition citée et sa signification en langage clair.',
+    );
+    expect(english.description).toBe(
+      'One reason for a refusal, with the provision cited and what it means in plain language.',
+    );
+    expect(french.fields.map((f: { name: string }) => f.name)).toEqual(
+      english.fields.map((f: { name: string }) => f.name),
+    );
+  });
 });

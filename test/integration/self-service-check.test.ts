@@ -40,7 +40,9 @@ describe('checking a request before filing it', () => {
       ['DECISION_AND_NOTES'],
     ]);
     const status = result.availableNow.find((a: { category: string }) => a.category === 'APPLICATION_STATUS');
-    expect(status.headline).toMatch(/^[A-Z]\d{9}: (received|in progress|closed) \(as of [A-Z][a-z]+ \d{1,2}, \d{4}\)/);
+    expect(status.headline).toMatch(
+      /^[A-Z]\d{9}: (received|in progress|closed) \(as of [A-Z][a-z]+ \d{1,2}, \d{4}\)/,
+    );
     expect(status.query).toContain('client(uci: "1234-5678")');
     expect(await requests()).toBe(before);
   });

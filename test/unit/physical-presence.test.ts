@@ -47,7 +47,9 @@ describe('days in Canada', () => {
     expect(present).toMatchObject({ days: 40, confirmedDays: 11, uncertainDays: 29, missingExits: 1 });
     expect(absent.explanation.render('EN')).toMatch(/29 more days .* counted as days outside Canada/);
     expect(present.explanation.render('EN')).toMatch(/counted as days in Canada/);
-    expect(absent.explanation.render('FR')).toMatch(/29 autres jours .* comptés comme des jours hors du Canada/);
+    expect(absent.explanation.render('FR')).toMatch(
+      /29 autres jours .* comptés comme des jours hors du Canada/,
+    );
     expect(present.explanation.render('FR')).toMatch(/comptés comme des jours au Canada/);
   });
 
