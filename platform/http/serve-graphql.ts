@@ -36,7 +36,7 @@ export async function serveGraphQL<Context extends BaseContext>(
   const httpServer = createServer((request, response) => {
     // Until the caller is known, the request's language is what its Accept-Language prefers.
     const language = negotiateLanguage(request.headers['accept-language']) ?? 'EN';
-    inLanguageScope(language, () =>
+    void inLanguageScope(language, () =>
       handle(server, options, limit, request, response).catch((error: unknown) => {
         console.error('[one-window] request failed:', error);
         if (!response.headersSent)

@@ -40,7 +40,7 @@ export function defineCatalogue<English extends Record<string, string>>(messages
       createIntl(
         {
           locale: LOCALE[language],
-          messages: messages[language] as Record<string, string>,
+          messages: messages[language],
           // Dates in texts are calendar days, which are the same everywhere.
           timeZone: 'UTC',
           onError: (error) => {
@@ -61,7 +61,7 @@ export function defineCatalogue<English extends Record<string, string>>(messages
       { ignoreTag: true },
     );
   return {
-    messages: messages as Messages<Id>,
+    messages,
     format,
     text: (id, values = {}) => ({ id, values, render: (language) => format(language, id, values) }),
   };

@@ -1,4 +1,4 @@
-import { parse } from '@formatjs/icu-messageformat-parser';
+import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineCatalogue } from '../../platform/language/catalogue';
@@ -37,7 +37,7 @@ function parametersOf(message: string): string[] {
   const found = new Set<string>();
   const visit = (elements: ReturnType<typeof parse>) => {
     for (const element of elements) {
-      if ('value' in element && typeof element.value === 'string' && element.type !== 0) {
+      if ('value' in element && typeof element.value === 'string' && element.type !== TYPE.literal) {
         found.add(`${element.value}:${KIND[element.type]}`);
       }
       if ('options' in element) {
