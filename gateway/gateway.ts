@@ -26,7 +26,7 @@ import { supergraphFromFile } from './supergraph/supergraph-source';
 import { answerLanguage } from './language/answer-language';
 import { LanguageContext, languagePlugin } from './language/language-plugin';
 import { preferredLanguageOf } from './language/preferred-language';
-import { translateGraphQLJsMessage } from './messages/graphql-js-messages';
+import { inLanguageOfRequest } from './messages/graphql-js-messages';
 import { currentLanguage, settleLanguage } from '../platform/language/language-scope';
 import { readFrenchDescriptions } from '../platform/language/schema-descriptions';
 
@@ -88,10 +88,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     GatewayContext & { forwarding: CallerForwarding } & AuditContext & LanguageContext
   >({
     gateway: authorizing,
-    formatError: (formatted, error) => {
-      const masked = maskInternalErrors(formatted, error);
-      return { ...masked, message: translateGraphQLJsMessage(masked.message, currentLanguage()) };
-    },
+    formatError: (formatted, error) =>
+      inLanguageOfRequest(maskInternalErrors(formatted, error), currentLanguage()),
     includeStacktraceInErrorResponses: false,
     // No "Did you mean …?": a caller must not learn of fields their scopes hide.
     hideSchemaDetailsFromClientErrors: true,

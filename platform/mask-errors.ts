@@ -1,6 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './errors';
+import { currentLanguage } from './language/language-scope';
+import { platformMessages } from './messages/catalogue';
 
 /**
  * Errors raised on purpose carry a stable code and reach the client as they are (the gateway
@@ -16,7 +18,7 @@ export function maskInternalErrors(formatted: GraphQLFormattedError, error: unkn
   console.error('[one-window] internal error:', unwrapResolverError(error));
   const serviceName = formatted.extensions?.serviceName;
   return {
-    message: 'Internal server error',
+    message: platformMessages.format(currentLanguage(), 'internal'),
     locations: formatted.locations,
     path: formatted.path,
     extensions: {

@@ -24,8 +24,8 @@ export class ScopedSchemas {
     const key = `${accessKey(caller)} ${language}`;
     let scoped = this.cache.get(key);
     if (!scoped) {
-      const readable = this.build(caller);
-      scoped = language === 'FR' ? describedIn(readable, this.french) : readable;
+      // French is the English schema described anew: the scopes are applied once.
+      scoped = language === 'FR' ? describedIn(this.for(caller, 'EN'), this.french) : this.build(caller);
       this.cache.set(key, scoped);
     }
     return scoped;

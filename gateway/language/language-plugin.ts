@@ -1,5 +1,5 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { CONTENT_LANGUAGE, Language } from '../../platform/language/language';
+import { Language, LOCALE } from '../../platform/language/language';
 
 export interface LanguageContext {
   /** The answer's language, settled once the caller is known. */
@@ -12,7 +12,7 @@ export function languagePlugin(): ApolloServerPlugin<LanguageContext> {
     requestDidStart: async () => ({
       willSendResponse: async ({ contextValue, response }) => {
         const { language } = contextValue;
-        response.http.headers.set('content-language', CONTENT_LANGUAGE[language]);
+        response.http.headers.set('content-language', LOCALE[language]);
         if (response.body.kind === 'single') {
           const result = response.body.singleResult;
           result.extensions = { ...result.extensions, language };

@@ -3,7 +3,7 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ErrorCode, httpStatusOf } from '../errors';
 import { Text } from '../language/catalogue';
-import { CONTENT_LANGUAGE, negotiateLanguage } from '../language/language';
+import { LOCALE, negotiateLanguage } from '../language/language';
 import { currentLanguage, inLanguageScope } from '../language/language-scope';
 import { platformMessages } from '../messages/catalogue';
 
@@ -155,7 +155,7 @@ function sendError(
   const language = currentLanguage();
   response.statusCode = status;
   response.setHeader('content-type', 'application/json; charset=utf-8');
-  response.setHeader('content-language', CONTENT_LANGUAGE[language]);
+  response.setHeader('content-language', LOCALE[language]);
   response.end(
     JSON.stringify({
       errors: [{ message: message.render(language), extensions: { code } }],

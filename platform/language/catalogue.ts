@@ -9,16 +9,10 @@ export type MessageValues = Readonly<Record<string, string | number | Date | Tex
 
 /** A text One Window will say, not yet in a language: rendered when the answer's language is known. */
 export interface Text {
-  readonly id: string;
-  readonly values: MessageValues;
   render(language: Language): string;
 }
 
-/** One area's messages, keyed by id, in both languages. */
-export type Messages<Id extends string> = Readonly<Record<Language, Readonly<Record<Id, string>>>>;
-
 export interface Catalogue<Id extends string> {
-  readonly messages: Messages<Id>;
   text(id: Id, values?: MessageValues): Text;
   format(language: Language, id: Id, values?: MessageValues): string;
 }
@@ -60,11 +54,7 @@ export function defineCatalogue<English extends Record<string, string>>(messages
       // Messages are plain text: "Bearer <token>" is words, not markup.
       { ignoreTag: true },
     );
-  return {
-    messages,
-    format,
-    text: (id, values = {}) => ({ id, values, render: (language) => format(language, id, values) }),
-  };
+  return { format, text: (id, values = {}) => ({ render: (language) => format(language, id, values) }) };
 }
 
 function isText(value: MessageValues[string]): value is Text {
@@ -73,11 +63,7 @@ function isText(value: MessageValues[string]): value is Text {
 
 /** Several texts read as one: sentences of a paragraph (`' '`), items of a line (`'; '`). */
 export function joinTexts(texts: readonly Text[], separator: string): Text {
-  return {
-    id: texts.map((text) => text.id).join(separator),
-    values: Object.assign({}, ...texts.map((text) => text.values)) as MessageValues,
-    render: (language) => texts.map((text) => text.render(language)).join(separator),
-  };
+  return { render: (language) => texts.map((text) => text.render(language)).join(separator) };
 }
 
 /** A calendar day (`2026-11-01`) as the Date a message's `date` argument takes. */

@@ -60,5 +60,5 @@ export function citeIn(provision: string, language: Language): string {
 
 /** A citation as a text: written in each language's form when the answer's language is known. */
 export function citation(provision: string): Text {
-  return { id: 'citation', values: { provision }, render: (language) => citeIn(provision, language) };
+  return { render: (language) => citeIn(provision, language) };
 }

@@ -6,11 +6,8 @@ export type Language = 'EN' | 'FR';
 
 export const LANGUAGES: readonly Language[] = ['EN', 'FR'];
 
-/** The locale each language's dates and numbers are written in. */
+/** The locale each language's dates and numbers are written in, and the answer's `Content-Language`. */
 export const LOCALE: Record<Language, string> = { EN: 'en-CA', FR: 'fr-CA' };
-
-/** The header the language goes back in, and how HTTP names it. */
-export const CONTENT_LANGUAGE: Record<Language, string> = { EN: 'en-CA', FR: 'fr-CA' };
 
 export function isLanguage(value: unknown): value is Language {
   return value === 'EN' || value === 'FR';

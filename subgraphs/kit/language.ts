@@ -14,28 +14,9 @@ registerEnumType(OfficialLanguage, {
 });
 
 /**
- * The `language` argument of every field that returns a text: it overrides, for that field, the
- * language the answer is written in (see `extensions.language`).
- */
-export function LanguageArg(): ReturnType<typeof Arg> {
-  return Arg('language', () => OfficialLanguage, {
-    nullable: true,
-    description: 'The language of this text; by default the language of the answer (`extensions.language`).',
-  });
-}
-
-/** A text in the field's own language if one was asked for, else in the answer's. */
-export function inLanguage(
-  text: Text,
-  asked: OfficialLanguage | null | undefined,
-  context: { language: Language },
-): string {
-  return text.render(asked ?? context.language);
-}
-
-/**
  * The resolver of a field that returns a text: the entity holds the text (not yet in a language)
- * under `field`, and the field writes it in the language asked for, else the answer's.
+ * under `field`, and the field writes it in the language its `language` argument asks for, else
+ * in the answer's (`extensions.language`).
  */
 export function textField<Entity extends object>(
   type: new () => Entity,
@@ -51,21 +32,21 @@ export function textField<Entity extends object>(
   const { nullable = false, asText } = options;
   class TextFieldResolver {}
   // The method is named after the field: type-graphql matches a field resolver to its field by method name.
-  const resolve = (entity: Entity, language: OfficialLanguage | null, context: { language: Language }) => {
+  const resolve = (entity: Entity, asked: OfficialLanguage | null, context: { language: Language }) => {
     const value = entity[field] as Text | string | null | undefined;
     if (value === null || value === undefined) return null;
-    return inLanguage(
-      typeof value === 'string' && asText ? asText(value) : (value as Text),
-      language,
-      context,
-    );
+    const text = typeof value === 'string' && asText ? asText(value) : (value as Text);
+    return text.render(asked ?? context.language);
   };
   const prototype = TextFieldResolver.prototype as Record<string, unknown>;
   prototype[field] = resolve;
   const descriptor = Object.getOwnPropertyDescriptor(prototype, field)!;
   FieldResolver(() => String, { description, nullable })(prototype, field, descriptor);
   Root()(prototype, field, 0);
-  LanguageArg()(prototype, field, 1);
+  Arg('language', () => OfficialLanguage, {
+    nullable: true,
+    description: 'The language of this text; by default the language of the answer (`extensions.language`).',
+  })(prototype, field, 1);
   Ctx()(prototype, field, 2);
   Resolver(() => type)(TextFieldResolver);
   return TextFieldResolver;
