@@ -8,5 +8,8 @@ module.exports = {
   // a 2-core CI machine from timing them out.
   maxWorkers: 1,
   setupFiles: ['reflect-metadata'],
+  // One embedded PostgreSQL server for the run (the suites need `npm run build` first, as `npm test` does).
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

@@ -1,17 +1,18 @@
 import 'reflect-metadata';
-import { rmSync } from 'node:fs';
 import { readSupergraphConfig } from '../platform/supergraph-config';
-import { seedSettings, storeLocation } from '../subgraphs/kit/config';
+import { databaseUrl, seedSettings } from '../subgraphs/kit/config';
 import { positiveInteger } from '../platform/config';
 import { commandLine } from './tools/command-line';
-import { openDatabase } from '../subgraphs/kit/db/open-database';
+import { openPostgres } from '../subgraphs/kit/db/postgres-database';
+import { subgraphStores } from './tools/stores';
 import { loadDefinition } from '../subgraphs/kit/load-definition';
 import { currentSeed, prepareStore } from '../subgraphs/kit/store';
 
 /**
  * `npm run seed -- --clients 100000 [--seed N] [--reset]`: creates every subgraph's store with
  * the given seed. A store already seeded differently is left alone unless --reset is given,
- * which empties it first (on PostgreSQL, drops and recreates the public schema).
+ * which empties it first (drops and recreates the public schema). Uses the embedded PostgreSQL
+ * server for every subgraph without a `<NAME>_DATABASE_URL`, as `npm start` does.
  */
 
 async function main(): Promise<void> {
@@ -25,11 +26,16 @@ async function main(): Promise<void> {
     clients: positiveInteger(options.clients, defaults.clients, '--clients'),
   };
   const reset = options.reset === true;
-  for (const { name } of readSupergraphConfig().subgraphs) {
-    const location = storeLocation(name);
-    if (reset && location.dataDir) rmSync(location.dataDir, { recursive: true, force: true });
-    const db = await openDatabase(location);
-    if (reset && location.url) await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+  const names = readSupergraphConfig().subgraphs.map((subgraph) => subgraph.name);
+  const stores = await subgraphStores(names, process.env, (line) => console.log(line));
+  const env = { ...process.env, ...stores.urls };
+  for (const name of names) {
+    const db = await openPostgres(databaseUrl(name, env), {
+      size: 1,
+      statementTimeoutMs: 0,
+      connectTimeoutMs: 5_000,
+    });
+    if (reset) await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
     const existing = await currentSeed(db).catch(() => null);
     if (existing && (existing.seed !== seed.seed || existing.clients !== seed.clients)) {
       console.error(
@@ -43,6 +49,7 @@ async function main(): Promise<void> {
     }
     await db.close();
   }
+  await stores.stop();
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,23 @@
-/** Stops a server cleanly on Ctrl-C or a service manager's SIGTERM, then exits. */
-export function stopOnSignals(stop: () => Promise<void>): void {
-  const shutdown = async () => {
-    await stop();
-    process.exit(0);
+/**
+ * Stops a process cleanly on a service manager's SIGTERM, on Ctrl-C, or when the `npm start`
+ * that forked it is gone (its IPC channel closes), then exits 0. `stop` itself bounds how long
+ * in-flight work may take; a second signal exits at once.
+ */
+export function stopOnSignals(stop: () => Promise<void>, log: (line: string) => void = console.log): void {
+  let stopping = false;
+  const shutdown = (why: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    log(`stopping (${why})`);
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log(`stopped with an error: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGTERM', () => void shutdown());
-  process.once('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  if (process.send) process.once('disconnect', () => shutdown('parent gone'));
 }

@@ -1,14 +1,15 @@
-import path from 'node:path';
 import { envPrefix, positiveInteger } from '../../platform/config';
 import { OperationLimits, operationLimits } from '../../platform/operation-limits';
 import { readSupergraphConfig, subgraphEndpoints } from '../../platform/supergraph-config';
-import { StoreLocation } from './db/open-database';
+import { PoolSettings, SERVING_POOL } from './db/postgres-database';
 
 /** Everything one subgraph process reads from its environment, read and checked in one place. */
 export interface SubgraphConfig {
   port: number;
   host?: string;
-  store: StoreLocation;
+  /** The subgraph's own PostgreSQL database. */
+  databaseUrl: string;
+  pool: PoolSettings;
   seed: { seed: number; clients: number };
   /** The gateway's Ed25519 public key (SPKI PEM): only callers it signed get in. */
   callerVerifyingKey: string;
@@ -27,7 +28,8 @@ export function subgraphConfig(name: string, env: NodeJS.ProcessEnv = process.en
   return {
     port: positiveInteger(env.PORT, 0, 'PORT'),
     host: env.HOST,
-    store: storeLocation(name, env),
+    databaseUrl: databaseUrl(name, env),
+    pool: poolSettings(env),
     seed: seedSettings(env),
     callerVerifyingKey,
     peerUrls: Object.fromEntries(
@@ -44,11 +46,29 @@ function missingPeer(name: string, peer: string): never {
 export const DEFAULT_SEED = 20240507; // the day the Commissioner tabled "Access at Issue"
 export const DEFAULT_SEED_CLIENTS = 500;
 
-/** Where a subgraph keeps its data: `<NAME>_DATABASE_URL`, else a folder under ONE_WINDOW_DATA_DIR. */
-export function storeLocation(subgraphName: string, env: NodeJS.ProcessEnv = process.env): StoreLocation {
-  const url = env[`${envPrefix(subgraphName)}_DATABASE_URL`];
-  if (url) return { url };
-  return { dataDir: path.resolve(env.ONE_WINDOW_DATA_DIR ?? 'data', subgraphName) };
+/** `<NAME>_DATABASE_URL`: `npm start` sets it to the embedded server's database unless it is set. */
+export function databaseUrl(subgraphName: string, env: NodeJS.ProcessEnv = process.env): string {
+  const variable = `${envPrefix(subgraphName)}_DATABASE_URL`;
+  const url = env[variable];
+  if (!url)
+    throw new Error(`${variable} must name the ${subgraphName} database (npm start runs one for you)`);
+  return url;
+}
+
+export function poolSettings(env: NodeJS.ProcessEnv = process.env): PoolSettings {
+  return {
+    size: positiveInteger(env.ONE_WINDOW_DB_POOL_SIZE, SERVING_POOL.size, 'ONE_WINDOW_DB_POOL_SIZE'),
+    statementTimeoutMs: positiveInteger(
+      env.ONE_WINDOW_DB_STATEMENT_TIMEOUT_MS,
+      SERVING_POOL.statementTimeoutMs,
+      'ONE_WINDOW_DB_STATEMENT_TIMEOUT_MS',
+    ),
+    connectTimeoutMs: positiveInteger(
+      env.ONE_WINDOW_DB_CONNECT_TIMEOUT_MS,
+      SERVING_POOL.connectTimeoutMs,
+      'ONE_WINDOW_DB_CONNECT_TIMEOUT_MS',
+    ),
+  };
 }
 
 export function seedSettings(env: NodeJS.ProcessEnv = process.env): { seed: number; clients: number } {

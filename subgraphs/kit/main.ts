@@ -3,7 +3,7 @@ import { verifyingKeyFromPem } from '../../platform/caller-header';
 import { internalBodyLimit } from '../../platform/operation-limits';
 import { stopOnSignals } from '../../platform/signals';
 import { subgraphConfig } from './config';
-import { openDatabase } from './db/open-database';
+import { openPostgres } from './db/postgres-database';
 import { loadDefinition } from './load-definition';
 import { startSubgraph } from './server';
 import { prepareStore } from './store';
@@ -16,13 +16,21 @@ async function main(name: string | undefined): Promise<void> {
   if (!name) throw new Error('usage: main.js <subgraph name>');
   const config = subgraphConfig(name);
   const definition = loadDefinition(name);
-  const db = await openDatabase(config.store);
   const started = Date.now();
-  const seeded = await prepareStore(definition, db, { ...config.seed, log: (line) => console.log(line) });
-  const where = config.store.url ? 'PostgreSQL' : config.store.dataDir;
+  // Migrating and seeding may run longer than any query should: one connection without the time-out.
+  const maintenance = await openPostgres(config.databaseUrl, {
+    ...config.pool,
+    size: 1,
+    statementTimeoutMs: 0,
+  });
+  const seeded = await prepareStore(definition, maintenance, {
+    ...config.seed,
+    log: (line) => console.log(line),
+  }).finally(() => maintenance.close());
   console.log(
-    `[${name}] store ready in ${Date.now() - started} ms (${where}; seed ${seeded.seed}, ${seeded.clients} clients)`,
+    `[${name}] store ready in ${Date.now() - started} ms (seed ${seeded.seed}, ${seeded.clients} clients)`,
   );
+  const db = await openPostgres(config.databaseUrl, config.pool);
   const running = await startSubgraph(definition, {
     db,
     port: config.port,

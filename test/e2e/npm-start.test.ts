@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,15 +36,18 @@ function token(...args: string[]): string {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'one-window-e2e-'));
+  // Under root the embedded server runs as the `postgres` user, who must reach the folder.
+  chmodSync(dataDir, 0o755);
   // A free port for the gateway and for every subgraph supergraph.yaml names.
   const names = readSupergraphConfig().subgraphs.map((subgraph) => subgraph.name);
-  const ports = await Promise.all(['gateway', ...names].map(() => freePort()));
+  const ports = await Promise.all(['gateway', ...names, 'postgres'].map(() => freePort()));
   subgraphPort = ports[1 + names.indexOf('ircc-case')];
   env = {
     ...process.env,
     ONE_WINDOW_DATA_DIR: dataDir,
     ONE_WINDOW_KEYS_DIR: path.join(dataDir, 'keys'),
     GATEWAY_PORT: String(ports[0]),
+    ONE_WINDOW_POSTGRES_PORT: String(ports[ports.length - 1]),
     ...Object.fromEntries(names.map((name, index) => [`${envPrefix(name)}_PORT`, String(ports[index + 1])])),
   };
   processes = spawn(

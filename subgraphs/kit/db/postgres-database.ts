@@ -4,9 +4,34 @@ import { Database, DATE_TYPE_OID, Queryable } from './database';
 types.setTypeParser(DATE_TYPE_OID, (value: string) => value);
 types.setTypeParser(types.builtins.INT8, (value: string) => Number(value));
 
-/** A PostgreSQL server, used when a connection URL is configured. */
-export async function openPostgres(connectionString: string, maxConnections = 10): Promise<Database> {
-  const pool = new Pool({ connectionString, max: maxConnections });
+export interface PoolSettings {
+  /** Connections held at most; requests beyond wait for one. */
+  size: number;
+  /** The server cancels a statement running longer (0: no limit, for seeding). */
+  statementTimeoutMs: number;
+  /** Waiting longer for a connection (server down, pool exhausted) fails the query. */
+  connectTimeoutMs: number;
+}
+
+export const SERVING_POOL: PoolSettings = { size: 10, statementTimeoutMs: 5_000, connectTimeoutMs: 3_000 };
+
+/** A PostgreSQL server: the embedded one `npm start` runs, or any other by URL. */
+export async function openPostgres(
+  connectionString: string,
+  settings: PoolSettings = SERVING_POOL,
+  onError: (error: Error) => void = (error) => console.error(`[store] ${error.message}`),
+): Promise<Database> {
+  const pool = new Pool({
+    connectionString,
+    max: settings.size,
+    statement_timeout: settings.statementTimeoutMs || undefined,
+    connectionTimeoutMillis: settings.connectTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    application_name: 'one-window',
+  });
+  // An idle connection the server drops (restart, failover) must not crash the process; the
+  // pool replaces it on the next query.
+  pool.on('error', onError);
   await pool.query('SELECT 1');
   const asQueryable = (target: Pool | PoolClient): Queryable => ({
     async query<Row>(sql: string, params?: readonly unknown[]) {
@@ -27,7 +52,7 @@ export async function openPostgres(connectionString: string, maxConnections = 10
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK');
+        await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
         client.release();

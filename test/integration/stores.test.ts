@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { loadDefinition } from '../../subgraphs/kit/load-definition';
 import { readSupergraphConfig } from '../../platform/supergraph-config';
 import { Database } from '../../subgraphs/kit/db/database';
-import { openPGlite } from '../../subgraphs/kit/db/pglite-database';
+import { createTestDatabase, openTestDatabase } from '../fixtures/postgres';
+import { checksumOf, migrate, MigrationChanged } from '../../subgraphs/kit/db/migrations';
+import { openPostgres } from '../../subgraphs/kit/db/postgres-database';
 import { personAt, uciAt } from '../../subgraphs/kit/seed/population';
 import { prepareStore } from '../../subgraphs/kit/store';
 
@@ -28,7 +30,7 @@ describe.each(subgraphs)('the %s store', (name) => {
   const definition = loadDefinition(name);
 
   it('is created, migrated and seeded on first run, and left alone on the next', async () => {
-    const db = await openPGlite();
+    const db = await openTestDatabase(name);
     await prepareStore(definition, db, SEED);
     const before = await tableDigests(db);
     await prepareStore(definition, db, SEED);
@@ -40,7 +42,7 @@ describe.each(subgraphs)('the %s store', (name) => {
   });
 
   it('leaves nothing behind when seeding fails part way', async () => {
-    const db = await openPGlite();
+    const db = await openTestDatabase(name);
     const failing = {
       ...definition,
       seed: async (...args: Parameters<typeof definition.seed>) => {
@@ -58,7 +60,11 @@ describe.each(subgraphs.filter((name) => !startsEmpty(name)))('the %s seed', (na
   const definition = loadDefinition(name);
 
   it('is seeded with identical data from the same seed, and different data from another', async () => {
-    const [a, b, c] = await Promise.all([openPGlite(), openPGlite(), openPGlite()]);
+    const [a, b, c] = await Promise.all([
+      openTestDatabase(name),
+      openTestDatabase(name),
+      openTestDatabase(name),
+    ]);
     await prepareStore(definition, a, SEED);
     await prepareStore(definition, b, SEED);
     await prepareStore(definition, c, { ...SEED, seed: 8 });
@@ -82,5 +88,53 @@ describe('the seed population', () => {
       (p) => p.representation?.representativeId === 'REP-000001' && !p.representation.cancelledOn,
     );
     expect(active.length).toBeGreaterThan(50);
+  });
+});
+
+describe('migrations', () => {
+  const first = { id: '001_people', sql: 'CREATE TABLE person (id int PRIMARY KEY)' };
+  const second = { id: '002_names', sql: 'ALTER TABLE person ADD COLUMN name text' };
+
+  it('apply each migration once when several replicas start on the same store together', async () => {
+    const created = await createTestDatabase('replicas');
+    const replicas = await Promise.all(Array.from({ length: 4 }, () => openPostgres(created.url)));
+    const applied = await Promise.all(replicas.map((db) => migrate(db, [first, second])));
+    expect(applied.flat().sort()).toEqual(['001_people', '002_names']);
+    const [{ count }] = await replicas[0].query<{ count: number }>(
+      'SELECT count(*)::int AS count FROM schema_migration',
+    );
+    expect(count).toBe(2);
+    await Promise.all(replicas.map((db) => db.close()));
+    await created.drop();
+  });
+
+  it('refuse a migration whose text changed after it was applied, and apply nothing after it', async () => {
+    const db = await openTestDatabase('edited');
+    await migrate(db, [first]);
+    const edited = { ...first, sql: 'CREATE TABLE person (id bigint PRIMARY KEY)' };
+    await expect(migrate(db, [edited, second])).rejects.toBeInstanceOf(MigrationChanged);
+    const columns = await db.query(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'person' ORDER BY 1",
+    );
+    expect(columns).toEqual([{ column_name: 'id' }]);
+    await db.close();
+  });
+
+  it('keep the checksum of migrations applied before checksums were kept, and hold them to it', async () => {
+    const db = await openTestDatabase('legacy');
+    await db.exec(
+      `CREATE TABLE schema_migration (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());
+       CREATE TABLE person (id int PRIMARY KEY);
+       INSERT INTO schema_migration (id) VALUES ('001_people')`,
+    );
+    expect(await migrate(db, [first, second])).toEqual(['002_names']);
+    const [row] = await db.query<{ checksum: string }>(
+      "SELECT checksum FROM schema_migration WHERE id = '001_people'",
+    );
+    expect(row.checksum).toBe(checksumOf(first));
+    await expect(migrate(db, [{ ...first, sql: first.sql + ' ' }, second])).rejects.toBeInstanceOf(
+      MigrationChanged,
+    );
+    await db.close();
   });
 });
