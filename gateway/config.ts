@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { onOff, positiveInteger } from '../platform/config';
+import { drainMs, onOff, positiveInteger } from '../platform/config';
 import { OperationLimits, operationLimits } from '../platform/operation-limits';
 import { subgraphEndpoints, SUPERGRAPH_SDL } from '../platform/supergraph-config';
 import { TokenSettings, tokenSettings } from './auth/token-verifier';
@@ -20,6 +20,7 @@ export interface GatewayConfig {
   limits: OperationLimits;
   rateLimits: RateLimits;
   exposure: Exposure;
+  drainMs: number;
 }
 
 /**
@@ -54,6 +55,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     limits: operationLimits(env),
     rateLimits: rateLimits(env),
     exposure: exposure(env),
+    drainMs: drainMs(env),
   };
 }
 

@@ -18,7 +18,17 @@ import { markAuthorizationEnforced } from './auth/enforced-features';
 import { callerForwarding, CallerForwarding, forwardCaller } from './auth/forward-caller';
 import { TokenVerifier } from './auth/token-verifier';
 import { OperationLimits, operationLimits } from '../platform/operation-limits';
-import { SubgraphUnavailable } from './resilience/subgraph-unavailable';
+import { GuardedDataSource } from './resilience/guarded-data-source';
+import { CallGuard } from '../platform/resilience/call-guard';
+import { ResilienceSettings, resilienceSettings } from '../platform/resilience/settings';
+import { Metrics } from '../platform/observability/metrics';
+import { createLogger } from '../platform/observability/logger';
+import { Observability, requestObserver } from '../platform/observability/request-observer';
+import { outcomePlugin } from '../platform/observability/outcome-plugin';
+import { currentRequest } from '../platform/observability/request-record';
+import { traceHeaders } from '../platform/observability/tracing';
+import { ReadinessChecks } from '../platform/http/operational-routes';
+import { LANGUAGE_LOOKUP } from './language/preferred-language';
 import { Exposure } from './config';
 import { RateLimits, rateLimits, RequestLimiter } from './traffic/rate-limits';
 import { readSupergraphConfig } from '../platform/supergraph-config';
@@ -53,6 +63,12 @@ export interface GatewayOptions {
   rateLimits?: RateLimits;
   /** Sandbox and introspection; both on when omitted (development). */
   exposure?: Pick<Exposure, 'sandbox' | 'introspection'>;
+  /** Metrics and logs; made for the gateway when omitted. */
+  observability?: Observability;
+  /** Time-outs, retries and breakers for every service called; from the environment when omitted. */
+  resilience?: (service: string) => ResilienceSettings;
+  /** How long shutdown waits for requests in flight (10 s when omitted). */
+  drainMs?: number;
 }
 
 export interface RunningGateway {
@@ -67,22 +83,47 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const audiences = new Map(
     readSupergraphConfig().subgraphs.map((subgraph) => [subgraph.name, subgraph.asks]),
   );
+  const { metrics, logger } = options.observability ?? {
+    metrics: new Metrics('gateway'),
+    logger: createLogger('gateway'),
+  };
+  const log = (line: string) => logger.warn(line);
+  // One guard per service for the life of the gateway, so each breaker sees every call.
+  const guards = new Map<string, CallGuard>();
+  const guardOf = (name: string) => {
+    if (!guards.has(name))
+      guards.set(
+        name,
+        new CallGuard(name, (options.resilience ?? resilienceSettings)(name), metrics.guardObserver()),
+      );
+    return guards.get(name)!;
+  };
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphFromFile(options.supergraphFile, markAuthorizationEnforced),
+    supergraphSdl: supergraphFromFile(options.supergraphFile, markAuthorizationEnforced, logger),
     buildService: ({ name, url }) =>
-      new SubgraphUnavailable({
+      new GuardedDataSource({
         name,
         url: options.subgraphUrls[name] ?? url,
-        // The platform fetch: the gateway's default agent cannot be intercepted by nock in tests.
-        fetcher: fetch,
-        willSendRequest: forwardCaller(name),
+        guard: guardOf(name),
+        metrics,
+        log,
+        willSendRequest: async (request) => {
+          await forwardCaller(name)(request);
+          for (const [header, value] of Object.entries(traceHeaders()))
+            request.request.http?.headers.set(header, value);
+        },
         didReceiveResponse: tallySubgraphResponse,
       }),
   });
   const authorizing = new AuthorizingGateway(gateway, limits, readFrenchDescriptions(options.supergraphFile));
   const caseServiceUrl = options.caseServiceUrl ?? options.subgraphUrls['ircc-case'];
   const preferredLanguage = caseServiceUrl
-    ? preferredLanguageOf(caseServiceUrl, options.callerSigningKey)
+    ? preferredLanguageOf(
+        caseServiceUrl,
+        options.callerSigningKey,
+        new CallGuard('preferred-language', LANGUAGE_LOOKUP, metrics.guardObserver()),
+        log,
+      )
     : null;
   const server = new ApolloServer<
     GatewayContext & { forwarding: CallerForwarding } & AuditContext & LanguageContext
@@ -103,7 +144,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       authorizing.analysisPlugin(),
-      auditPlugin(auditWriter(options.auditServiceUrl)),
+      auditPlugin(auditWriter(options.auditServiceUrl, guardOf('audit'), metrics)),
+      outcomePlugin(),
       // Last, so that an answer the audit plugin replaces still says its language.
       languagePlugin(),
     ],
@@ -111,10 +153,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const served = await serveGraphQL(server, {
     port: options.port,
     host: options.host,
+    drainMs: options.drainMs,
+    operational: { metrics: metrics.registry, checks: readiness(authorizing, options.subgraphUrls) },
+    observe: requestObserver(metrics, logger),
     context: async (request) => {
       const caller = await options.verifyToken(request.headers.authorization);
-      await limiter.admit(caller, request.socket.remoteAddress);
       const requestId = randomUUID();
+      Object.assign(currentRequest(), { requestId, role: caller.role });
+      await limiter.admit(caller, request.socket.remoteAddress).catch((refusal: unknown) => {
+        metrics.rateLimitRefusals.inc({ role: caller.role });
+        throw refusal;
+      });
       const language = await answerLanguage(
         request.headers['accept-language'],
         caller,
@@ -138,4 +187,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
   return { url: served.url, stop: served.close };
+}
+
+/**
+ * Ready when a supergraph is loaded and every subgraph says it is ready: its store answers, and
+ * the audit subgraph can write the trail (the gateway serves nothing it cannot record).
+ */
+function readiness(gateway: AuthorizingGateway, subgraphUrls: Record<string, string>): ReadinessChecks {
+  const subgraphReady = (url: string) => async () => {
+    const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(1_000) });
+    await response.arrayBuffer();
+    return response.ok ? { ok: true } : { ok: false, detail: `answered HTTP ${response.status}` };
+  };
+  return {
+    supergraph: async () => (gateway.loaded ? { ok: true } : { ok: false, detail: 'no supergraph loaded' }),
+    ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [name, subgraphReady(url)])),
+  };
 }

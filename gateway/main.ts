@@ -1,4 +1,7 @@
 import { signingKeyFromPem } from '../platform/caller-header';
+import { createLogger } from '../platform/observability/logger';
+import { Metrics } from '../platform/observability/metrics';
+import { startTracing } from '../platform/observability/tracing';
 import { stopOnSignals } from '../platform/signals';
 import { devPublicKey } from './auth/dev-trust';
 import { createTokenVerifier } from './auth/token-verifier';
@@ -7,29 +10,40 @@ import { startGateway } from './gateway';
 
 /** The gateway process: `node dist/gateway/main.js`, on GATEWAY_PORT (4000). */
 async function main(): Promise<void> {
+  const logger = createLogger('gateway');
+  const tracing = startTracing('gateway');
   const config = gatewayConfig();
   const gateway = await startGateway({
     port: config.port,
     host: config.host,
     supergraphFile: config.supergraphFile,
     subgraphUrls: config.subgraphUrls,
-    verifyToken: await tokenVerifier(config),
+    verifyToken: await tokenVerifier(config, logger.info.bind(logger)),
     callerSigningKey: await signingKeyFromPem(config.callerSigningKey),
     auditServiceUrl: config.subgraphUrls.audit,
     limits: config.limits,
     rateLimits: config.rateLimits,
     exposure: config.exposure,
+    observability: { logger, metrics: new Metrics('gateway') },
+    drainMs: config.drainMs,
   });
-  console.log(
-    `[gateway] One Window is ready at ${gateway.url}${config.exposure.sandbox ? ' (open it in a browser for Apollo Sandbox)' : ''}`,
+  logger.info(
+    { url: gateway.url },
+    `One Window is ready at ${gateway.url}${config.exposure.sandbox ? ' (open it in a browser for Apollo Sandbox)' : ''}`,
   );
-  stopOnSignals(gateway.stop);
+  stopOnSignals(
+    async () => {
+      await gateway.stop();
+      await tracing?.shutdown();
+    },
+    (line) => logger.info(line),
+  );
 }
 
 /** The identity provider's JWKS in production; the local development key otherwise. */
-async function tokenVerifier({ token, devKeysDir }: GatewayConfig) {
+async function tokenVerifier({ token, devKeysDir }: GatewayConfig, log: (line: string) => void) {
   if (token.jwksUrl) return createTokenVerifier(token);
-  console.log('[gateway] trusting the local development key (set ONE_WINDOW_JWKS_URL in production)');
+  log('trusting the local development key (set ONE_WINDOW_JWKS_URL in production)');
   return createTokenVerifier({ ...token, publicKey: await devPublicKey(devKeysDir) });
 }
 

@@ -21,3 +21,8 @@ export function onOff(value: string | undefined, fallback: boolean, name: string
   if (value === 'off' || value === 'false') return false;
   throw new Error(`${name} must be "on" or "off"; got "${value}"`);
 }
+
+/** How long a stopping process waits for requests in flight: ONE_WINDOW_DRAIN_MS, 10 s by default. */
+export function drainMs(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveInteger(env.ONE_WINDOW_DRAIN_MS, 10_000, 'ONE_WINDOW_DRAIN_MS');
+}

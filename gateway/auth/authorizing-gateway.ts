@@ -42,6 +42,11 @@ export class AuthorizingGateway implements GatewayInterface {
     });
   }
 
+  /** Whether a supergraph is loaded (readiness). */
+  get loaded(): boolean {
+    return this.analyzer !== null;
+  }
+
   onSchemaLoadOrUpdate(...args: Parameters<ApolloGateway['onSchemaLoadOrUpdate']>) {
     return this.gateway.onSchemaLoadOrUpdate(...args);
   }

@@ -3,6 +3,16 @@ import { Caller } from '../../platform/caller';
 import { signCaller } from '../../platform/caller-header';
 import { internalClient } from '../../platform/internal-client';
 import { isLanguage, Language } from '../../platform/language/language';
+import { CallGuard } from '../../platform/resilience/call-guard';
+import { ResilienceSettings } from '../../platform/resilience/settings';
+
+/** A nicety, not worth more than a moment of an applicant's wait: no retries, 300 ms at most. */
+export const LANGUAGE_LOOKUP: ResilienceSettings = {
+  timeoutMs: 300,
+  retries: 0,
+  breakerFailures: 5,
+  halfOpenAfterMs: 3_000,
+};
 
 /** Case management owns each client's preferred official language. */
 const CASE_SERVICE = 'ircc-case';
@@ -18,9 +28,15 @@ export type PreferredLanguageOf = (caller: Caller, requestId: string) => Promise
  * The preferred official language of an applicant, asked of case management as that applicant
  * and remembered for a few minutes. Other callers (representatives, officers, partners) read
  * other people's files, whose preference is not theirs: they get none. A case service that does
- * not answer gives none either, and the answer falls back to English rather than failing.
+ * not answer gives none either, and the answer falls back to English rather than failing; its
+ * guard keeps the wait short (LANGUAGE_LOOKUP, below), since every applicant request waits for it.
  */
-export function preferredLanguageOf(caseServiceUrl: string, signingKey: KeyLike): PreferredLanguageOf {
+export function preferredLanguageOf(
+  caseServiceUrl: string,
+  signingKey: KeyLike,
+  guard: CallGuard,
+  log: (line: string) => void,
+): PreferredLanguageOf {
   const remembered = new Map<string, { language: Language | null; until: number }>();
   return async (caller, requestId) => {
     if (caller.role !== 'applicant' || !caller.subject) return null;
@@ -36,13 +52,14 @@ export function preferredLanguageOf(caseServiceUrl: string, signingKey: KeyLike)
         caseServiceUrl,
         header,
         CASE_SERVICE,
+        guard,
       )<{ callerPreferredLanguage: unknown }>(QUERY, {});
       const language = isLanguage(callerPreferredLanguage) ? callerPreferredLanguage : null;
       if (remembered.size >= MAX_ENTRIES) remembered.delete(remembered.keys().next().value!);
       remembered.set(caller.subject, { language, until: Date.now() + TTL_MS });
       return language;
     } catch (error) {
-      console.error('[gateway] preferred language unavailable:', (error as Error).message);
+      log(`preferred language unavailable: ${(error as Error).message}`);
       return null;
     }
   };

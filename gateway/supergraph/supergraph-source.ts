@@ -1,31 +1,38 @@
 import { SupergraphSdlHook } from '@apollo/gateway';
 import { readFileSync, watch } from 'node:fs';
+import path from 'node:path';
+import { Logger } from '../../platform/observability/logger';
 
 /**
  * Serves the checked-in supergraph (no introspection of subgraphs at run time) and hands the
  * gateway a new one whenever the file changes, so a re-composed schema goes live without a
- * restart. A file that fails to load keeps the previous schema in service.
+ * restart: requests already running finish on the schema they started with. A file that does
+ * not build (unreadable, empty, not a valid supergraph) is refused and the previous schema stays
+ * in service. The folder is watched, not the file, so a file replaced by rename (as editors and
+ * deployment tools do) is still seen. `prepare` adapts the file's SDL before the gateway sees it.
  */
-/** `prepare` adapts the file's SDL before the gateway sees it. */
 export function supergraphFromFile(
   file: string,
-  prepare: (sdl: string) => string = (sdl) => sdl,
+  prepare: (sdl: string) => string,
+  logger: Pick<Logger, 'info' | 'error'>,
 ): SupergraphSdlHook {
   return async ({ update }) => {
     let current = readFileSync(file, 'utf8');
-    const load = () => prepare(current);
-    const watcher = watch(file, { persistent: false }, () => {
+    const watcher = watch(path.dirname(file), { persistent: false }, (_event, changed) => {
+      if (changed !== path.basename(file)) return;
       try {
         const next = readFileSync(file, 'utf8');
-        if (next.trim() && next !== current) {
-          current = next;
-          update(load());
-          console.log(`[gateway] supergraph reloaded from ${file}`);
-        }
+        if (next === current) return;
+        update(prepare(next));
+        current = next;
+        logger.info({ file }, 'supergraph reloaded');
       } catch (error) {
-        console.error(`[gateway] kept the previous supergraph: ${(error as Error).message}`);
+        logger.error(
+          { file, reason: (error as Error).message.slice(0, 500) },
+          'supergraph refused; the previous one stays in service',
+        );
       }
     });
-    return { supergraphSdl: load(), cleanup: async () => watcher.close() };
+    return { supergraphSdl: prepare(current), cleanup: async () => watcher.close() };
   };
 }

@@ -6,6 +6,10 @@ import { Text } from '../language/catalogue';
 import { LOCALE, negotiateLanguage } from '../language/language';
 import { currentLanguage, inLanguageScope } from '../language/language-scope';
 import { platformMessages } from '../messages/catalogue';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { incomingTraceContext, tracer } from '../observability/tracing';
+import { currentRequest, inRequestRecord, RequestRecord } from '../observability/request-record';
+import { OperationalRoutes, serveOperationalRoute } from './operational-routes';
 
 /**
  * The HTTP front of the gateway and of every subgraph: plain node:http in front of Apollo
@@ -18,14 +22,52 @@ export interface ServeOptions<Context> {
   /** Requests larger than this are refused with 413 before they are read in full. */
   maxBodyBytes?: number;
   context: (request: IncomingMessage) => Promise<Context>;
+  /** /health, /ready and /metrics. */
+  operational: Omit<OperationalRoutes, 'draining'>;
+  /** Called once per request answered, for its log line and metrics. */
+  observe: (record: RequestRecord, status: number, seconds: number) => void;
+  /** How long shutdown waits for requests in flight before closing their connections. */
+  drainMs?: number;
 }
 
 export interface Served {
   url: string;
+  /** Stops accepting, lets requests in flight finish (bounded by drainMs), then closes. */
   close: () => Promise<void>;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+const DEFAULT_DRAIN_MS = 10_000;
+
+/**
+ * Serves one GraphQL request inside a span (continuing the caller's W3C trace context, so a
+ * subgraph's spans join the gateway's trace) and a request record, then reports it.
+ */
+function traced<Context>(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: ServeOptions<Context>,
+  serve: () => Promise<void>,
+): Promise<void> {
+  const started = process.hrtime.bigint();
+  const record: RequestRecord = {};
+  return inRequestRecord(record, () =>
+    tracer.startActiveSpan(
+      'graphql',
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method ?? '' } },
+      incomingTraceContext(request.headers),
+      async (span) => {
+        await serve();
+        const status = response.statusCode;
+        record.outcome ??= status === 200 ? 'ok' : `HTTP_${status}`;
+        span.setAttributes({ 'http.response.status_code': status, 'one_window.outcome': record.outcome });
+        if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+        span.end();
+        options.observe(record, status, Number(process.hrtime.bigint() - started) / 1e9);
+      },
+    ),
+  );
+}
 
 export async function serveGraphQL<Context extends BaseContext>(
   server: ApolloServer<Context>,
@@ -33,28 +75,50 @@ export async function serveGraphQL<Context extends BaseContext>(
 ): Promise<Served> {
   await server.start();
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  let draining = false;
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+  const operational = { ...options.operational, draining: () => draining };
   const httpServer = createServer((request, response) => {
+    inFlight += 1;
+    response.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+    });
+    if (draining) response.setHeader('connection', 'close');
     // Until the caller is known, the request's language is what its Accept-Language prefers.
     const language = negotiateLanguage(request.headers['accept-language']) ?? 'EN';
-    void inLanguageScope(language, () =>
-      handle(server, options, limit, request, response).catch((error: unknown) => {
-        console.error('[one-window] request failed:', error);
-        if (!response.headersSent)
-          sendError(response, 'INTERNAL_SERVER_ERROR', platformMessages.text('internal'), 500);
-        else response.end();
-      }),
-    );
+    void inLanguageScope(language, async () => {
+      if (await serveOperationalRoute(operational, request, response)) return;
+      await traced(request, response, options, () =>
+        handle(server, options, limit, request, response).catch((error: unknown) => {
+          console.error('[one-window] request failed:', (error as Error).message);
+          if (!response.headersSent)
+            sendError(response, 'INTERNAL_SERVER_ERROR', platformMessages.text('internal'), 500);
+          else response.end();
+        }),
+      );
+    });
   });
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const { address, port } = httpServer.address() as AddressInfo;
   return {
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}/`,
     async close() {
+      draining = true;
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      if (inFlight > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          new Promise<void>((resolve) => (drained = resolve)),
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, options.drainMs ?? DEFAULT_DRAIN_MS))),
+        ]);
+        clearTimeout(timer);
+      }
+      httpServer.closeAllConnections();
+      await closed;
       await server.stop();
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        httpServer.closeAllConnections();
-      });
     },
   };
 }
@@ -153,6 +217,7 @@ function sendError(
   status = httpStatusOf(code),
 ): void {
   const language = currentLanguage();
+  currentRequest().outcome = code;
   response.statusCode = status;
   response.setHeader('content-type', 'application/json; charset=utf-8');
   response.setHeader('content-language', LOCALE[language]);

@@ -16,6 +16,16 @@ export const definition: SubgraphDefinition<AuditLoaders> = {
   },
   migrations,
   createLoaders: createAuditLoaders,
+  // Reads can go on from a replica or a full disk; the gateway serves nothing it cannot record.
+  readiness: (db) => ({
+    writable: async () => {
+      const [{ writable }] = await db.query<{ writable: boolean }>(
+        `SELECT NOT pg_is_in_recovery() AND NOT current_setting('transaction_read_only')::boolean
+           AND has_table_privilege(current_user, 'access_event', 'INSERT') AS writable`,
+      );
+      return writable ? { ok: true } : { ok: false, detail: 'the access trail cannot be written' };
+    },
+  }),
   // The trail starts empty: it holds only what One Window itself served.
   seed: async () => undefined,
 };

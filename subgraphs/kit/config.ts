@@ -1,4 +1,4 @@
-import { envPrefix, positiveInteger } from '../../platform/config';
+import { drainMs, envPrefix, positiveInteger } from '../../platform/config';
 import { OperationLimits, operationLimits } from '../../platform/operation-limits';
 import { readSupergraphConfig, subgraphEndpoints } from '../../platform/supergraph-config';
 import { PoolSettings, SERVING_POOL } from './db/postgres-database';
@@ -16,6 +16,8 @@ export interface SubgraphConfig {
   /** Where the subgraphs this one asks (`asks` in supergraph.yaml) are reached. */
   peerUrls: Record<string, string>;
   limits: OperationLimits;
+  /** How long SIGTERM waits for requests in flight (ONE_WINDOW_DRAIN_MS, 10 s). */
+  drainMs: number;
 }
 
 export function subgraphConfig(name: string, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
@@ -36,6 +38,7 @@ export function subgraphConfig(name: string, env: NodeJS.ProcessEnv = process.en
       entry.asks.map((peer) => [peer, endpoints.get(peer) ?? missingPeer(name, peer)]),
     ),
     limits: operationLimits(env),
+    drainMs: drainMs(env),
   };
 }
 

@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import { verifyingKeyFromPem } from '../../platform/caller-header';
+import { createLogger } from '../../platform/observability/logger';
+import { Metrics } from '../../platform/observability/metrics';
+import { startTracing } from '../../platform/observability/tracing';
 import { internalBodyLimit } from '../../platform/operation-limits';
 import { stopOnSignals } from '../../platform/signals';
 import { subgraphConfig } from './config';
@@ -9,11 +12,14 @@ import { startSubgraph } from './server';
 import { prepareStore } from './store';
 
 /**
- * One subgraph process: `node dist/subgraphs/kit/main.js <name>`. Opens the subgraph's own
- * store, migrates it, seeds it on first run, and serves it on PORT.
+ * One subgraph process: `node dist/subgraphs/kit/main.js <name>`. Migrates and (on first run)
+ * seeds the subgraph's own database, then serves it on PORT until SIGTERM, when it finishes
+ * the requests in flight and closes its pool.
  */
 async function main(name: string | undefined): Promise<void> {
   if (!name) throw new Error('usage: main.js <subgraph name>');
+  const logger = createLogger(name);
+  const tracing = startTracing(name);
   const config = subgraphConfig(name);
   const definition = loadDefinition(name);
   const started = Date.now();
@@ -25,12 +31,15 @@ async function main(name: string | undefined): Promise<void> {
   });
   const seeded = await prepareStore(definition, maintenance, {
     ...config.seed,
-    log: (line) => console.log(line),
+    log: (line) => logger.info(line),
   }).finally(() => maintenance.close());
-  console.log(
-    `[${name}] store ready in ${Date.now() - started} ms (seed ${seeded.seed}, ${seeded.clients} clients)`,
+  logger.info(
+    { seed: seeded.seed, clients: seeded.clients, ms: Date.now() - started },
+    `store ready (seed ${seeded.seed}, ${seeded.clients} clients)`,
   );
-  const db = await openPostgres(config.databaseUrl, config.pool);
+  const db = await openPostgres(config.databaseUrl, config.pool, (error) =>
+    logger.error({ reason: error.message }, 'idle store connection lost'),
+  );
   const running = await startSubgraph(definition, {
     db,
     port: config.port,
@@ -38,12 +47,18 @@ async function main(name: string | undefined): Promise<void> {
     callerVerifyingKey: await verifyingKeyFromPem(config.callerVerifyingKey),
     peerUrls: config.peerUrls,
     maxBodyBytes: internalBodyLimit(config.limits),
+    observability: { logger, metrics: new Metrics(name) },
+    drainMs: config.drainMs,
   });
-  console.log(`[${name}] ready at ${running.url}`);
-  stopOnSignals(async () => {
-    await running.stop();
-    await db.close();
-  });
+  logger.info({ url: running.url }, `ready at ${running.url}`);
+  stopOnSignals(
+    async () => {
+      await running.stop();
+      await db.close();
+      await tracing?.shutdown();
+    },
+    (line) => logger.info(line),
+  );
 }
 
 main(process.argv[2]).catch((error: unknown) => {

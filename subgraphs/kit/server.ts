@@ -18,6 +18,14 @@ import { internalBodyLimit, operationLimits } from '../../platform/operation-lim
 import { SubgraphContext, SubgraphDefinition } from './subgraph-definition';
 import { kitMessages } from './messages/catalogue';
 import { settleLanguage } from '../../platform/language/language-scope';
+import { Metrics } from '../../platform/observability/metrics';
+import { createLogger } from '../../platform/observability/logger';
+import { Observability, requestObserver } from '../../platform/observability/request-observer';
+import { outcomePlugin } from '../../platform/observability/outcome-plugin';
+import { currentRequest } from '../../platform/observability/request-record';
+import { CallGuard } from '../../platform/resilience/call-guard';
+import { resilienceSettings } from '../../platform/resilience/settings';
+import { tracedDatabase } from './db/traced-database';
 
 export interface RunningSubgraph {
   name: string;
@@ -54,8 +62,24 @@ export async function startSubgraph<Loaders>(
     peerUrls?: Readonly<Record<string, string>>;
     /** The largest request body; by default sized from the operation limits the gateway enforces. */
     maxBodyBytes?: number;
+    /** Metrics and logs; made for this subgraph when omitted. */
+    observability?: Observability;
+    /** How long shutdown waits for requests in flight. */
+    drainMs?: number;
   },
 ): Promise<RunningSubgraph> {
+  const { metrics, logger } = options.observability ?? {
+    metrics: new Metrics(definition.name),
+    logger: createLogger(definition.name),
+  };
+  const db = tracedDatabase(options.db, metrics);
+  // One guard per peer for the life of the server, so its breaker sees every call.
+  const peerGuards = Object.fromEntries(
+    Object.keys(options.peerUrls ?? {}).map((name) => [
+      name,
+      new CallGuard(name, resilienceSettings(name), metrics.guardObserver()),
+    ]),
+  );
   const server = new ApolloServer<SubgraphContext<Loaders>>({
     schema: await buildFederatedSchema(definition),
     formatError: maskInternalErrors,
@@ -66,6 +90,7 @@ export async function startSubgraph<Loaders>(
       ApolloServerPluginUsageReportingDisabled(),
       auditExtensionPlugin(),
       writesOnlyWhenSignedForWrites(),
+      outcomePlugin(),
     ],
   });
   const served = await serveGraphQL(server, {
@@ -73,21 +98,34 @@ export async function startSubgraph<Loaders>(
     host: options.host,
     // The gateway's entity fetches and audit records grow with the answer, which the operation limits bound.
     maxBodyBytes: options.maxBodyBytes ?? internalBodyLimit(operationLimits()),
+    drainMs: options.drainMs,
+    operational: {
+      metrics: metrics.registry,
+      checks: {
+        store: async () => {
+          await db.query('SELECT 1');
+          return { ok: true };
+        },
+        ...definition.readiness?.(db),
+      },
+    },
+    observe: requestObserver(metrics, logger),
     context: async (request) => {
       const header = request.headers[CALLER_HEADER] as string | undefined;
       const call = await verifyCaller(header, options.callerVerifyingKey, definition.name);
       if (!call || !header) throw unauthenticated(kitMessages.text('caller.missing'));
       const { caller, requestId, purpose, operation: signedFor, nonce, language } = call;
       settleLanguage(language);
+      Object.assign(currentRequest(), { requestId, role: caller.role });
       const peers = Object.fromEntries(
         Object.entries(options.peerUrls ?? {}).map(([name, url]) => [
           name,
-          internalClient(url, header, name),
+          internalClient(url, header, name, peerGuards[name]),
         ]),
       );
-      const represented = definition.representedClients?.({ db: options.db, peers });
+      const represented = definition.representedClients?.({ db, peers });
       return {
-        db: options.db,
+        db,
         caller,
         requestId,
         purpose,
@@ -96,7 +134,7 @@ export async function startSubgraph<Loaders>(
         language,
         peers,
         access: new ClientAccess(caller, represented),
-        loaders: definition.createLoaders(options.db),
+        loaders: definition.createLoaders(db),
       };
     },
   });

@@ -6,6 +6,7 @@ import { ClientAccess, RepresentedClients } from './access/client-access';
 import { Database, Queryable } from './db/database';
 import { Migration } from './db/migrations';
 import { Language } from '../../platform/language/language';
+import { ReadinessChecks } from '../../platform/http/operational-routes';
 
 /** Clients for the subgraphs one subgraph asks, by name. */
 export type Peers = Readonly<Record<string, InternalClient>>;
@@ -62,6 +63,8 @@ export interface SubgraphDefinition<Loaders = unknown> {
    * asked of a peer. Without it, representatives read no file here.
    */
   representedClients?: (sources: { db: Queryable; peers: Peers }) => RepresentedClients;
+  /** Readiness checks beyond "the store answers", e.g. that the audit trail can be written. */
+  readiness?: (db: Queryable) => ReadinessChecks;
   /** Writes this subgraph's share of the deterministic seed population. */
   seed(db: Queryable, options: SeedOptions): Promise<void>;
 }

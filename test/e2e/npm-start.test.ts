@@ -45,6 +45,7 @@ beforeAll(async () => {
   env = {
     ...process.env,
     ONE_WINDOW_DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
     ONE_WINDOW_KEYS_DIR: path.join(dataDir, 'keys'),
     GATEWAY_PORT: String(ports[0]),
     ONE_WINDOW_POSTGRES_PORT: String(ports[ports.length - 1]),
@@ -81,10 +82,10 @@ afterAll(async () => {
 
 describe('npm start', () => {
   it('seeds every store on first run and says where the gateway is', () => {
-    expect(output).toMatch(/\[ircc-case\] store ready .*200 clients/);
-    expect(output).toMatch(/\[cbsa-border\] store ready .*200 clients/);
-    expect(output).toMatch(/\[atip\] store ready .*200 clients/);
-    expect(output).toMatch(/\[audit\] ready at/);
+    expect(output).toMatch(/"service":"ircc-case".*"msg":"store ready .*200 clients/);
+    expect(output).toMatch(/"service":"cbsa-border".*"msg":"store ready .*200 clients/);
+    expect(output).toMatch(/"service":"atip".*"msg":"store ready .*200 clients/);
+    expect(output).toMatch(/"service":"audit".*"msg":"ready at/);
     expect(gatewayUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 

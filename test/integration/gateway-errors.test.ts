@@ -67,35 +67,4 @@ describe('errors from subgraphs', () => {
       extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'ircc-case' },
     });
   });
-
-  it('answers from the healthy subgraph when another returns HTTP 503, naming the one that failed', async () => {
-    irccAnswers({ data: { client: { uci: '1234-5678', familyName: 'Okafor', __typename: 'Client' } } });
-    nock(CBSA).post('/').reply(503, 'Service Unavailable');
-    const { status, body } = await postQuery(
-      gateway.url,
-      '{ client(uci: "1234-5678") { familyName enforcementActions { kind } } }',
-      undefined,
-      token,
-    );
-    expect(status).toBe(200);
-    expect(body.data).toEqual({ client: { familyName: 'Okafor', enforcementActions: null } });
-    expect(body.errors).toEqual([
-      expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'cbsa-border' } }),
-    ]);
-  });
-
-  it('answers from the healthy subgraph when another cannot be connected to', async () => {
-    irccAnswers({ data: { client: { uci: '1234-5678', familyName: 'Okafor', __typename: 'Client' } } });
-    nock(ATIP).post('/').replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
-    const { body } = await postQuery(
-      gateway.url,
-      '{ client(uci: "1234-5678") { familyName accessRequests { requestNumber } } }',
-      undefined,
-      token,
-    );
-    expect(body.data).toEqual({ client: { familyName: 'Okafor', accessRequests: null } });
-    expect(body.errors).toEqual([
-      expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'atip' } }),
-    ]);
-  });
 });

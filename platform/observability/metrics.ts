@@ -1,0 +1,101 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { BreakerState, FailureReason, GuardObserver } from '../resilience/call-guard';
+
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5];
+const BREAKER_STATE: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
+
+/**
+ * The Prometheus metrics of one process (gateway or subgraph), served on /metrics. Each server
+ * has its own registry, so tests can run several in one process. Labels never hold a caller's
+ * identity or input beyond a bounded set of operation names.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  readonly requests = new Counter({
+    name: 'one_window_requests_total',
+    help: 'GraphQL requests answered, by operation name and outcome (ok, partial, or the first error code)',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly requestDuration = new Histogram({
+    name: 'one_window_request_duration_seconds',
+    help: 'Time from request to answer, by operation type and outcome',
+    labelNames: ['type', 'outcome'] as const,
+    buckets: SECONDS,
+    registers: [this.registry],
+  });
+  readonly subgraphFetchDuration = new Histogram({
+    name: 'one_window_subgraph_fetch_duration_seconds',
+    help: 'Gateway fetches from each subgraph, retries included, by outcome',
+    labelNames: ['subgraph', 'outcome'] as const,
+    buckets: SECONDS,
+    registers: [this.registry],
+  });
+  readonly callFailures = new Counter({
+    name: 'one_window_call_failures_total',
+    help: 'Calls to another service (subgraph, audit trail, internal lookups) that gave no answer, by reason',
+    labelNames: ['target', 'reason'] as const,
+    registers: [this.registry],
+  });
+  readonly breakerState = new Gauge({
+    name: 'one_window_circuit_breaker_state',
+    help: 'Circuit breaker per service called: 0 closed, 1 half-open, 2 open',
+    labelNames: ['target'] as const,
+    registers: [this.registry],
+  });
+  readonly auditWriteDuration = new Histogram({
+    name: 'one_window_audit_write_duration_seconds',
+    help: 'Writing one request’s access record to the audit trail, by outcome',
+    labelNames: ['outcome'] as const,
+    buckets: SECONDS,
+    registers: [this.registry],
+  });
+  readonly auditWriteFailures = new Counter({
+    name: 'one_window_audit_write_failures_total',
+    help: 'Access records that could not be written (the answer or change was withheld)',
+    registers: [this.registry],
+  });
+  readonly rateLimitRefusals = new Counter({
+    name: 'one_window_rate_limit_refusals_total',
+    help: 'Requests refused by a rate limit, by role',
+    labelNames: ['role'] as const,
+    registers: [this.registry],
+  });
+  readonly sqlDuration = new Histogram({
+    name: 'one_window_sql_duration_seconds',
+    help: 'SQL statements run by a subgraph, by outcome',
+    labelNames: ['outcome'] as const,
+    buckets: SECONDS,
+    registers: [this.registry],
+  });
+  private readonly operations = new Set<string>();
+
+  constructor(service: string) {
+    this.registry.setDefaultLabels({ service });
+    // Process metrics, event-loop lag (nodejs_eventloop_lag_seconds) among them.
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Breaker states and failures of every guarded call, as metrics. */
+  guardObserver(): GuardObserver {
+    return {
+      breakerChanged: (target: string, state: BreakerState) =>
+        this.breakerState.set({ target }, BREAKER_STATE[state]),
+      failed: (target: string, reason: FailureReason) => this.callFailures.inc({ target, reason }),
+    };
+  }
+
+  /**
+   * An operation name as a label: a caller chooses it, so only well-formed names count, and
+   * only the first 200 distinct ones; the rest are "other" (a hostile caller cannot grow the
+   * registry without bound).
+   */
+  operationLabel(name: string | undefined | null): string {
+    if (!name) return 'anonymous';
+    if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) return 'other';
+    if (this.operations.has(name)) return name;
+    if (this.operations.size >= 200) return 'other';
+    this.operations.add(name);
+    return name;
+  }
+}

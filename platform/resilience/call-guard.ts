@@ -1,0 +1,121 @@
+import {
+  BrokenCircuitError,
+  circuitBreaker,
+  CircuitState,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  handleWhen,
+  IPolicy,
+  noop,
+  retry,
+  TaskCancelledError,
+  timeout,
+  TimeoutStrategy,
+  wrap,
+} from 'cockatiel';
+import { ResilienceSettings } from './settings';
+
+/** Why a call to another service gave no answer; stable, for logs, metrics and error extensions. */
+export type FailureReason =
+  'timeout' | 'circuit-open' | 'unreachable' | 'overloaded' | 'server-error' | 'bad-response' | 'refused';
+
+/** A call that gave no usable answer, and whether asking again could help. */
+export class ServiceFailure extends Error {
+  constructor(
+    readonly reason: FailureReason,
+    message: string,
+    /** From a 503's Retry-After: asking again sooner is pointless. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+
+  /** Refused connections, overload and gateway-class statuses are worth one more try; the rest are not. */
+  get transient(): boolean {
+    return this.reason === 'unreachable' || this.reason === 'overloaded';
+  }
+}
+
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+export interface GuardObserver {
+  breakerChanged?: (target: string, state: BreakerState) => void;
+  failed?: (target: string, reason: FailureReason) => void;
+}
+
+export type CallKind = 'query' | 'mutation';
+
+/**
+ * Every call One Window makes to another of its services goes through the guard for that
+ * service: a time-out for the whole call (retries included, so a caller waits at most that
+ * long), a circuit breaker that answers at once while the service keeps failing, and for
+ * queries only, retries with jittered exponential backoff. Mutations are never retried: a
+ * write that timed out may have happened.
+ */
+export class CallGuard {
+  private readonly breaker;
+  private readonly forQueries: IPolicy;
+  private readonly forMutations: IPolicy;
+  private current: BreakerState = 'closed';
+
+  constructor(
+    readonly target: string,
+    readonly settings: ResilienceSettings,
+    private readonly observer: GuardObserver = {},
+  ) {
+    this.breaker = circuitBreaker(
+      handleWhen((error) => !(error instanceof ServiceFailure && error.reason === 'refused')),
+      { halfOpenAfter: settings.halfOpenAfterMs, breaker: new ConsecutiveBreaker(settings.breakerFailures) },
+    );
+    this.breaker.onStateChange((state) => {
+      this.current =
+        state === CircuitState.Closed ? 'closed' : state === CircuitState.HalfOpen ? 'half-open' : 'open';
+      observer.breakerChanged?.(target, this.current);
+    });
+    const retries =
+      settings.retries > 0
+        ? retry(
+            handleWhen((error) => error instanceof ServiceFailure && error.transient && !error.retryAfterMs),
+            {
+              maxAttempts: settings.retries,
+              backoff: new ExponentialBackoff({
+                initialDelay: 25,
+                maxDelay: Math.max(25, settings.timeoutMs / 4),
+              }),
+            },
+          )
+        : noop;
+    const deadline = timeout(settings.timeoutMs, TimeoutStrategy.Aggressive);
+    this.forQueries = wrap(deadline, this.breaker, retries);
+    this.forMutations = wrap(deadline, this.breaker);
+  }
+
+  get state(): BreakerState {
+    return this.current;
+  }
+
+  /** Runs `call`, which must stop when `signal` aborts; throws only ServiceFailure. */
+  async run<T>(kind: CallKind, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    try {
+      return await (kind === 'query' ? this.forQueries : this.forMutations).execute(({ signal }) =>
+        call(signal),
+      );
+    } catch (error) {
+      const failure = this.asFailure(error);
+      this.observer.failed?.(this.target, failure.reason);
+      throw failure;
+    }
+  }
+
+  private asFailure(error: unknown): ServiceFailure {
+    if (error instanceof ServiceFailure) return error;
+    if (error instanceof BrokenCircuitError)
+      return new ServiceFailure('circuit-open', `${this.target} is failing; not asked until it recovers`);
+    if (error instanceof TaskCancelledError)
+      return new ServiceFailure(
+        'timeout',
+        `${this.target} did not answer within ${this.settings.timeoutMs} ms`,
+      );
+    return new ServiceFailure('unreachable', `${this.target}: ${(error as Error).message}`);
+  }
+}
