@@ -67,6 +67,7 @@ export class CallGuard {
       handleWhen((error) => !(error instanceof ServiceFailure && error.reason === 'refused')),
       { halfOpenAfter: settings.halfOpenAfterMs, breaker: new ConsecutiveBreaker(settings.breakerFailures) },
     );
+    observer.breakerChanged?.(target, 'closed');
     this.breaker.onStateChange((state) => {
       this.current =
         state === CircuitState.Closed ? 'closed' : state === CircuitState.HalfOpen ? 'half-open' : 'open';
