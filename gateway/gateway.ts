@@ -155,6 +155,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     drainMs: options.drainMs,
     operational: { metrics: metrics.registry, checks: readiness(authorizing, options.subgraphUrls) },
+    logger,
     observe: requestObserver(metrics, logger),
     context: async (request) => {
       const caller = await options.verifyToken(request.headers.authorization);

@@ -3,6 +3,30 @@ import { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './errors';
 import { currentLanguage } from './language/language-scope';
 import { platformMessages } from './messages/catalogue';
+import { requestLogger } from './observability/request-record';
+
+/**
+ * A fault, for the operator: its kind, SQLSTATE, path and stack frames. Its message may quote a
+ * caller's input (a date, a name), so it is written only at debug level.
+ */
+function reportFault(error: unknown, formatted: GraphQLFormattedError): void {
+  const fault = error as Partial<Error> & { code?: unknown };
+  const logger = requestLogger();
+  logger.error(
+    {
+      errorName: fault.name,
+      sqlState: typeof fault.code === 'string' ? fault.code : undefined,
+      path: formatted.path,
+      serviceName: formatted.extensions?.serviceName,
+      frames: fault.stack
+        ?.split('\n')
+        .slice(1, 8)
+        .map((frame) => frame.trim()),
+    },
+    'internal error',
+  );
+  logger.debug({ message: fault.message ?? formatted.message }, 'internal error message');
+}
 
 /**
  * Errors raised on purpose carry a stable code and reach the client as they are (the gateway
@@ -15,7 +39,7 @@ const UNEXPECTED = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']
 export function maskInternalErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && !UNEXPECTED.has(code)) return formatted;
-  console.error('[one-window] internal error:', unwrapResolverError(error));
+  reportFault(unwrapResolverError(error), formatted);
   const serviceName = formatted.extensions?.serviceName;
   return {
     message: platformMessages.format(currentLanguage(), 'internal'),

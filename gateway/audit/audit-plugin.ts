@@ -9,8 +9,16 @@ import { AuditWriter } from './audit-writer';
 import { gatewayMessages } from '../messages/catalogue';
 import { Text } from '../../platform/language/catalogue';
 import { currentLanguage } from '../../platform/language/language-scope';
+import { requestLogger } from '../../platform/observability/request-record';
+import { ServiceFailure } from '../../platform/resilience/call-guard';
 
 type Context = GatewayContext & { forwarding: CallerForwarding } & AuditContext;
+
+/** Logged by reason only: the audit service's answer may quote the record, which names a client. */
+function auditFailed(error: unknown, consequence: string): void {
+  const reason = error instanceof ServiceFailure ? error.reason : 'refused';
+  requestLogger().error({ reason }, `audit write failed; ${consequence}`);
+}
 
 /** Seconds a caller is asked to wait when the audit trail cannot be written. */
 const RETRY_AFTER_SECONDS = 5;
@@ -39,7 +47,7 @@ export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
             await write(event, await forwarding.auditHeader());
             return null;
           } catch (error) {
-            console.error('[gateway] audit write failed; change refused:', (error as Error).message);
+            auditFailed(error, 'change refused');
             return withheld(gatewayMessages.text('audit.changeRefused'));
           }
         },
@@ -50,7 +58,7 @@ export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
           try {
             await write(event, await forwarding.auditHeader());
           } catch (error) {
-            console.error('[gateway] audit write failed; answer withheld:', (error as Error).message);
+            auditFailed(error, 'answer withheld');
             const refusal = withheld(
               operation?.operation === OperationTypeNode.MUTATION
                 ? gatewayMessages.text('audit.changeWithheld')

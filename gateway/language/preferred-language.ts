@@ -3,7 +3,7 @@ import { Caller } from '../../platform/caller';
 import { signCaller } from '../../platform/caller-header';
 import { internalClient } from '../../platform/internal-client';
 import { isLanguage, Language } from '../../platform/language/language';
-import { CallGuard } from '../../platform/resilience/call-guard';
+import { CallGuard, ServiceFailure } from '../../platform/resilience/call-guard';
 import { ResilienceSettings } from '../../platform/resilience/settings';
 
 /** A nicety, not worth more than a moment of an applicant's wait: no retries, 300 ms at most. */
@@ -59,7 +59,7 @@ export function preferredLanguageOf(
       remembered.set(caller.subject, { language, until: Date.now() + TTL_MS });
       return language;
     } catch (error) {
-      log(`preferred language unavailable: ${(error as Error).message}`);
+      log(`preferred language unavailable (${error instanceof ServiceFailure ? error.reason : 'refused'})`);
       return null;
     }
   };

@@ -13,8 +13,6 @@ export type ReadinessChecks = Record<string, () => Promise<CheckResult>>;
 export interface OperationalRoutes {
   checks: ReadinessChecks;
   metrics: Registry;
-  /** True once shutdown began: not ready, so a load balancer sends nothing new. */
-  draining: () => boolean;
 }
 
 const CHECK_TIMEOUT_MS = 1_000;
@@ -64,12 +62,8 @@ export async function serveOperationalRoute(
     const names = Object.keys(routes.checks);
     const results = await Promise.all(names.map((name) => runCheck(routes.checks[name])));
     const checks = Object.fromEntries(names.map((name, i) => [name, results[i]]));
-    const draining = routes.draining();
-    const ready = !draining && results.every((result) => result.ok);
-    sendJson(response, ready ? 200 : 503, {
-      status: ready ? 'ready' : draining ? 'stopping' : 'not ready',
-      checks,
-    });
+    const ready = results.every((result) => result.ok);
+    sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
     return true;
   }
   if (path === '/metrics') {

@@ -8,7 +8,13 @@ import { currentLanguage, inLanguageScope } from '../language/language-scope';
 import { platformMessages } from '../messages/catalogue';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { incomingTraceContext, tracer } from '../observability/tracing';
-import { currentRequest, inRequestRecord, RequestRecord } from '../observability/request-record';
+import {
+  currentRequest,
+  inRequestRecord,
+  RequestRecord,
+  requestLogger,
+} from '../observability/request-record';
+import { Logger } from '../observability/logger';
 import { OperationalRoutes, serveOperationalRoute } from './operational-routes';
 
 /**
@@ -23,7 +29,9 @@ export interface ServeOptions<Context> {
   maxBodyBytes?: number;
   context: (request: IncomingMessage) => Promise<Context>;
   /** /health, /ready and /metrics. */
-  operational: Omit<OperationalRoutes, 'draining'>;
+  operational: OperationalRoutes;
+  /** Where faults met while serving are logged. */
+  logger: Logger;
   /** Called once per request answered, for its log line and metrics. */
   observe: (record: RequestRecord, status: number, seconds: number) => void;
   /** How long shutdown waits for requests in flight before closing their connections. */
@@ -50,7 +58,7 @@ function traced<Context>(
   serve: () => Promise<void>,
 ): Promise<void> {
   const started = process.hrtime.bigint();
-  const record: RequestRecord = {};
+  const record: RequestRecord = { logger: options.logger };
   return inRequestRecord(record, () =>
     tracer.startActiveSpan(
       'graphql',
@@ -78,7 +86,6 @@ export async function serveGraphQL<Context extends BaseContext>(
   let draining = false;
   let inFlight = 0;
   let drained: (() => void) | null = null;
-  const operational = { ...options.operational, draining: () => draining };
   const httpServer = createServer((request, response) => {
     inFlight += 1;
     response.once('close', () => {
@@ -89,10 +96,10 @@ export async function serveGraphQL<Context extends BaseContext>(
     // Until the caller is known, the request's language is what its Accept-Language prefers.
     const language = negotiateLanguage(request.headers['accept-language']) ?? 'EN';
     void inLanguageScope(language, async () => {
-      if (await serveOperationalRoute(operational, request, response)) return;
+      if (await serveOperationalRoute(options.operational, request, response)) return;
       await traced(request, response, options, () =>
         handle(server, options, limit, request, response).catch((error: unknown) => {
-          console.error('[one-window] request failed:', (error as Error).message);
+          requestLogger().error({ errorName: (error as Error).name }, 'request failed');
           if (!response.headersSent)
             sendError(response, 'INTERNAL_SERVER_ERROR', platformMessages.text('internal'), 500);
           else response.end();

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createLogger, Logger } from './logger';
 
 /**
  * What the HTTP front learns about one request as it is served, for its log line, metrics and
@@ -12,6 +13,8 @@ export interface RequestRecord {
   operationType?: string;
   /** `ok`, `partial` (data with errors), or the first error's code. */
   outcome?: string;
+  /** The serving process's logger, for what goes wrong while serving this request (never logged itself). */
+  logger?: Logger;
 }
 
 const scope = new AsyncLocalStorage<RequestRecord>();
@@ -23,4 +26,13 @@ export function inRequestRecord<T>(record: RequestRecord, work: () => T): T {
 /** The record of the request being served; an empty one outside any request. */
 export function currentRequest(): RequestRecord {
   return scope.getStore() ?? {};
+}
+
+let fallback: Logger | undefined;
+
+/** The logger of the process serving this request, with the request's id on every line. */
+export function requestLogger(): Logger {
+  const { logger, requestId } = currentRequest();
+  fallback ??= createLogger('one-window');
+  return (logger ?? fallback).child({ requestId });
 }

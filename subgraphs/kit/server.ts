@@ -109,6 +109,7 @@ export async function startSubgraph<Loaders>(
         ...definition.readiness?.(db),
       },
     },
+    logger,
     observe: requestObserver(metrics, logger),
     context: async (request) => {
       const header = request.headers[CALLER_HEADER] as string | undefined;

@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { postQuery } from '../fixtures/federation';
@@ -21,6 +21,7 @@ async function freePort(): Promise<number> {
 let processes: ChildProcess;
 let gatewayUrl: string;
 let subgraphPort: number;
+let allPorts: number[];
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
 let output = '';
@@ -42,6 +43,7 @@ beforeAll(async () => {
   const names = readSupergraphConfig().subgraphs.map((subgraph) => subgraph.name);
   const ports = await Promise.all(['gateway', ...names, 'postgres'].map(() => freePort()));
   subgraphPort = ports[1 + names.indexOf('ircc-case')];
+  allPorts = ports;
   env = {
     ...process.env,
     ONE_WINDOW_DATA_DIR: dataDir,
@@ -172,5 +174,40 @@ describe('npm start', () => {
     });
     expect(response.status).toBe(400);
     expect(await response.text()).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+
+  it('tells operators it is alive and ready, on the gateway and on each subgraph, and serves metrics', async () => {
+    expect((await fetch(new URL('/health', gatewayUrl))).status).toBe(200);
+    const ready = await fetch(new URL('/ready', gatewayUrl));
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      checks: { supergraph: { ok: true }, audit: { ok: true } },
+    });
+    expect((await fetch(`http://127.0.0.1:${subgraphPort}/ready`)).status).toBe(200);
+    const metrics = await (await fetch(new URL('/metrics', gatewayUrl))).text();
+    expect(metrics).toContain('one_window_requests_total{');
+  });
+
+  it('stops on SIGTERM: the gateway, then the subgraphs, then the store, and exits 0', async () => {
+    const exited = new Promise<number | null>((resolve) => processes.once('exit', resolve));
+    processes.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const refused = await Promise.all(
+      allPorts.map(
+        (port) =>
+          new Promise<boolean>((resolve) => {
+            const socket = connect(port, '127.0.0.1');
+            socket.once('connect', () => (socket.destroy(), resolve(false)));
+            socket.once('error', () => resolve(true));
+          }),
+      ),
+    );
+    expect(refused).toEqual(allPorts.map(() => true));
+    const order = ['"service":"gateway","msg":"stopping', '"service":"audit","msg":"stopping'].map((mark) =>
+      output.indexOf(mark),
+    );
+    expect(order[0]).toBeGreaterThan(-1);
+    expect(order[1]).toBeGreaterThan(order[0]);
   });
 });
