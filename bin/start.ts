@@ -32,28 +32,17 @@ function run(
   script: string,
   args: string[],
   env: NodeJS.ProcessEnv,
-  ready: RegExp,
-): Promise<void> {
+): Promise<string> {
   // Its own process group, so Ctrl-C reaches only this process, which stops the parts in order;
-  // the IPC channel stops a part whose parent is gone (see platform/signals.ts).
-  const child = fork(script, args, { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true });
+  // the IPC channel tells this process where the part is ready, and stops a part whose parent
+  // is gone (see platform/signals.ts). Each part writes its JSON log lines straight to our output.
+  const child = fork(script, args, { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   group.push({ label, child, exited });
   return new Promise((resolve, reject) => {
-    const relay = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
-      let buffered = '';
-      stream.on('data', (chunk: Buffer) => {
-        buffered += chunk.toString();
-        const lines = buffered.split('\n');
-        buffered = lines.pop() ?? '';
-        for (const line of lines) {
-          out.write(`${line}\n`);
-          if (ready.test(line)) resolve();
-        }
-      });
-    };
-    relay(child.stdout!, process.stdout);
-    relay(child.stderr!, process.stderr);
+    child.on('message', (message: { ready?: string }) => {
+      if (message.ready) resolve(message.ready);
+    });
     child.once('exit', (code) => {
       reject(new Error(`${label} exited with code ${code}`));
       void stopAll(stopping ? 0 : 1);
@@ -99,27 +88,18 @@ async function main(): Promise<void> {
   const { ONE_WINDOW_CALLER_SIGNING_KEY: _gatewayOnly, ...subgraphEnv } = env;
   await Promise.all(
     endpoints.map((endpoint) =>
-      run(
-        subgraphs,
-        endpoint.name,
-        path.join(DIST, 'subgraphs', 'kit', 'main.js'),
-        [endpoint.name],
-        { ...subgraphEnv, ...stores!.urls, PORT: String(endpoint.port) },
-        /ready at /,
-      ),
+      run(subgraphs, endpoint.name, path.join(DIST, 'subgraphs', 'kit', 'main.js'), [endpoint.name], {
+        ...subgraphEnv,
+        ...stores!.urls,
+        PORT: String(endpoint.port),
+      }),
     ),
   );
   const urls = Object.fromEntries(
     endpoints.map((endpoint) => [`${envPrefix(endpoint.name)}_URL`, endpoint.url]),
   );
-  await run(
-    gateway,
-    'gateway',
-    path.join(DIST, 'gateway', 'main.js'),
-    [],
-    { ...env, ...urls },
-    /is ready at /,
-  );
+  const url = await run(gateway, 'gateway', path.join(DIST, 'gateway', 'main.js'), [], { ...env, ...urls });
+  console.log(`[one-window] One Window is ready at ${url}`);
 }
 
 process.once('SIGINT', () => void stopAll(0));

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     { url: gateway.url },
     `One Window is ready at ${gateway.url}${config.exposure.sandbox ? ' (open it in a browser for Apollo Sandbox)' : ''}`,
   );
+  process.send?.({ ready: gateway.url });
   stopOnSignals(
     async () => {
       await gateway.stop();

@@ -10,7 +10,7 @@ import { guardedFetch } from '../../platform/resilience/guarded-fetch';
 import { GatewayContext } from '../auth/authorizing-gateway';
 import { gatewayMessages } from '../messages/catalogue';
 
-/** The abort signal of the attempt in progress, for the fetcher Apollo calls without one. */
+/** The abort signal of the attempt in progress, for the fetcher Apollo calls without one (a fetch outside any attempt gets the time-out alone). */
 const attemptSignal = new AsyncLocalStorage<AbortSignal>();
 
 type DataSourceConfig = ConstructorParameters<typeof RemoteGraphQLDataSource>[0] & {
@@ -39,7 +39,12 @@ export class GuardedDataSource extends RemoteGraphQLDataSource {
       ...config,
       // The platform fetch (the gateway's default agent cannot be intercepted by nock in tests).
       fetcher: ((url: string, init: RequestInit) =>
-        guardedFetch(name, url, init, attemptSignal.getStore()!)) as unknown as typeof fetch,
+        guardedFetch(
+          name,
+          url,
+          init,
+          attemptSignal.getStore() ?? AbortSignal.timeout(config.guard.settings.timeoutMs),
+        )) as unknown as typeof fetch,
     });
     this.serviceName = name;
     this.guard = config.guard;

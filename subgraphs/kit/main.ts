@@ -51,6 +51,8 @@ async function main(name: string | undefined): Promise<void> {
     drainMs: config.drainMs,
   });
   logger.info({ url: running.url }, `ready at ${running.url}`);
+  // `npm start` waits for this, whatever LOG_LEVEL hides.
+  process.send?.({ ready: running.url });
   stopOnSignals(
     async () => {
       await running.stop();

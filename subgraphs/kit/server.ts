@@ -110,7 +110,7 @@ export async function startSubgraph<Loaders>(
       },
     },
     logger,
-    observe: requestObserver(metrics, logger),
+    observe: requestObserver(metrics, logger, 'debug'),
     context: async (request) => {
       const header = request.headers[CALLER_HEADER] as string | undefined;
       const call = await verifyCaller(header, options.callerVerifyingKey, definition.name);
