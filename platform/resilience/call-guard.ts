@@ -2,12 +2,12 @@ import {
   BrokenCircuitError,
   circuitBreaker,
   CircuitState,
-  ConsecutiveBreaker,
   ExponentialBackoff,
   handleWhen,
   IPolicy,
   noop,
   retry,
+  SamplingBreaker,
   TaskCancelledError,
   timeout,
   TimeoutStrategy,
@@ -65,7 +65,16 @@ export class CallGuard {
   ) {
     this.breaker = circuitBreaker(
       handleWhen((error) => !(error instanceof ServiceFailure && error.reason === 'refused')),
-      { halfOpenAfter: settings.halfOpenAfterMs, breaker: new ConsecutiveBreaker(settings.breakerFailures) },
+      {
+        halfOpenAfter: settings.halfOpenAfterMs,
+        // A share of failures over a window, not a run of them: a caller whose own heavy queries
+        // time out cannot open the breaker for everyone while others' calls succeed.
+        breaker: new SamplingBreaker({
+          threshold: settings.breakerThreshold,
+          duration: settings.breakerWindowMs,
+          minimumRps: settings.breakerMinimumCalls / (settings.breakerWindowMs / 1000),
+        }),
+      },
     );
     observer.breakerChanged?.(target, 'closed');
     this.breaker.onStateChange((state) => {
@@ -76,7 +85,10 @@ export class CallGuard {
     const retries =
       settings.retries > 0
         ? retry(
-            handleWhen((error) => error instanceof ServiceFailure && error.transient && !error.retryAfterMs),
+            handleWhen(
+              (error) =>
+                error instanceof ServiceFailure && error.transient && error.retryAfterMs === undefined,
+            ),
             {
               maxAttempts: settings.retries,
               backoff: new ExponentialBackoff({
@@ -95,16 +107,23 @@ export class CallGuard {
     return this.current;
   }
 
-  /** Runs `call`, which must stop when `signal` aborts; throws only ServiceFailure. */
+  /**
+   * Runs `call`, which must stop when `signal` aborts; throws only ServiceFailure. The signal
+   * also aborts when the caller is answered, so no attempt outlives the call (a call queued
+   * behind a half-open breaker's trial is given no signal by the breaker).
+   */
   async run<T>(kind: CallKind, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const settled = new AbortController();
     try {
       return await (kind === 'query' ? this.forQueries : this.forMutations).execute(({ signal }) =>
-        call(signal),
+        call(AbortSignal.any([signal, settled.signal])),
       );
     } catch (error) {
       const failure = this.asFailure(error);
       this.observer.failed?.(this.target, failure.reason);
       throw failure;
+    } finally {
+      settled.abort();
     }
   }
 

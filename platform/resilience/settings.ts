@@ -5,8 +5,12 @@ export interface ResilienceSettings {
   timeoutMs: number;
   /** Attempts after the first, for queries only. */
   retries: number;
-  /** Consecutive failures that open the breaker. */
-  breakerFailures: number;
+  /** The share of calls (0–1) failing over the breaker's window that opens it… */
+  breakerThreshold: number;
+  /** …counted over this window… */
+  breakerWindowMs: number;
+  /** …once at least this many calls were made in it (so a trickle of failures does not open it). */
+  breakerMinimumCalls: number;
   /** How long an open breaker answers at once before letting one call through to test the service. */
   halfOpenAfterMs: number;
 }
@@ -14,13 +18,16 @@ export interface ResilienceSettings {
 export const DEFAULT_RESILIENCE: ResilienceSettings = {
   timeoutMs: 2_000,
   retries: 2,
-  breakerFailures: 5,
+  breakerThreshold: 0.5,
+  breakerWindowMs: 10_000,
+  breakerMinimumCalls: 5,
   halfOpenAfterMs: 3_000,
 };
 
 /**
- * ONE_WINDOW_TIMEOUT_MS, _RETRIES, _BREAKER_FAILURES and _BREAKER_HALF_OPEN_MS for every
- * service; `<NAME>_TIMEOUT_MS` (e.g. CBSA_BORDER_TIMEOUT_MS) for one.
+ * ONE_WINDOW_TIMEOUT_MS, _RETRIES, _BREAKER_THRESHOLD (percent), _BREAKER_WINDOW_MS,
+ * _BREAKER_MINIMUM_CALLS and _BREAKER_HALF_OPEN_MS for every service; `<NAME>_TIMEOUT_MS`
+ * (e.g. CBSA_BORDER_TIMEOUT_MS) for one.
  */
 export function resilienceSettings(target: string, env: NodeJS.ProcessEnv = process.env): ResilienceSettings {
   const timeoutMs = positiveInteger(
@@ -32,12 +39,26 @@ export function resilienceSettings(target: string, env: NodeJS.ProcessEnv = proc
   return {
     timeoutMs: positiveInteger(env[own], timeoutMs, own) || timeoutMs,
     retries: positiveInteger(env.ONE_WINDOW_RETRIES, DEFAULT_RESILIENCE.retries, 'ONE_WINDOW_RETRIES'),
-    breakerFailures:
+    breakerThreshold:
+      Math.min(
+        100,
+        positiveInteger(
+          env.ONE_WINDOW_BREAKER_THRESHOLD,
+          DEFAULT_RESILIENCE.breakerThreshold * 100,
+          'ONE_WINDOW_BREAKER_THRESHOLD',
+        ),
+      ) / 100 || DEFAULT_RESILIENCE.breakerThreshold,
+    breakerWindowMs:
       positiveInteger(
-        env.ONE_WINDOW_BREAKER_FAILURES,
-        DEFAULT_RESILIENCE.breakerFailures,
-        'ONE_WINDOW_BREAKER_FAILURES',
-      ) || DEFAULT_RESILIENCE.breakerFailures,
+        env.ONE_WINDOW_BREAKER_WINDOW_MS,
+        DEFAULT_RESILIENCE.breakerWindowMs,
+        'ONE_WINDOW_BREAKER_WINDOW_MS',
+      ) || DEFAULT_RESILIENCE.breakerWindowMs,
+    breakerMinimumCalls: positiveInteger(
+      env.ONE_WINDOW_BREAKER_MINIMUM_CALLS,
+      DEFAULT_RESILIENCE.breakerMinimumCalls,
+      'ONE_WINDOW_BREAKER_MINIMUM_CALLS',
+    ),
     halfOpenAfterMs: positiveInteger(
       env.ONE_WINDOW_BREAKER_HALF_OPEN_MS,
       DEFAULT_RESILIENCE.halfOpenAfterMs,

@@ -8,6 +8,8 @@ import { PROJECT_ROOT } from '../supergraph-config';
 export interface EmbeddedPostgres {
   /** The connection URL of one of the server's databases. */
   urlOf: (database: string) => string;
+  /** Settles when the server's process ends, asked to or not. */
+  exited: Promise<void>;
   /** Stops the server (fast shutdown) and waits for it. */
   stop: () => Promise<void>;
 }
@@ -59,6 +61,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
   options.log?.(`PostgreSQL ready on 127.0.0.1:${port} (${options.dataDir})`);
   return {
+    exited,
     urlOf: (database) =>
       `postgres://one_window:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     stop: async () => {

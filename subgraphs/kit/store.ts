@@ -1,5 +1,5 @@
 import { Database } from './db/database';
-import { migrate, Migration } from './db/migrations';
+import { lockStore, migrate, Migration } from './db/migrations';
 import { SeedOptions, SubgraphDefinition } from './subgraph-definition';
 
 /** The kit's own bookkeeping table, shared by every subgraph's store. */
@@ -32,10 +32,17 @@ export async function prepareStore<Loaders>(
   await migrate(db, [...KIT_MIGRATIONS, ...definition.migrations]);
   const existing = await currentSeed(db);
   if (existing) return existing;
-  await db.transaction(async (tx) => {
+  // Under the store's lock, and checked again inside it: replicas starting together on an
+  // empty store seed it once.
+  const seededHere = await db.transaction(async (tx) => {
+    await lockStore(tx);
+    const [already] = await tx.query<SeedRun>('SELECT seed, clients FROM seed_run LIMIT 1');
+    if (already) return null;
     await definition.seed(tx, seed);
     await tx.query('INSERT INTO seed_run (seed, clients) VALUES ($1, $2)', [seed.seed, seed.clients]);
+    return seed;
   });
+  if (!seededHere) return (await currentSeed(db))!;
   // Without statistics the planner guesses that a lookup by UCI matches a tenth of a bulk-loaded
   // table and scans all of it (12 s per travel page at a million clients, measured); the embedded
   // store has no autovacuum to gather them, so they are gathered here.

@@ -8,6 +8,7 @@ import { createLogger } from '../../platform/observability/logger';
 import { Metrics } from '../../platform/observability/metrics';
 import { startTracing, Tracing } from '../../platform/observability/tracing';
 import { SUPERGRAPH_SDL } from '../../platform/supergraph-config';
+import { loadDefinition } from '../../subgraphs/kit/load-definition';
 import { Federation, postQuery, startFederation } from '../fixtures/federation';
 
 /** What operators rely on: health and readiness, metrics, traces, logs, and reloading the supergraph. */
@@ -227,19 +228,16 @@ describe('supergraph reload', () => {
 });
 
 describe('health and readiness', () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 1_100));
+
   it('say alive and ready on the gateway and every subgraph', async () => {
     expect(await get(federation.gatewayUrl, '/health')).toEqual({ status: 200, text: '{"status":"alive"}' });
     const ready = await get(federation.gatewayUrl, '/ready');
     expect(ready.status).toBe(200);
     expect(JSON.parse(ready.text)).toEqual({
       status: 'ready',
-      checks: {
-        supergraph: { ok: true },
-        'ircc-case': { ok: true },
-        'cbsa-border': { ok: true },
-        atip: { ok: true },
-        audit: { ok: true },
-      },
+      checks: { supergraph: { ok: true }, audit: { ok: true } },
+      informational: { 'ircc-case': { ok: true }, 'cbsa-border': { ok: true }, atip: { ok: true } },
     });
     const audit = await get(federation.subgraphUrls.audit, '/ready');
     expect(JSON.parse(audit.text)).toEqual({
@@ -248,8 +246,30 @@ describe('health and readiness', () => {
     });
   });
 
+  it('find the audit trail not writable on a read-only store', async () => {
+    const check = loadDefinition('audit').readiness!;
+    const result = await federation.database('audit').transaction(async (tx) => {
+      await tx.query('SET TRANSACTION READ ONLY');
+      return check(tx).writable();
+    });
+    expect(result).toEqual({ ok: false, detail: 'the access trail cannot be written' });
+  });
+
+  it('say the gateway is degraded but still ready when a departmental subgraph is down', async () => {
+    await federation.stopSubgraph('cbsa-border');
+    await settle();
+    const ready = await get(federation.gatewayUrl, '/ready');
+    expect(ready.status).toBe(200);
+    expect(JSON.parse(ready.text)).toMatchObject({
+      status: 'degraded',
+      checks: { audit: { ok: true } },
+      informational: { 'cbsa-border': { ok: false } },
+    });
+  });
+
   it('say the gateway is alive but not ready when the audit trail cannot be written', async () => {
     await federation.stopSubgraph('audit');
+    await settle();
     expect((await get(federation.gatewayUrl, '/health')).status).toBe(200);
     const ready = await get(federation.gatewayUrl, '/ready');
     expect(ready.status).toBe(503);

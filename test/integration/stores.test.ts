@@ -108,6 +108,20 @@ describe('migrations', () => {
     await created.drop();
   });
 
+  it('seed an empty store once when several replicas start on it together', async () => {
+    const created = await createTestDatabase('seed-replicas');
+    const replicas = await Promise.all(Array.from({ length: 3 }, () => openPostgres(created.url)));
+    const definition = loadDefinition('ircc-case');
+    const runs = await Promise.all(replicas.map((db) => prepareStore(definition, db, SEED)));
+    expect(runs).toEqual([SEED, SEED, SEED]);
+    const [{ count }] = await replicas[0].query<{ count: number }>(
+      'SELECT count(*)::int AS count FROM seed_run',
+    );
+    expect(count).toBe(1);
+    await Promise.all(replicas.map((db) => db.close()));
+    await created.drop();
+  });
+
   it('refuse a migration whose text changed after it was applied, and apply nothing after it', async () => {
     const db = await openTestDatabase('edited');
     await migrate(db, [first]);

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { RunningGateway, startGateway } from '../../gateway/gateway';
-import { ResilienceSettings } from '../../platform/resilience/settings';
+import { DEFAULT_RESILIENCE, ResilienceSettings } from '../../platform/resilience/settings';
 import { SUPERGRAPH_SDL } from '../../platform/supergraph-config';
 import { postQuery } from '../fixtures/federation';
 import { testIdentityProvider } from '../fixtures/tokens';
@@ -34,9 +34,10 @@ async function gatewayWith(settings: Partial<ResilienceSettings>): Promise<Runni
     callerSigningKey: identity.callerKeys.signingKey,
     auditServiceUrl: `${AUDIT}/`,
     resilience: () => ({
+      ...DEFAULT_RESILIENCE,
       timeoutMs: TIMEOUT_MS,
-      retries: 2,
-      breakerFailures: 1_000,
+      // Each failure below on its own: the breaker opens only in the test about it.
+      breakerMinimumCalls: 1_000,
       halfOpenAfterMs: 500,
       ...settings,
     }),
@@ -188,7 +189,7 @@ describe('a failing subgraph', () => {
 describe('a subgraph that keeps failing', () => {
   let gateway: RunningGateway;
   beforeAll(async () => {
-    gateway = await gatewayWith({ breakerFailures: 2, halfOpenAfterMs: 500, retries: 0 });
+    gateway = await gatewayWith({ breakerMinimumCalls: 2, halfOpenAfterMs: 500, retries: 0 });
   });
   afterAll(() => gateway.stop());
 

@@ -24,18 +24,23 @@ export function checksumOf(migration: Migration): string {
  */
 export async function migrate(db: Database, migrations: readonly Migration[]): Promise<string[]> {
   await db.transaction(async (tx) => {
-    await lock(tx);
+    await lockStore(tx);
     await tx.query(`CREATE TABLE IF NOT EXISTS schema_migration (
       id text PRIMARY KEY,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    // Stores migrated before checksums were kept get theirs on the next start.
-    await tx.query('ALTER TABLE schema_migration ADD COLUMN IF NOT EXISTS checksum text');
+    // Stores migrated before checksums were kept get theirs on the next start (from the file as
+    // it is then: an edit made before that upgrade cannot be detected). Checked first, since
+    // ALTER TABLE needs the table's owner even when it changes nothing.
+    const [column] = await tx.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'schema_migration' AND column_name = 'checksum'`,
+    );
+    if (!column) await tx.query('ALTER TABLE schema_migration ADD COLUMN checksum text');
   });
   const applied: string[] = [];
   for (const migration of [...migrations].sort((a, b) => a.id.localeCompare(b.id))) {
     const ran = await db.transaction(async (tx) => {
-      await lock(tx);
+      await lockStore(tx);
       const checksum = checksumOf(migration);
       const [seen] = await tx.query<{ checksum: string | null }>(
         'SELECT checksum FROM schema_migration WHERE id = $1',
@@ -58,7 +63,8 @@ export async function migrate(db: Database, migrations: readonly Migration[]): P
   return applied;
 }
 
-const lock = (tx: Queryable) => tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+/** Held until the transaction ends; taken by migrations and by the first seeding alike. */
+export const lockStore = (tx: Queryable) => tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
 
 /** Migrations are plain DDL without functions or quoted semicolons, so splitting on `;` is safe. */
 function splitStatements(sql: string): string[] {
