@@ -25,6 +25,12 @@ export const DEFAULT_RESILIENCE: ResilienceSettings = {
 };
 
 /**
+ * Writing an access record waits longer: the record grows with the answer (a file for every field
+ * the cost cap lets through), and the answer waits for it anyway, withheld if it fails.
+ */
+const OWN_TIMEOUT_MS: Readonly<Record<string, number>> = { 'audit-write': 5_000 };
+
+/**
  * ONE_WINDOW_TIMEOUT_MS, _RETRIES, _BREAKER_THRESHOLD (percent), _BREAKER_WINDOW_MS,
  * _BREAKER_MINIMUM_CALLS and _BREAKER_HALF_OPEN_MS for every service; `<NAME>_TIMEOUT_MS`
  * (e.g. CBSA_BORDER_TIMEOUT_MS) for one.
@@ -37,7 +43,7 @@ export function resilienceSettings(target: string, env: NodeJS.ProcessEnv = proc
   );
   const own = `${envPrefix(target)}_TIMEOUT_MS`;
   return {
-    timeoutMs: positiveInteger(env[own], timeoutMs, own) || timeoutMs,
+    timeoutMs: positiveInteger(env[own], OWN_TIMEOUT_MS[target] ?? timeoutMs, own) || timeoutMs,
     retries: positiveInteger(env.ONE_WINDOW_RETRIES, DEFAULT_RESILIENCE.retries, 'ONE_WINDOW_RETRIES'),
     breakerThreshold:
       Math.min(

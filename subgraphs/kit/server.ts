@@ -10,7 +10,7 @@ import { CALLER_HEADER, verifyCaller } from '../../platform/caller-header';
 import { internalClient } from '../../platform/internal-client';
 import { ClientAccess } from './access/client-access';
 import { Database } from './db/database';
-import { forbidden, unauthenticated } from '../../platform/errors';
+import { apiError, unauthenticated } from '../../platform/errors';
 import { buildFederatedSchema } from './federated-schema';
 import { serveGraphQL } from '../../platform/http/serve-graphql';
 import { maskInternalErrors } from '../../platform/mask-errors';
@@ -42,7 +42,8 @@ function writesOnlyWhenSignedForWrites<Loaders>(): ApolloServerPlugin<SubgraphCo
     requestDidStart: async () => ({
       didResolveOperation: async ({ operation, contextValue }) => {
         if (operation?.operation === OperationTypeNode.MUTATION && contextValue.signedFor !== 'mutation') {
-          throw forbidden(kitMessages.text('caller.notForWrites'));
+          // Refused before anything runs: 403, not the 500 an error thrown here would otherwise get.
+          throw apiError('FORBIDDEN', kitMessages.text('caller.notForWrites'), { http: { status: 403 } });
         }
       },
     }),

@@ -189,7 +189,7 @@ describe('npm start', () => {
     expect(metrics).toContain('one_window_requests_total{');
   });
 
-  it('stops on SIGTERM: the gateway, then the subgraphs, then the store, and exits 0', async () => {
+  it('stops on SIGTERM: the gateway before the subgraphs, every part ends, every port closes, and it exits 0', async () => {
     const exited = new Promise<number | null>((resolve) => processes.once('exit', resolve));
     processes.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -231,7 +231,9 @@ describe('a subgraph outage', () => {
     expect(body.data!.client).toMatchObject({ familyName: 'Okafor', enforcementActions: null });
     expect(body.data!.client.accessRequests).toHaveLength(3);
     expect(body.errors).toEqual([
-      expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'cbsa-border' } }),
+      expect.objectContaining({
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'cbsa-border', reason: 'unreachable' },
+      }),
     ]);
   });
 });

@@ -87,7 +87,7 @@ describe('a failing subgraph', () => {
     expect(border.isDone()).toBe(true);
   });
 
-  it('answering 503 with Retry-After is named and not asked again before then', async () => {
+  it('answering 503 with Retry-After is named, and not asked again within the call', async () => {
     irccAnswers();
     nock(CBSA).post('/').reply(503, 'busy', { 'Retry-After': '30' });
     expectOnlyBorderMissing(await ask(gateway), 'overloaded');
