@@ -132,6 +132,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     formatError: (formatted, error) =>
       inLanguageOfRequest(maskInternalErrors(formatted, error), currentLanguage()),
     includeStacktraceInErrorResponses: false,
+    // The process stops the server itself, after draining (platform/signals.ts). Apollo's own
+    // handler would stop it a second time concurrently, and Apollo Server 5.5's stop() never
+    // releases a second caller: the gateway hung on SIGTERM after a load run.
+    stopOnTerminationSignals: false,
     // No "Did you mean …?": a caller must not learn of fields their scopes hide.
     hideSchemaDetailsFromClientErrors: true,
     // The parser stops at the token limit, before any work is done on a huge document.

@@ -85,6 +85,8 @@ export async function startSubgraph<Loaders>(
     schema: await buildFederatedSchema(definition),
     formatError: maskInternalErrors,
     includeStacktraceInErrorResponses: false,
+    // The process stops the server itself, after draining (see the gateway for why not Apollo too).
+    stopOnTerminationSignals: false,
     // Traces are for Apollo's hosted reporting, which a government data centre does not use.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),

@@ -44,8 +44,10 @@ beforeAll(async () => {
   const ports = await Promise.all(['gateway', ...names, 'postgres'].map(() => freePort()));
   subgraphPort = ports[1 + names.indexOf('ircc-case')];
   allPorts = ports;
+  // As a person runs it: not under jest's NODE_ENV=test, which changes Apollo Server's defaults.
+  const { NODE_ENV: _jest, ...outside } = process.env;
   env = {
-    ...process.env,
+    ...outside,
     ONE_WINDOW_DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
     ONE_WINDOW_KEYS_DIR: path.join(dataDir, 'keys'),
@@ -190,8 +192,18 @@ describe('npm start', () => {
   });
 
   it('stops on SIGTERM: the gateway before the subgraphs, every part ends, every port closes, and it exits 0', async () => {
+    const officer = token('--sub', 'o', '--role', 'officer', '--scope', 'case:read border:travel atip:read');
+    const inFlight = Array.from({ length: 5 }, () =>
+      postQuery(gatewayUrl, CLIENT_FILE, { uci: '1234-5678' }, officer).then(
+        (answer) => answer.status,
+        () => 'refused',
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
     const exited = new Promise<number | null>((resolve) => processes.once('exit', resolve));
     processes.kill('SIGTERM');
+    // Requests already accepted are answered, then every part stops.
+    expect(await Promise.all(inFlight)).toEqual([200, 200, 200, 200, 200]);
     expect(await exited).toBe(0);
     const refused = await Promise.all(
       allPorts.map(
