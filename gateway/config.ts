@@ -19,6 +19,8 @@ export interface GatewayConfig {
   callerSigningKey: string;
   limits: OperationLimits;
   rateLimits: RateLimits;
+  /** ONE_WINDOW_REDIS_URL: rate limits shared by every gateway replica. */
+  redisUrl?: string;
   exposure: Exposure;
   drainMs: number;
 }
@@ -54,6 +56,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     callerSigningKey,
     limits: operationLimits(env),
     rateLimits: rateLimits(env),
+    redisUrl: env.ONE_WINDOW_REDIS_URL || undefined,
     exposure: exposure(env),
     drainMs: drainMs(env),
   };

@@ -22,7 +22,7 @@ import { GuardedDataSource } from './resilience/guarded-data-source';
 import { CallGuard } from '../platform/resilience/call-guard';
 import { ResilienceSettings, resilienceSettings } from '../platform/resilience/settings';
 import { Metrics } from '../platform/observability/metrics';
-import { createLogger } from '../platform/observability/logger';
+import { createLogger, Logger } from '../platform/observability/logger';
 import { Observability, requestObserver } from '../platform/observability/request-observer';
 import { outcomePlugin } from '../platform/observability/outcome-plugin';
 import { currentRequest } from '../platform/observability/request-record';
@@ -31,6 +31,7 @@ import { OperationalRoutes } from '../platform/http/operational-routes';
 import { LANGUAGE_LOOKUP } from './language/preferred-language';
 import { Exposure } from './config';
 import { RateLimits, rateLimits, RequestLimiter } from './traffic/rate-limits';
+import Redis from 'ioredis';
 import { readSupergraphConfig } from '../platform/supergraph-config';
 import { supergraphFromFile } from './supergraph/supergraph-source';
 import { answerLanguage } from './language/answer-language';
@@ -61,6 +62,8 @@ export interface GatewayOptions {
   limits?: OperationLimits;
   /** Requests per minute per caller, by role; from the environment when omitted. */
   rateLimits?: RateLimits;
+  /** Redis shared by every gateway replica, so a caller's limit is one across them; in memory when omitted. */
+  redisUrl?: string;
   /** Sandbox and introspection; both on when omitted (development). */
   exposure?: Pick<Exposure, 'sandbox' | 'introspection'>;
   /** Metrics and logs; made for the gateway when omitted. */
@@ -78,7 +81,6 @@ export interface RunningGateway {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const limits = options.limits ?? operationLimits();
-  const limiter = new RequestLimiter(options.rateLimits ?? rateLimits());
   const { sandbox, introspection } = options.exposure ?? { sandbox: true, introspection: true };
   const audiences = new Map(
     readSupergraphConfig().subgraphs.map((subgraph) => [subgraph.name, subgraph.asks]),
@@ -87,6 +89,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     metrics: new Metrics('gateway'),
     logger: createLogger('gateway'),
   };
+  // Commands fail at once while Redis is away (no offline queue): the limiter then counts in memory.
+  const redis = options.redisUrl
+    ? new Redis(options.redisUrl, {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectTimeout: 1_000,
+      })
+    : undefined;
+  redis?.on('error', (error: Error) =>
+    logger.warn({ reason: error.message }, 'redis unavailable; rate limits counted per replica'),
+  );
+  if (redis) await connected(redis, logger);
+  const limiter = new RequestLimiter(options.rateLimits ?? rateLimits(), redis);
   const log = (line: string) => logger.warn(line);
   // One guard per service for the life of the gateway, so each breaker sees every call.
   const guards = new Map<string, CallGuard>();
@@ -195,7 +210,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       };
     },
   });
-  return { url: served.url, stop: served.close };
+  return {
+    url: served.url,
+    stop: async () => {
+      await served.close();
+      await redis?.quit().catch(() => redis.disconnect());
+    },
+  };
 }
 
 /**
@@ -223,4 +244,12 @@ function readiness(
       Object.entries(others).map(([name, url]) => [name, subgraphReady(url)]),
     ),
   };
+}
+
+/** Waits a moment for Redis, so the first requests are counted where all replicas count them. */
+async function connected(redis: Redis, logger: Logger): Promise<void> {
+  const ready = new Promise<boolean>((resolve) => redis.once('ready', () => resolve(true)));
+  const late = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000).unref());
+  if (!(await Promise.race([ready, late])))
+    logger.warn('redis not ready at start; rate limits counted per replica until it is');
 }

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     auditServiceUrl: config.subgraphUrls.audit,
     limits: config.limits,
     rateLimits: config.rateLimits,
+    redisUrl: config.redisUrl,
     exposure: config.exposure,
     observability: { logger, metrics: new Metrics('gateway') },
     drainMs: config.drainMs,

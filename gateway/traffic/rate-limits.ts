@@ -1,6 +1,12 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type Redis from 'ioredis';
+import {
+  RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 import { Caller, Role } from '../../platform/caller';
 import { positiveInteger } from '../../platform/config';
 import { ERRORS } from '../../platform/errors';
@@ -32,17 +38,31 @@ export function rateLimits(env: NodeJS.ProcessEnv = process.env): RateLimits {
  * Admits or refuses each request before any other work: per caller (the token's subject and
  * OAuth client) or, without a token, per address, within the caller's role's limit. A refusal is
  * 429 with Retry-After and code RATE_LIMITED.
+ *
+ * Counted in this process by default; with Redis, counted once for every gateway replica that
+ * shares it. Should Redis stop answering, each replica goes on counting by itself (at the same
+ * limits) rather than refusing everyone or letting everyone through.
  */
 export class RequestLimiter {
-  private readonly limiters: Record<Role, RateLimiterMemory>;
+  private readonly limiters: Record<Role, RateLimiterAbstract>;
 
-  constructor(limits: RateLimits) {
+  constructor(limits: RateLimits, redis?: Redis) {
     this.limiters = Object.fromEntries(
-      Object.entries(limits).map(([role, points]) => [
-        role,
-        new RateLimiterMemory({ points, duration: 60, keyPrefix: role }),
-      ]),
-    ) as Record<Role, RateLimiterMemory>;
+      Object.entries(limits).map(([role, points]) => {
+        const inMemory = new RateLimiterMemory({ points, duration: 60, keyPrefix: role });
+        const limiter: RateLimiterAbstract = redis
+          ? new RateLimiterRedis({
+              storeClient: redis,
+              points,
+              duration: 60,
+              keyPrefix: `one-window:rate:${role}`,
+              rejectIfRedisNotReady: true,
+              insuranceLimiter: inMemory,
+            })
+          : inMemory;
+        return [role, limiter] as const;
+      }),
+    ) as Record<Role, RateLimiterAbstract>;
   }
 
   async admit(caller: Caller, address: string | undefined): Promise<void> {

@@ -67,3 +67,38 @@ describe('rate limits', () => {
     expect(statuses).toEqual([200, 200, 429]);
   });
 });
+
+describe('rate limits when Redis is away', () => {
+  it('go on counting in each replica at the same limits, and the gateway goes on serving', async () => {
+    const alone = await startGateway({
+      port: 0,
+      supergraphFile: SUPERGRAPH_SDL,
+      subgraphUrls: {},
+      verifyToken: identity.verifier,
+      callerSigningKey: identity.callerKeys.signingKey,
+      auditServiceUrl: 'http://127.0.0.1:9/',
+      // Nothing listens on port 9 (discard): Redis never answers.
+      redisUrl: 'redis://127.0.0.1:9',
+      rateLimits: { anonymous: 2, applicant: 3, representative: 3, partner: 3, officer: 3 },
+    });
+    try {
+      const applicant = await identity.token({
+        role: 'applicant',
+        subject: '12-3456-7890',
+        clientId: 'no-redis',
+      });
+      const statuses = [];
+      for (let i = 0; i < 4; i += 1) {
+        const response = await fetch(alone.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${applicant}` },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await alone.stop();
+    }
+  });
+});
