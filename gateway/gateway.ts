@@ -32,7 +32,12 @@ import { LANGUAGE_LOOKUP } from './language/preferred-language';
 import { Exposure } from './config';
 import { RateLimits, rateLimits, RequestLimiter } from './traffic/rate-limits';
 import Redis from 'ioredis';
-import { readSupergraphConfig } from '../platform/supergraph-config';
+import { IncomingMessage } from 'node:http';
+import path from 'node:path';
+import { Caller } from '../platform/caller';
+import { TrustedDocuments } from './traffic/trusted-documents';
+
+import { PROJECT_ROOT, readSupergraphConfig } from '../platform/supergraph-config';
 import { supergraphFromFile } from './supergraph/supergraph-source';
 import { answerLanguage } from './language/answer-language';
 import { LanguageContext, languagePlugin } from './language/language-plugin';
@@ -64,6 +69,8 @@ export interface GatewayOptions {
   rateLimits?: RateLimits;
   /** Redis shared by every gateway replica, so a caller's limit is one across them; in memory when omitted. */
   redisUrl?: string;
+  /** The partner clients' persisted-query manifests; documents/manifests/ when omitted. */
+  trustedDocumentsDir?: string;
   /** Sandbox and introspection; both on when omitted (development). */
   exposure?: Pick<Exposure, 'sandbox' | 'introspection'>;
   /** Metrics and logs; made for the gateway when omitted. */
@@ -102,6 +109,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
   if (redis) await connected(redis, logger);
   const limiter = new RequestLimiter(options.rateLimits ?? rateLimits(), redis);
+  // Written by `npm run documents` from documents/partners/.
+  const trusted = TrustedDocuments.fromFolder(
+    options.trustedDocumentsDir ?? path.join(PROJECT_ROOT, 'documents', 'manifests'),
+  );
+  // The token is verified once per request: first to see whose documents these are, then for the context.
+  const verified = new WeakMap<IncomingMessage, Promise<Caller>>();
+  const callerOf = (request: IncomingMessage) => {
+    let caller = verified.get(request);
+    if (!caller) verified.set(request, (caller = options.verifyToken(request.headers.authorization)));
+    return caller;
+  };
   const log = (line: string) => logger.warn(line);
   // One guard per service for the life of the gateway, so each breaker sees every call.
   const guards = new Map<string, CallGuard>();
@@ -180,8 +198,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     logger,
     observe: requestObserver(metrics, logger),
+    admit: async (request, document) => {
+      // A token that does not verify is refused by the context, with its own code.
+      const caller = await callerOf(request).catch(() => null);
+      return caller ? trusted.admit(caller, document) : undefined;
+    },
     context: async (request) => {
-      const caller = await options.verifyToken(request.headers.authorization);
+      const caller = await callerOf(request);
       const requestId = randomUUID();
       Object.assign(currentRequest(), { requestId, role: caller.role });
       await limiter.admit(caller, request.socket.remoteAddress).catch((refusal: unknown) => {

@@ -31,6 +31,11 @@ export const ERRORS = {
     status: 'request error',
     meaning: 'No operation named `operationName`, or several operations and none named.',
   },
+  PERSISTED_QUERY_NOT_ALLOWED: {
+    status: 400,
+    meaning:
+      "A partner client's document that is not in its persisted-query manifest (`npm run documents`): partners run only the documents their agreement covers, sent by text or by hash.",
+  },
   PERSISTED_QUERY_NOT_FOUND: {
     status: 200,
     meaning: 'An automatic persisted query the gateway has not seen yet: send it again with its text.',
@@ -70,7 +75,7 @@ export const ERRORS = {
   SUBGRAPH_UNAVAILABLE: {
     status: 200,
     meaning:
-      'A departmental system did not answer; its fields are null and `extensions.serviceName` names it.',
+      'A departmental system did not answer; its fields are null, `extensions.serviceName` names it and `extensions.reason` says why (`timeout`, `circuit-open`, `unreachable`, `overloaded`, `server-error`, `bad-response`, `refused`).',
   },
   RATE_LIMITED: {
     status: 429,

@@ -1,4 +1,6 @@
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { DocumentRequest } from '../trusted-documents';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ErrorCode, httpStatusOf } from '../errors';
@@ -30,6 +32,11 @@ export interface ServeOptions<Context> {
   context: (request: IncomingMessage) => Promise<Context>;
   /** /health, /ready and /metrics. */
   operational: OperationalRoutes;
+  /**
+   * Looks at the document a request names before anything else runs: throws a coded
+   * GraphQLError to refuse it, or returns the text to run for a request that names it by hash.
+   */
+  admit?: (request: IncomingMessage, document: DocumentRequest) => Promise<string | undefined>;
   /** Where faults met while serving are logged. */
   logger: Logger;
   /** Called once per request answered, for its log line and metrics. */
@@ -155,6 +162,24 @@ async function handle<Context extends BaseContext>(
     // Operations are audited and limited one at a time, so each must come in its own request.
     return sendError(response, 'BATCH_TOO_LARGE', platformMessages.text('request.batch'));
   }
+  const search = new URL(request.url ?? '/', 'http://localhost').searchParams;
+  if (options.admit) {
+    const method = request.method?.toUpperCase();
+    const document: DocumentRequest =
+      method === 'GET'
+        ? { query: search.get('query') ?? undefined, extensions: jsonOrNothing(search.get('extensions')) }
+        : ((body ?? {}) as DocumentRequest);
+    let query: string | undefined;
+    try {
+      query = await options.admit(request, document);
+    } catch (error) {
+      if (error instanceof GraphQLError && typeof error.extensions.code === 'string')
+        return sendGraphQLError(response, error);
+      throw error;
+    }
+    if (query !== undefined && method === 'GET') search.set('query', query);
+    else if (query !== undefined) (body as { query?: string }).query = query;
+  }
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -163,7 +188,7 @@ async function handle<Context extends BaseContext>(
     httpGraphQLRequest: {
       method: request.method?.toUpperCase() ?? 'GET',
       headers,
-      search: new URL(request.url ?? '/', 'http://localhost').search,
+      search: search.size ? `?${search.toString()}` : '',
       body,
     },
     context: () => options.context(request),
@@ -215,6 +240,27 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | nul
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
+}
+
+/** A refusal raised as a coded GraphQLError, with the status its extensions name. */
+function sendGraphQLError(response: ServerResponse, error: GraphQLError): void {
+  const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 400;
+  currentRequest().outcome = String(error.extensions.code);
+  response.statusCode = status;
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  response.setHeader('content-language', LOCALE[currentLanguage()]);
+  response.end(
+    JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] }),
+  );
+}
+
+function jsonOrNothing(text: string | null): DocumentRequest['extensions'] {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as DocumentRequest['extensions'];
+  } catch {
+    return undefined;
+  }
 }
 
 function sendError(

@@ -17,7 +17,7 @@ import { AccessPolicy } from '../../gateway/auth/access-policy';
 import { ANONYMOUS, Caller, Role } from '../../platform/caller';
 import { operationLimits } from '../../platform/operation-limits';
 import { uciAt } from '../../subgraphs/kit/seed/population';
-import { apiSchema, supergraphSdl } from '../fixtures/api-schema';
+import { apiSchema, supergraphSdl } from '../../bin/tools/api-schema';
 import { postQuery, useFederation } from '../fixtures/federation';
 import { ALL_SCOPES } from '../fixtures/tokens';
 

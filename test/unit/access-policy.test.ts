@@ -1,7 +1,7 @@
 import { AccessPolicy, accessKey } from '../../gateway/auth/access-policy';
 import { ScopedSchemas } from '../../gateway/auth/scoped-schema';
 import { ANONYMOUS, Caller } from '../../platform/caller';
-import { apiSchema, supergraphSdl } from '../fixtures/api-schema';
+import { apiSchema, supergraphSdl } from '../../bin/tools/api-schema';
 
 /** The rules the subgraphs declared, as the gateway reads them from the supergraph. */
 const schema = apiSchema();

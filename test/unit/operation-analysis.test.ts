@@ -3,7 +3,7 @@ import { getIntrospectionQuery, Kind, parse, print, validate } from 'graphql';
 import { OperationAnalysis, OperationAnalyzer } from '../../gateway/analysis/operation-analyzer';
 import { OperationLimits } from '../../platform/operation-limits';
 import { ANONYMOUS, Caller } from '../../platform/caller';
-import { apiSchema, supergraphSdl } from '../fixtures/api-schema';
+import { apiSchema, supergraphSdl } from '../../bin/tools/api-schema';
 
 const schema = apiSchema();
 const DEFAULT_LIMITS: OperationLimits = { maxDepth: 12, maxAliases: 30, maxTokens: 3000, maxCost: 50000 };

@@ -1,6 +1,6 @@
 import { parse, validate } from 'graphql';
 import { SelfServiceCategory, SHOWN } from '../../subgraphs/atip/self-service/categories';
-import { apiSchema } from '../fixtures/api-schema';
+import { apiSchema } from '../../bin/tools/api-schema';
 
 /** Each category One Window shows names the query that answers it: a query a portal can run as it is. */
 describe('the queries self-service hands out', () => {
