@@ -5,6 +5,8 @@ import { envPrefix, positiveInteger } from '../platform/config';
 import { subgraphEndpoints } from '../platform/supergraph-config';
 import { commandLine } from './tools/command-line';
 import { loadOrCreateDevKeys } from './tools/dev-keys';
+import { mintToken } from './tools/mint-token';
+import { tokenSettings } from '../gateway/auth/token-verifier';
 import { SubgraphStores, subgraphStores } from './tools/stores';
 
 /**
@@ -70,8 +72,18 @@ async function main(): Promise<void> {
   );
   if (options.clients) env.ONE_WINDOW_SEED_CLIENTS = String(positiveInteger(options.clients, 0, '--clients'));
   if (options.seed) env.ONE_WINDOW_SEED = String(positiveInteger(options.seed, 0, '--seed'));
-  // The development token key the gateway trusts unless an identity provider is configured.
-  if (!env.ONE_WINDOW_JWKS_URL) await loadOrCreateDevKeys();
+  // The development token key the gateway trusts unless an identity provider is configured, and a
+  // token from it for Sandbox's first screen: an officer who may read any file, for an hour.
+  if (!env.ONE_WINDOW_JWKS_URL) {
+    const { privateKey, kid } = await loadOrCreateDevKeys();
+    env.ONE_WINDOW_SANDBOX_TOKEN ??= await mintToken(privateKey, kid, {
+      subject: 'sandbox-developer',
+      role: 'officer',
+      scopes: ['case:read', 'case:notes', 'border:travel', 'border:enforcement', 'atip:read'],
+      ttl: '1h',
+      ...tokenSettings(env),
+    });
+  }
   // The gateway signs the forwarded caller with a key made for this run; subgraphs get only the public half.
   if (!env.ONE_WINDOW_CALLER_SIGNING_KEY) {
     const keys = await generateCallerKeys();

@@ -35,6 +35,11 @@ export interface Exposure {
   production: boolean;
   sandbox: boolean;
   introspection: boolean;
+  /**
+   * A short-lived development token Sandbox opens with in its shared headers
+   * (ONE_WINDOW_SANDBOX_TOKEN, which `npm start` mints); never in production.
+   */
+  sandboxToken?: string;
 }
 
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -73,6 +78,7 @@ export function exposure(env: NodeJS.ProcessEnv = process.env): Exposure {
     production,
     sandbox: onOff(env.ONE_WINDOW_SANDBOX, !production, 'ONE_WINDOW_SANDBOX'),
     introspection: onOff(env.ONE_WINDOW_INTROSPECTION, !production, 'ONE_WINDOW_INTROSPECTION'),
+    sandboxToken: production ? undefined : env.ONE_WINDOW_SANDBOX_TOKEN || undefined,
   };
 }
 

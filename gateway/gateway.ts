@@ -36,6 +36,7 @@ import { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { Caller } from '../platform/caller';
 import { TrustedDocuments } from './traffic/trusted-documents';
+import { SANDBOX_OPERATIONS } from './sandbox/flagship-operations';
 
 import { PROJECT_ROOT, readSupergraphConfig } from '../platform/supergraph-config';
 import { supergraphFromFile } from './supergraph/supergraph-source';
@@ -72,7 +73,7 @@ export interface GatewayOptions {
   /** The partner clients' persisted-query manifests; documents/manifests/ when omitted. */
   trustedDocumentsDir?: string;
   /** Sandbox and introspection; both on when omitted (development). */
-  exposure?: Pick<Exposure, 'sandbox' | 'introspection'>;
+  exposure?: Pick<Exposure, 'sandbox' | 'introspection' | 'sandboxToken'>;
   /** Metrics and logs; made for the gateway when omitted. */
   observability?: Observability;
   /** Time-outs, retries and breakers for every service called; from the environment when omitted. */
@@ -88,7 +89,7 @@ export interface RunningGateway {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const limits = options.limits ?? operationLimits();
-  const { sandbox, introspection } = options.exposure ?? { sandbox: true, introspection: true };
+  const { sandbox, introspection, sandboxToken } = options.exposure ?? { sandbox: true, introspection: true };
   const audiences = new Map(
     readSupergraphConfig().subgraphs.map((subgraph) => [subgraph.name, subgraph.asks]),
   );
@@ -176,7 +177,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection,
     plugins: [
       sandbox
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        ? ApolloServerPluginLandingPageLocalDefault({
+            // Opens on the flagship operations, ready to run with the development token.
+            document: SANDBOX_OPERATIONS.document,
+            variables: SANDBOX_OPERATIONS.variables,
+            embed: {
+              initialState: {
+                sharedHeaders: sandboxToken ? { Authorization: `Bearer ${sandboxToken}` } : {},
+              },
+            },
+            includeCookies: false,
+          })
         : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),

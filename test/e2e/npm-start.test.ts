@@ -117,6 +117,22 @@ describe('npm start', () => {
     expect(html).toContain('embeddable-sandbox');
   });
 
+  it('opens Sandbox on the flagship operations with a working development token in its shared headers', async () => {
+    const html = await (await fetch(gatewayUrl, { headers: { accept: 'text/html' } })).text();
+    expect(html).toContain('query ClientFile($uci: ID!)');
+    expect(html).toContain('query Caseload($id: ID!, $first: Int)');
+    const token = /Bearer ([\w-]+\.[\w-]+\.[\w-]+)/.exec(html)![1];
+    const { status, body } = await postQuery(gatewayUrl, CLIENT_FILE, { uci: '1234-5678' }, token);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.client.familyName).toBe('Okafor');
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as {
+      exp: number;
+      iat: number;
+    };
+    expect(claims.exp - claims.iat).toBeLessThanOrEqual(3600);
+  });
+
   it('takes an access request from a representative through to completion by an officer, and counts it', async () => {
     const representative = token(
       '--sub',
