@@ -168,7 +168,7 @@ async function handle<Context extends BaseContext>(
     const document: DocumentRequest =
       method === 'GET'
         ? { query: search.get('query') ?? undefined, extensions: jsonOrNothing(search.get('extensions')) }
-        : ((body ?? {}) as DocumentRequest);
+        : (body ?? {});
     let query: string | undefined;
     try {
       query = await options.admit(request, document);
