@@ -61,7 +61,7 @@ function parseIn(file: DocumentFile): DocumentNode {
   try {
     return parse(file.text);
   } catch (error) {
-    throw new Error(`${file.path}: ${(error as Error).message}`);
+    throw new Error(`${file.path}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -5,7 +5,7 @@ import { MANIFESTS_DIR, partnerDocuments } from '../../bin/documents';
 import { apiSchema } from '../../bin/tools/api-schema';
 import { persistedQueryManifest } from '../../bin/tools/persisted-query-manifest';
 import { documentHash, PersistedQueryManifest } from '../../platform/trusted-documents';
-import { postQuery, useFederation } from '../fixtures/federation';
+import { useFederation } from '../fixtures/federation';
 
 /**
  * Partner agencies run only the documents registered for their OAuth client; everyone else keeps
