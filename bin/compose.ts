@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeFrenchDescriptions, composeSupergraph, printSubgraphSdl } from './tools/compose';
+import { API_SCHEMA_SDL, printApiSchema } from './tools/api-schema';
 import { frenchDescriptionsFile } from '../platform/language/schema-descriptions';
 import { PROJECT_ROOT, readSupergraphConfig, SUPERGRAPH_SDL } from '../platform/supergraph-config';
 
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
   const { supergraphSdl, hints } = composeSupergraph(printed);
   writeFileSync(SUPERGRAPH_SDL, supergraphSdl);
   console.log(`composed ${path.relative(PROJECT_ROOT, SUPERGRAPH_SDL)}`);
+  writeFileSync(API_SCHEMA_SDL, printApiSchema(supergraphSdl));
+  console.log(`printed ${path.relative(PROJECT_ROOT, API_SCHEMA_SDL)}`);
   const french = composeFrenchDescriptions(
     subgraphs.map((subgraph) => subgraph.name),
     supergraphSdl,

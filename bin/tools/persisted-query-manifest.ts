@@ -35,10 +35,10 @@ export function persistedQueryManifest(
     for (const definition of document.definitions) {
       if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
       if (!definition.name) throw new Error(`${file.path}: every operation needs a name`);
-      const standalone: DocumentNode = {
+      const standalone = withTypenames({
         kind: Kind.DOCUMENT,
         definitions: [definition, ...fragmentsUsedBy(definition, fragments)],
-      };
+      });
       const errors = validate(schema, standalone);
       if (errors.length) throw new Error(`${file.path}: ${errors.map((error) => error.message).join('; ')}`);
       const body = print(standalone);
@@ -55,6 +55,29 @@ export function persistedQueryManifest(
   if (repeated) throw new Error(`two operations are named ${repeated}`);
   operations.sort((a, b) => a.name.localeCompare(b.name));
   return { format: 'apollo-persisted-query-manifest', version: 1, operations };
+}
+
+/**
+ * `__typename` in every selection but an operation's own, as Apollo Client adds it before sending
+ * (and hashing) a document, so what a partner's client sends is what its manifest registers.
+ */
+function withTypenames(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    SelectionSet(selectionSet, _key, parent) {
+      if ((parent as { kind?: string } | undefined)?.kind === Kind.OPERATION_DEFINITION) return undefined;
+      const named = selectionSet.selections.some(
+        (selection) => selection.kind === Kind.FIELD && selection.name.value === '__typename',
+      );
+      if (named) return undefined;
+      return {
+        ...selectionSet,
+        selections: [
+          ...selectionSet.selections,
+          { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } },
+        ],
+      };
+    },
+  });
 }
 
 function parseIn(file: DocumentFile): DocumentNode {
