@@ -12,7 +12,7 @@ import { useFederation } from '../fixtures/federation';
  * has not seen it).
  */
 const ROOT = path.join(__dirname, '..', '..');
-const federation = useFederation();
+const federation = useFederation({ enforceTrustedDocuments: true });
 const UCI = '1234-5678';
 
 /** Every request body the client sends, as the gateway receives it. */

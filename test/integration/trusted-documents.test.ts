@@ -11,7 +11,7 @@ import { useFederation } from '../fixtures/federation';
  * Partner agencies run only the documents registered for their OAuth client; everyone else keeps
  * automatic persisted queries.
  */
-const federation = useFederation();
+const federation = useFederation({ enforceTrustedDocuments: true });
 const manifest = JSON.parse(
   readFileSync(path.join(MANIFESTS_DIR, 'partner-system.json'), 'utf8'),
 ) as PersistedQueryManifest;
