@@ -108,6 +108,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         enableOfflineQueue: false,
         maxRetriesPerRequest: 1,
         connectTimeout: 1_000,
+        // A Redis that is connected but does not answer must not hold requests either.
+        commandTimeout: 250,
       })
     : undefined;
   redis?.on('error', (error: Error) =>

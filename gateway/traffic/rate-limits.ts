@@ -69,7 +69,8 @@ export class RequestLimiter {
     const key =
       caller.role === 'anonymous'
         ? `address:${address ?? 'unknown'}`
-        : `${caller.subject}|${caller.clientId ?? ''}`;
+        : // Encoded as a pair: a subject or client id holding the separator cannot reach another's key.
+          JSON.stringify([caller.subject, caller.clientId ?? null]);
     try {
       await this.limiters[caller.role].consume(key);
     } catch (refusal) {

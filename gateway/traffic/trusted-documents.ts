@@ -54,7 +54,9 @@ export class TrustedDocuments {
     const registered = this.byClient.get(caller.clientId ?? '');
     const hash = request.extensions?.persistedQuery?.sha256Hash;
     if (typeof request.query === 'string') {
-      if (registered?.has(documentHash(request.query))) return undefined;
+      const hashOfText = documentHash(request.query);
+      // A hash sent beside the text must be the text's own.
+      if (registered?.has(hashOfText) && (hash === undefined || hash === hashOfText)) return undefined;
     } else if (request.query === undefined && typeof hash === 'string') {
       const operation = registered?.get(hash);
       if (operation) return operation.body;

@@ -77,6 +77,11 @@ describe('trusted documents', () => {
       { query: travel.body.replace(/\n\s*/g, ' '), variables: { uci: UCI } },
       { query: `${travel.body}\n`, variables: { uci: UCI } },
       byHash('0'.repeat(64)),
+      // A registered hash beside another text, and text that is not a string.
+      { query: `{ client(uci: "${UCI}") { uci } }`, ...byHash(travel.id) },
+      { query: travel.body, ...byHash('0'.repeat(64)), variables: { uci: UCI } },
+      { query: null, ...byHash(travel.id), variables: { uci: UCI } },
+      { query: [travel.body], variables: { uci: UCI } },
       // Registering a new document through automatic persisted queries.
       {
         query: `{ client(uci: "${UCI}") { uci } }`,
