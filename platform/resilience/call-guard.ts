@@ -10,6 +10,7 @@ import {
   SamplingBreaker,
   TaskCancelledError,
   timeout,
+  TimeoutPolicy,
   TimeoutStrategy,
   wrap,
 } from 'cockatiel';
@@ -54,6 +55,7 @@ export type CallKind = 'query' | 'mutation';
  */
 export class CallGuard {
   private readonly breaker;
+  private readonly deadline: TimeoutPolicy;
   private readonly forQueries: IPolicy;
   private readonly forMutations: IPolicy;
   private current: BreakerState = 'closed';
@@ -98,9 +100,9 @@ export class CallGuard {
             },
           )
         : noop;
-    const deadline = timeout(settings.timeoutMs, TimeoutStrategy.Aggressive);
-    this.forQueries = wrap(deadline, this.breaker, retries);
-    this.forMutations = wrap(deadline, this.breaker);
+    this.deadline = timeout(settings.timeoutMs, TimeoutStrategy.Aggressive);
+    this.forQueries = wrap(this.breaker, retries);
+    this.forMutations = this.breaker;
   }
 
   get state(): BreakerState {
@@ -108,22 +110,19 @@ export class CallGuard {
   }
 
   /**
-   * Runs `call`, which must stop when `signal` aborts; throws only ServiceFailure. The signal
-   * also aborts when the caller is answered, so no attempt outlives the call (a call queued
-   * behind a half-open breaker's trial is given no signal by the breaker).
+   * Runs `call`, which must stop when `signal` aborts; throws only ServiceFailure. Every attempt
+   * gets the deadline's own signal, which aborts at the time-out and when the call settles, so
+   * no attempt outlives the call (the breaker hands a call queued behind its half-open trial no
+   * signal of its own), at the cost of one abort controller per call.
    */
   async run<T>(kind: CallKind, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const settled = new AbortController();
+    const guarded = kind === 'query' ? this.forQueries : this.forMutations;
     try {
-      return await (kind === 'query' ? this.forQueries : this.forMutations).execute(({ signal }) =>
-        call(AbortSignal.any([signal, settled.signal])),
-      );
+      return await this.deadline.execute(({ signal }) => guarded.execute(() => call(signal)));
     } catch (error) {
       const failure = this.asFailure(error);
       this.observer.failed?.(this.target, failure.reason);
       throw failure;
-    } finally {
-      settled.abort();
     }
   }
 
