@@ -39,7 +39,10 @@ export async function guardedFetch(
   } catch (error) {
     if (signal.aborted) throw error;
     // The cause's code (ECONNREFUSED, ECONNRESET…), never the message, which may quote the request.
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+    const failure = error as { cause?: { code?: unknown }; code?: unknown; name?: unknown };
+    const cause =
+      [failure.cause?.code, failure.code, failure.name].find((part) => typeof part === 'string') ??
+      'network error';
     throw new ServiceFailure('unreachable', `${target} could not be reached (${cause})`);
   }
   const failure = failureOf(target, response);
