@@ -1,9 +1,9 @@
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../supergraph-config';
+import { freePort } from '../free-port';
 
 export interface EmbeddedPostgres {
   /** The connection URL of one of the server's databases. */
@@ -79,14 +79,4 @@ function clusterPassword(dataDir: string): string {
   const password = randomBytes(18).toString('base64url');
   writeFileSync(file, password, { mode: 0o600 });
   return password;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }

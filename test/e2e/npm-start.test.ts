@@ -1,6 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
+import { freePort } from '../../platform/free-port';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { postQuery } from '../fixtures/federation';
@@ -9,14 +10,6 @@ import { envPrefix } from '../../platform/config';
 import { readSupergraphConfig } from '../../platform/supergraph-config';
 
 /** Starts the real processes the way `npm start` does (after `npm run build`) and queries over HTTP. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let processes: ChildProcess;
 let gatewayUrl: string;
