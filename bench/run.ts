@@ -1,152 +1,158 @@
-import autocannon from 'autocannon';
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { markAuthorizationEnforced } from '../gateway/auth/enforced-features';
 import { loadOrCreateDevKeys } from '../bin/tools/dev-keys';
-import { mintToken } from '../bin/tools/mint-token';
-import { tokenSettings } from '../gateway/auth/token-verifier';
-import { PROJECT_ROOT } from '../platform/supergraph-config';
-import { onOff, positiveInteger } from '../platform/config';
-import { createServer } from 'node:http';
 import { commandLine } from '../bin/tools/command-line';
-import { CLIENT_FILE, FLAGSHIP_VARIABLES, REPRESENTATIVE_CASELOAD } from './flagship-queries';
+import { generateCallerKeys, signingKeyFromPem } from '../platform/caller-header';
+import { onOff, positiveInteger } from '../platform/config';
+import { PROJECT_ROOT, subgraphEndpoints } from '../platform/supergraph-config';
+import { startCollector } from './collector';
+import { startBareGateway, startFederation, stop } from './federation';
+import { post } from './http-post';
+import { closedLoop, LoadResult, openLoop } from './load';
+import { findProcess, ProcessUsage } from './process-usage';
+import { markdownReport, Run } from './report';
+import { signedCallers } from './signed-callers';
+import { DirectFloor } from './targets/direct-floor';
+import { HIVE_GATEWAY_VERSION, startHiveGateway } from './targets/hive-gateway';
+import { Operation, workloads } from './workloads';
 
 /**
- * `npm run bench [-- --clients N --duration S --connections C --tracing on|off --out NAME]`:
- * starts the federation as `npm start` does, on stores seeded with N clients (kept in
- * .bench-data/ between runs), then loads the gateway over HTTP with each flagship query for S
- * seconds while /metrics is scraped every 5 s as Prometheus would, and writes throughput and
- * latency percentiles to bench/results/<NAME or clients-N>.json. `--tracing on` exports every
- * span over OTLP/HTTP to a collector stand-in in this process, which reads and drops them.
+ * `npm run bench [-- options]`: One Window against Hive Gateway and the direct subgraph fetches,
+ * side by side in one run on the same seeded stores and the same subgraph processes. See
+ * BENCHMARKS.md for what each workload, target and number is.
  */
+const USAGE =
+  'npm run bench -- [--clients N] [--duration S] [--connections C] [--rates 50,100,200] [--repeat R] [--workloads a,b] [--targets a,b] [--tracing on|off] [--out NAME]';
 const options = commandLine(
   {
     clients: { type: 'string' },
     duration: { type: 'string' },
     connections: { type: 'string' },
+    rates: { type: 'string' },
+    repeat: { type: 'string' },
+    workloads: { type: 'string' },
+    targets: { type: 'string' },
     tracing: { type: 'string' },
     out: { type: 'string' },
   },
-  'npm run bench -- [--clients N] [--duration S] [--connections C] [--tracing on|off] [--out NAME]',
+  USAGE,
 );
-const clients = positiveInteger(options.clients, 20_000, '--clients');
-const duration = positiveInteger(options.duration, 15, '--duration');
+const clients = positiveInteger(options.clients, 10_000, '--clients');
+const duration = positiveInteger(options.duration, 10, '--duration');
 const connections = positiveInteger(options.connections, 10, '--connections');
+const repeat = positiveInteger(options.repeat, 2, '--repeat');
+const rates = (options.rates ?? '50,100,200').split(',').map((rate) => positiveInteger(rate, 0, '--rates'));
 const tracing = onOff(options.tracing, false, '--tracing');
-const GATEWAY_PORT = 4100;
-const COLLECTOR_PORT = 4106;
+const ALL_TARGETS = ['one-window', 'one-window-bare', 'hive-gateway', 'direct'] as const;
+type TargetName = (typeof ALL_TARGETS)[number];
+const chosenTargets = (options.targets?.split(',') ?? [...ALL_TARGETS]) as TargetName[];
+for (const target of chosenTargets)
+  if (!ALL_TARGETS.includes(target)) {
+    console.error(`unknown target ${target}\nusage: ${USAGE}`);
+    process.exit(2);
+  }
 
-const QUERIES = {
-  clientFile: { query: CLIENT_FILE, variables: FLAGSHIP_VARIABLES.clientFile },
-  representativeCaseload: {
-    query: REPRESENTATIVE_CASELOAD,
-    variables: FLAGSHIP_VARIABLES.representativeCaseload,
-  },
-};
-
-function startFederation(): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [path.join(PROJECT_ROOT, 'dist', 'bin', 'start.js'), '--clients', String(clients)],
-    {
-      env: {
-        ...process.env,
-        ONE_WINDOW_DATA_DIR: path.join(PROJECT_ROOT, '.bench-data', String(clients)),
-        GATEWAY_PORT: String(GATEWAY_PORT),
-        IRCC_CASE_PORT: '4101',
-        CBSA_BORDER_PORT: '4102',
-        ATIP_PORT: '4103',
-        AUDIT_PORT: '4104',
-        ONE_WINDOW_POSTGRES_PORT: '4105',
-        ...(tracing ? { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${COLLECTOR_PORT}` } : {}),
-        // The load comes from one officer token: the per-caller limit would measure refusals, not the gateway.
-        ONE_WINDOW_RATE_LIMIT_OFFICER: String(1_000_000_000),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      process.stdout.write(chunk);
-      if (output.includes('One Window is ready')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`federation exited with ${code}`)));
-  });
-}
-
-/** Stands in for an OpenTelemetry collector: takes OTLP/HTTP posts, counts them, keeps nothing. */
-function startCollector(): Promise<{ batches: () => number; close: () => void }> {
-  let batches = 0;
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      batches += 1;
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(COLLECTOR_PORT, '127.0.0.1', () =>
-      resolve({ batches: () => batches, close: () => server.close() }),
-    ),
-  );
-}
+const PORTS = { gateway: 4100, postgres: 4105, collector: 4106, hive: 4107, bare: 4108 };
+const WARM_UP_SECONDS = 3;
+const UNLOADED_SECONDS = 5;
 
 async function main(): Promise<void> {
-  const collector = tracing ? await startCollector() : null;
+  const collector = tracing ? await startCollector(PORTS.collector) : null;
+  const callerKeys = await generateCallerKeys();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ONE_WINDOW_DATA_DIR: path.join(PROJECT_ROOT, '.bench-data', String(clients)),
+    GATEWAY_PORT: String(PORTS.gateway),
+    IRCC_CASE_PORT: '4101',
+    CBSA_BORDER_PORT: '4102',
+    ATIP_PORT: '4103',
+    AUDIT_PORT: '4104',
+    ONE_WINDOW_POSTGRES_PORT: String(PORTS.postgres),
+    ONE_WINDOW_CALLER_SIGNING_KEY: callerKeys.signingKey,
+    ONE_WINDOW_CALLER_VERIFYING_KEY: callerKeys.verifyingKey,
+    ...(tracing ? { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${PORTS.collector}` } : {}),
+    // Each workload comes from few tokens: per-caller limits would measure refusals, not the gateways.
+    ONE_WINDOW_RATE_LIMIT_OFFICER: String(1e9),
+    ONE_WINDOW_RATE_LIMIT_PARTNER: String(1e9),
+    ONE_WINDOW_RATE_LIMIT_APPLICANT: String(1e9),
+  };
+  const subgraphUrls = Object.fromEntries(subgraphEndpoints(env).map(({ name, url }) => [name, url]));
   const started = Date.now();
-  const federation = await startFederation();
+  const federation = await startFederation(clients, env);
   const startupSeconds = (Date.now() - started) / 1000;
-  const results: Record<string, unknown> = {};
-  // An officer holding every read scope: the benchmark measures data, authorization and audit together.
-  const { privateKey, kid } = await loadOrCreateDevKeys();
-  const token = await mintToken(privateKey, kid, {
-    subject: 'bench-officer',
-    role: 'officer',
-    scopes: ['case:read', 'case:notes', 'border:travel', 'border:enforcement', 'atip:read'],
-    ttl: '1h',
-    ...tokenSettings(),
-  });
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const bare = chosenTargets.includes('one-window-bare')
+    ? await startBareGateway({ ...env, GATEWAY_PORT: String(PORTS.bare) })
+    : undefined;
+  const hive = chosenTargets.includes('hive-gateway')
+    ? await startHiveGateway(PORTS.hive, subgraphUrls, env)
+    : undefined;
+  const runs: Run[] = [];
   try {
-    for (const [name, body] of Object.entries(QUERIES)) {
-      const url = `http://127.0.0.1:${GATEWAY_PORT}/`;
-      const check = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
-      const checked = (await check.json()) as { errors?: unknown };
-      if (checked.errors) throw new Error(`${name} answered with errors: ${JSON.stringify(checked.errors)}`);
-      // Prometheus scrapes every 15 s by default; every 5 s is a demanding setup.
-      const scraper = setInterval(
-        () =>
-          void fetch(`${url}metrics`)
-            .then((response) => response.arrayBuffer())
-            .catch(() => undefined),
-        5_000,
-      );
-      const run = await autocannon({
-        url,
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
-        connections,
-        duration,
-      });
-      clearInterval(scraper);
-      results[name] = {
-        requestsPerSecond: run.requests.average,
-        latencyMs: { p50: run.latency.p50, p90: run.latency.p90, p99: run.latency.p99, max: run.latency.max },
-        requests: run.requests.total,
-        errors: run.errors + run.timeouts,
-        non2xx: run.non2xx,
+    const { privateKey, kid } = await loadOrCreateDevKeys();
+    const floor = new DirectFloor(
+      // The floor enforces nothing; the subgraphs' own checks of the signed caller still hold.
+      markAuthorizationEnforced(
+        readFileSync(path.join(PROJECT_ROOT, 'schema', 'supergraph.graphql'), 'utf8'),
+      ),
+      subgraphUrls,
+      signedCallers(await signingKeyFromPem(callerKeys.signingKey)),
+    );
+    const targets: Record<TargetName, (operation: Operation) => Promise<string | null>> = {
+      'one-window': throughGateway(`http://127.0.0.1:${PORTS.gateway}/`, true),
+      'one-window-bare': throughGateway(`http://127.0.0.1:${PORTS.bare}/`, true),
+      'hive-gateway': throughGateway(`http://127.0.0.1:${PORTS.hive}/graphql`, false),
+      direct: async ({ query, variables, authorization }) =>
+        (await floor.run(query, variables, authorization)) ? null : 'a subgraph answered with errors',
+    };
+    const root = federation.pid!;
+    const groups: Record<string, number> = {
+      gateway: findProcess(root, 'gateway/main.js'),
+      ...Object.fromEntries(
+        Object.keys(subgraphUrls).map((name) => [name, findProcess(root, `main.js ${name}`)]),
+      ),
+      postgres: findProcess(root, 'bin/postgres.js'),
+      ...(bare ? { 'bare gateway': bare.pid! } : {}),
+      ...(hive ? { 'hive gateway': hive.pid! } : {}),
+      // The load generator and the direct floor, without the processes it started.
+      bench: -process.pid,
+    };
+    const chosen = (await workloads(clients, privateKey, kid)).filter(
+      (workload) => !options.workloads || options.workloads.split(',').includes(workload.name),
+    );
+    for (const workload of chosen) {
+      for (const target of chosenTargets) {
+        const problem = await targets[target](workload.operation(0));
+        if (problem) throw new Error(`${target} could not run ${workload.name}: ${problem}`);
+      }
+      const measure = async (target: TargetName, repetition: number, load: () => Promise<LoadResult>) => {
+        const usage = new ProcessUsage(groups);
+        const result = await load();
+        const run: Run = { workload: workload.name, target, repetition, result, usage: usage.stop() };
+        runs.push(run);
+        console.log(describe(run));
       };
-      console.log(
-        `${name}: ${run.requests.average.toFixed(0)} req/s, p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms, ${run.errors} errors, ${run.non2xx} non-2xx`,
-      );
+      const sendTo = (target: TargetName) => async (index: number) =>
+        (await targets[target](workload.operation(index))) === null;
+      for (const target of chosenTargets) await closedLoop(sendTo(target), connections, WARM_UP_SECONDS);
+      // Alternating targets within each repetition, so drift on a shared machine falls on all of them.
+      for (let repetition = 0; repetition < repeat; repetition += 1) {
+        const order = repetition % 2 ? [...chosenTargets].reverse() : chosenTargets;
+        for (const target of order)
+          await measure(target, repetition, () => closedLoop(sendTo(target), connections, duration));
+      }
+      for (const target of chosenTargets)
+        await measure(target, 0, () => closedLoop(sendTo(target), 1, UNLOADED_SECONDS));
+      for (const rate of rates)
+        for (const target of chosenTargets.filter((name) => name !== 'one-window-bare'))
+          await measure(target, 0, () => openLoop(sendTo(target), rate, duration));
     }
   } finally {
-    federation.kill('SIGTERM');
-    await new Promise((resolve) => federation.once('exit', resolve));
+    await stop(hive);
+    await stop(bare);
+    await stop(federation);
     collector?.close();
   }
   const report = {
@@ -161,17 +167,42 @@ async function main(): Promise<void> {
       clients,
       duration,
       connections,
-      store: 'embedded PostgreSQL server, one database per subgraph, separate processes',
-      metrics: 'on, scraped every 5 s',
+      repeat,
+      rates,
+      hiveGateway: HIVE_GATEWAY_VERSION,
+      store: 'embedded PostgreSQL server, one database per subgraph',
       tracing: tracing ? `on, OTLP/HTTP (${collector!.batches()} batches exported)` : 'off',
     },
     startupSeconds,
-    results,
+    runs,
   };
+  const name = options.out ?? `clients-${clients}`;
   mkdirSync(path.join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
-  const file = path.join('bench', 'results', `${options.out ?? `clients-${clients}`}.json`);
-  writeFileSync(path.join(PROJECT_ROOT, file), `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`wrote ${file}`);
+  writeFileSync(
+    path.join(PROJECT_ROOT, 'bench', 'results', `${name}.json`),
+    `${JSON.stringify(report, null, 2)}\n`,
+  );
+  const markdown = markdownReport(report);
+  writeFileSync(path.join(PROJECT_ROOT, 'bench', 'results', `${name}.md`), markdown);
+  console.log(`\n${markdown}\nwrote bench/results/${name}.json and .md`);
+}
+
+/** Posts an operation to a gateway; by hash where the caller runs trusted documents and the gateway holds them. */
+function throughGateway(address: string, byHash: boolean) {
+  const url = new URL(address);
+  return async ({ query, variables, authorization, persistedHash }: Operation): Promise<string | null> => {
+    const body =
+      byHash && persistedHash
+        ? { extensions: { persistedQuery: { version: 1, sha256Hash: persistedHash } }, variables }
+        : { query, variables };
+    const { status, text } = await post(url, JSON.stringify(body), { authorization });
+    return status === 200 && !text.includes('"errors"') ? null : `HTTP ${status}: ${text.slice(0, 300)}`;
+  };
+}
+
+function describe({ workload, target, result }: Run): string {
+  const load = result.mode === 'closed' ? `${result.connections} conn` : `${result.targetRate}/s open`;
+  return `${workload} ${target} (${load}): ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.failed} failed, ${result.dropped} dropped`;
 }
 
 main().catch((error: unknown) => {

@@ -12,7 +12,7 @@ import { serveGraphQL } from '../platform/http/serve-graphql';
 import { maskInternalErrors } from '../platform/mask-errors';
 import { AuditContext, tallySubgraphResponse } from './audit/access-tally';
 import { auditPlugin } from './audit/audit-plugin';
-import { auditWriter } from './audit/audit-writer';
+import { AuditWriter, auditWriter } from './audit/audit-writer';
 import { AuthorizingGateway, GatewayContext } from './auth/authorizing-gateway';
 import { markAuthorizationEnforced } from './auth/enforced-features';
 import { callerForwarding, CallerForwarding, forwardCaller } from './auth/forward-caller';
@@ -62,6 +62,8 @@ export interface GatewayOptions {
   callerSigningKey: KeyLike;
   /** The audit subgraph, which records every access before the answer leaves. */
   auditServiceUrl: string;
+  /** How each access is recorded; through the audit subgraph at `auditServiceUrl` when omitted. */
+  audit?: AuditWriter;
   /** Case management, asked an applicant's preferred language; `subgraphUrls['ircc-case']` when omitted. */
   caseServiceUrl?: string;
   /** Depth, alias, token and cost caps; from the environment when omitted. */
@@ -200,7 +202,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginSchemaReportingDisabled(),
       authorizing.analysisPlugin(),
       // Its own guard: failing reads of the access log (a caller's heavy query) must never stop the writes.
-      auditPlugin(auditWriter(options.auditServiceUrl, guardOf('audit-write'), metrics)),
+      auditPlugin(options.audit ?? auditWriter(options.auditServiceUrl, guardOf('audit-write'), metrics)),
       outcomePlugin(),
       // Last, so that an answer the audit plugin replaces still says its language.
       languagePlugin(),

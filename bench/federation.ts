@@ -1,0 +1,43 @@
+import { ChildProcess, fork } from 'node:child_process';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../platform/supergraph-config';
+
+/** Starts `script` with an IPC channel and resolves once it reports itself ready (as `npm start`'s parts do). */
+function startPart(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  readyLine?: string,
+): Promise<ChildProcess> {
+  const child = fork(path.join(PROJECT_ROOT, 'dist', script), args, {
+    env,
+    stdio: ['ignore', readyLine ? 'pipe' : 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      process.stdout.write(chunk);
+      if (readyLine && output.includes(readyLine)) resolve(child);
+    });
+    child.on('message', (message: { ready?: string }) => {
+      if (!readyLine && message.ready) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+/** The whole federation, exactly as `npm start` runs it: PostgreSQL, four subgraphs and One Window's gateway. */
+export const startFederation = (clients: number, env: NodeJS.ProcessEnv) =>
+  startPart('bin/start.js', ['--clients', String(clients)], env, 'One Window is ready');
+
+/** One Window's gateway without its token check and audit write, beside the real one (bench/targets/one-window-bare.ts). */
+export const startBareGateway = (env: NodeJS.ProcessEnv) =>
+  startPart('bench/targets/one-window-bare.js', [], env);
+
+export async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}

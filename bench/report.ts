@@ -1,0 +1,142 @@
+import { LoadResult } from './load';
+import { Usage } from './process-usage';
+
+export interface Run {
+  workload: string;
+  target: string;
+  repetition: number;
+  result: LoadResult;
+  usage: Record<string, Usage>;
+}
+
+interface Report {
+  ranAt: string;
+  machine: { cpus: number; cpuModel?: string; memoryGiB: number; node: string };
+  settings: { clients: number; duration: number; connections: number; repeat: number; rates: number[] };
+  runs: Run[];
+}
+
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / (values.length || 1);
+const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+const ratio = (a: number, b: number) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
+
+/** The summary BENCHMARKS.md quotes: ratios first, then latency under fixed rates, then where the CPU went. */
+export function markdownReport({ ranAt, machine, settings, runs }: Report): string {
+  const workloads = [...new Set(runs.map((run) => run.workload))];
+  const targets = [...new Set(runs.map((run) => run.target))];
+  const closed = (workload: string, target: string, connections = settings.connections) =>
+    runs.filter(
+      (run) =>
+        run.workload === workload &&
+        run.target === target &&
+        run.result.mode === 'closed' &&
+        run.result.connections === connections,
+    );
+  const throughput = (workload: string, target: string) =>
+    mean(closed(workload, target).map((run) => run.result.requestsPerSecond));
+  const spread = (workload: string, target: string) => {
+    const values = closed(workload, target).map((run) => run.result.requestsPerSecond);
+    return values.length ? `${fixed(mean(values))} (${values.map((value) => fixed(value)).join(', ')})` : '–';
+  };
+  const latency = (workload: string, target: string) => {
+    const found = closed(workload, target);
+    return found.length
+      ? `${fixed(mean(found.map((run) => run.result.latencyMs.p50)), 1)} / ${fixed(mean(found.map((run) => run.result.latencyMs.p99)), 1)}`
+      : '–';
+  };
+  const lines = [
+    `Ran ${ranAt} on ${machine.cpus} × ${machine.cpuModel ?? 'CPU'}, ${machine.memoryGiB} GiB, Node ${machine.node}; load generator, gateways, subgraphs and PostgreSQL on the same machine.`,
+    `${settings.clients.toLocaleString('en')} seeded clients; ${settings.duration} s per run; closed loop at ${settings.connections} connections, repeated ${settings.repeat}×.`,
+    '',
+    `### Throughput, closed loop (${settings.connections} connections): req/s, mean (each run)`,
+    '',
+    '| workload | One Window | Hive Gateway | direct | OW / Hive | OW / direct | OW without token check & audit | their cost | p50 / p99 ms: OW · Hive · direct |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...workloads.map((workload) => {
+      const ow = throughput(workload, 'one-window');
+      const bare = throughput(workload, 'one-window-bare');
+      return `| ${workload} | ${spread(workload, 'one-window')} | ${spread(workload, 'hive-gateway')} | ${spread(workload, 'direct')} | ${ratio(ow, throughput(workload, 'hive-gateway'))} | ${ratio(ow, throughput(workload, 'direct'))} | ${spread(workload, 'one-window-bare')} | ${bare ? `${fixed((1 - ow / bare) * 100)}%` : '–'} | ${latency(workload, 'one-window')} · ${latency(workload, 'hive-gateway')} · ${latency(workload, 'direct')} |`;
+    }),
+    '',
+    '### Unloaded (one connection): p50 ms',
+    '',
+    '| workload | One Window | Hive Gateway | direct | OW / direct |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...workloads.map((workload) => {
+      const p50 = (target: string) =>
+        mean(closed(workload, target, 1).map((run) => run.result.latencyMs.p50));
+      return `| ${workload} | ${fixed(p50('one-window'), 1)} | ${fixed(p50('hive-gateway'), 1)} | ${fixed(p50('direct'), 1)} | ${ratio(p50('one-window'), p50('direct'))} |`;
+    }),
+    '',
+    '### Open loop (fixed arrival rate): achieved req/s, p50 / p99 ms (dropped: arrivals beyond 500 waiting)',
+    '',
+    `| workload | rate | ${targets.filter((target) => target !== 'one-window-bare').join(' | ')} |`,
+    `| --- | ---: | ${targets
+      .filter((target) => target !== 'one-window-bare')
+      .map(() => '---')
+      .join(' | ')} |`,
+    ...workloads.flatMap((workload) =>
+      settings.rates.map((rate) => {
+        const cells = targets
+          .filter((target) => target !== 'one-window-bare')
+          .map((target) => {
+            const run = runs.find(
+              (candidate) =>
+                candidate.workload === workload &&
+                candidate.target === target &&
+                candidate.result.targetRate === rate,
+            );
+            if (!run) return '–';
+            const { requestsPerSecond, latencyMs, dropped, failed } = run.result;
+            return `${fixed(requestsPerSecond)}: ${latencyMs.p50} / ${latencyMs.p99}${dropped || failed ? ` (${dropped} dropped, ${failed} failed)` : ''}`;
+          });
+        return `| ${workload} | ${rate}/s | ${cells.join(' | ')} |`;
+      }),
+    ),
+    '',
+    `### CPU per request, closed loop: ms of CPU in each process (group) per answered request`,
+    '',
+    ...cpuTable(runs, workloads, targets, settings.connections),
+    '',
+    '### Largest resident set of any one process in each group, over the whole run: MB',
+    '',
+    ...rssTable(runs),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function cpuTable(runs: Run[], workloads: string[], targets: string[], connections: number): string[] {
+  const groups = Object.keys(runs[0]?.usage ?? {});
+  return [
+    `| workload | target | ${groups.join(' | ')} | all |`,
+    `| --- | --- | ${groups.map(() => '---:').join(' | ')} | ---: |`,
+    ...workloads.flatMap((workload) =>
+      targets.map((target) => {
+        const found = runs.filter(
+          (run) =>
+            run.workload === workload &&
+            run.target === target &&
+            run.result.mode === 'closed' &&
+            run.result.connections === connections,
+        );
+        const perRequest = (group: string) =>
+          mean(found.map((run) => run.usage[group].cpuMs / Math.max(1, run.result.completed)));
+        const cells = groups.map((group) => perRequest(group));
+        return `| ${workload} | ${target} | ${cells.map((cell) => fixed(cell, 2)).join(' | ')} | ${fixed(
+          cells.reduce((sum, cell) => sum + cell, 0),
+          2,
+        )} |`;
+      }),
+    ),
+  ];
+}
+
+function rssTable(runs: Run[]): string[] {
+  const groups = Object.keys(runs[0]?.usage ?? {});
+  return [
+    `| ${groups.join(' | ')} |`,
+    `| ${groups.map(() => '---:').join(' | ')} |`,
+    `| ${groups.map((group) => Math.max(...runs.map((run) => run.usage[group].maxRssMb))).join(' | ')} |`,
+  ];
+}

@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { KeyLike } from 'jose';
+import { mintToken } from '../bin/tools/mint-token';
+import { tokenSettings } from '../gateway/auth/token-verifier';
+import { Role } from '../platform/caller';
+import { PersistedQueryManifest } from '../platform/trusted-documents';
+import { PROJECT_ROOT } from '../platform/supergraph-config';
+import { representativeCount, representativeId, uciAt } from '../subgraphs/kit/seed/population';
+import { CLIENT_FILE, REPRESENTATIVE_CASELOAD } from './flagship-queries';
+
+type Json = Record<string, unknown>;
+
+/** One request of a workload: the operation, its variables, and who sends it. */
+export interface Operation {
+  query: string;
+  variables: Json;
+  authorization: string;
+  /** What One Window is sent instead of the text, when the caller runs trusted documents by hash. */
+  persistedHash?: string;
+}
+
+export interface Workload {
+  name: string;
+  description: string;
+  /** Request number `index`: each names a different client (or representative) of the seeded population. */
+  operation(index: number): Operation;
+}
+
+const SUBMIT = `mutation SubmitAccessRequest($input: SubmitAccessRequestInput!) {
+  submitAccessRequest(input: $input) {
+    requestNumber
+    status
+    dueDate
+    selfService { aboutOwnFile coversWholeRequest availableNow { category query } }
+  }
+}`;
+
+/** Applicants sending a request each hold a token of their own; this many are minted before the runs. */
+const APPLICANT_TOKENS = 2_000;
+
+/** A spread of indices over the whole population, so consecutive requests never repeat a client. */
+const spread = (index: number, size: number) => (index * 7_919 + 13) % size;
+
+export async function workloads(clients: number, privateKey: KeyLike, kid: string): Promise<Workload[]> {
+  const bearer = async (role: Role, subject: string, scopes: string[], clientId?: string) =>
+    `Bearer ${await mintToken(privateKey, kid, { subject, role, scopes, clientId, ttl: '4h', ...tokenSettings() })}`;
+  const officer = await bearer('officer', 'bench-officer', [
+    'case:read',
+    'case:notes',
+    'border:travel',
+    'border:enforcement',
+    'atip:read',
+  ]);
+  const partner = await bearer('partner', 'partner-1', ['border:travel'], 'partner-system');
+  const manifest = JSON.parse(
+    readFileSync(path.join(PROJECT_ROOT, 'documents', 'manifests', 'partner-system.json'), 'utf8'),
+  ) as PersistedQueryManifest;
+  const travel = manifest.operations.find((operation) => operation.name === 'TravelHistory')!;
+  const applicants = await Promise.all(
+    Array.from({ length: Math.min(APPLICANT_TOKENS, clients) }, async (_, index) => {
+      const uci = uciAt(spread(index, clients));
+      return { uci, authorization: await bearer('applicant', uci, ['atip:read']) };
+    }),
+  );
+  const representatives = representativeCount(clients);
+  return [
+    {
+      name: 'clientFile',
+      description: "an officer reads one client's whole file (all three subgraphs)",
+      operation: (index) => ({
+        query: CLIENT_FILE,
+        variables: { uci: uciAt(spread(index, clients)) },
+        authorization: officer,
+      }),
+    },
+    {
+      name: 'representativeCaseload',
+      description:
+        "an officer reads a representative's caseload: the first 50 clients, each with applications, travel and requests",
+      operation: (index) => ({
+        query: REPRESENTATIVE_CASELOAD,
+        // Representative 1 is the showcase with a larger caseload; the others hold about 40 clients each.
+        variables: { id: representativeId(1 + spread(index, representatives - 1)), first: 50 },
+        authorization: officer,
+      }),
+    },
+    {
+      name: 'partnerTravelHistory',
+      description:
+        "a partner agency holding only border:travel runs its registered document, by hash, for a client's travel",
+      operation: (index) => ({
+        query: travel.body,
+        variables: { uci: uciAt(spread(index, clients)), first: 20 },
+        authorization: partner,
+        persistedHash: travel.id,
+      }),
+    },
+    {
+      name: 'submitAccessRequest',
+      description: 'an applicant files a Privacy Act request for their own file (a write in the ATIP store)',
+      operation: (index) => {
+        const { uci, authorization } = applicants[index % applicants.length];
+        return {
+          query: SUBMIT,
+          variables: {
+            input: {
+              act: 'PRIVACY_ACT',
+              institution: 'IRCC',
+              clientUci: uci,
+              description: 'My immigration file: the status of my application and the officer notes (GCMS)',
+            },
+          },
+          authorization,
+        };
+      },
+    },
+  ];
+}
