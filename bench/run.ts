@@ -24,7 +24,7 @@ import { Operation, workloads } from './workloads';
  * BENCHMARKS.md for what each workload, target and number is.
  */
 const USAGE =
-  'npm run bench -- [--clients N] [--duration S] [--connections C] [--rates 50,100,200] [--repeat R] [--workloads a,b] [--targets a,b] [--tracing on|off] [--out NAME]';
+  'npm run bench -- [--clients N] [--duration S] [--connections C] [--rates 50,100,200|none] [--repeat R] [--workloads a,b] [--targets a,b] [--tracing on|off] [--out NAME]';
 const options = commandLine(
   {
     clients: { type: 'string' },
@@ -43,7 +43,10 @@ const clients = positiveInteger(options.clients, 10_000, '--clients');
 const duration = positiveInteger(options.duration, 10, '--duration');
 const connections = positiveInteger(options.connections, 10, '--connections');
 const repeat = positiveInteger(options.repeat, 2, '--repeat');
-const rates = (options.rates ?? '50,100,200').split(',').map((rate) => positiveInteger(rate, 0, '--rates'));
+const rates =
+  options.rates === 'none'
+    ? []
+    : (options.rates ?? '50,100,200').split(',').map((rate) => positiveInteger(rate, 0, '--rates'));
 const tracing = onOff(options.tracing, false, '--tracing');
 const ALL_TARGETS = ['one-window', 'one-window-bare', 'hive-gateway', 'direct'] as const;
 type TargetName = (typeof ALL_TARGETS)[number];

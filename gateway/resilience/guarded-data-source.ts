@@ -7,6 +7,7 @@ import { Metrics } from '../../platform/observability/metrics';
 import { inSpan } from '../../platform/observability/tracing';
 import { CallGuard, ServiceFailure } from '../../platform/resilience/call-guard';
 import { guardedFetch } from '../../platform/resilience/guarded-fetch';
+import { HttpRequestInit } from '../../platform/http/http-fetch';
 import { GatewayContext } from '../auth/authorizing-gateway';
 import { gatewayMessages } from '../messages/catalogue';
 
@@ -37,8 +38,8 @@ export class GuardedDataSource extends RemoteGraphQLDataSource {
     const { name } = config;
     super({
       ...config,
-      // The platform fetch (the gateway's default agent cannot be intercepted by nock in tests).
-      fetcher: ((url: string, init: RequestInit) =>
+      // Kept-alive node:http connections (platform/http/http-fetch.ts), under the subgraph's guard.
+      fetcher: ((url: string, init: HttpRequestInit) =>
         guardedFetch(
           name,
           url,

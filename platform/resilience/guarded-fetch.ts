@@ -1,7 +1,8 @@
+import { httpFetch, HttpRequestInit, HttpResponse } from '../http/http-fetch';
 import { ServiceFailure } from './call-guard';
 
 /** What a failed status tells the guard: overload is worth retrying, a server error is not. */
-function failureOf(target: string, response: Response): ServiceFailure | null {
+function failureOf(target: string, response: HttpResponse): ServiceFailure | null {
   const { status } = response;
   if (status === 429 || status === 502 || status === 503 || status === 504) {
     return new ServiceFailure(
@@ -24,18 +25,19 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 }
 
 /**
- * The platform fetch, stopped by `signal`, with a refused connection and a 5xx/429 turned into
- * a ServiceFailure the guard can judge. Other answers (2xx, 4xx) are the caller's to read.
+ * A call over the kept-alive agents (httpFetch), stopped by `signal`, with a refused connection
+ * and a 5xx/429 turned into a ServiceFailure the guard can judge. Other answers (2xx, 4xx) are
+ * the caller's to read.
  */
 export async function guardedFetch(
   target: string,
   url: string,
-  init: RequestInit,
+  init: HttpRequestInit,
   signal: AbortSignal,
-): Promise<Response> {
-  let response: Response;
+): Promise<HttpResponse> {
+  let response: HttpResponse;
   try {
-    response = await fetch(url, { ...init, signal });
+    response = await httpFetch(url, { ...init, signal });
   } catch (error) {
     if (signal.aborted) throw error;
     // The cause's code (ECONNREFUSED, ECONNRESET…), never the message, which may quote the request.
@@ -47,8 +49,6 @@ export async function guardedFetch(
   }
   const failure = failureOf(target, response);
   if (failure) {
-    // Drain the body so the connection returns to the pool.
-    await response.arrayBuffer().catch(() => undefined);
     throw failure;
   }
   return response;

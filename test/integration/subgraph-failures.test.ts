@@ -109,7 +109,8 @@ describe('a failing subgraph', () => {
     const refused = nock(CBSA)
       .post('/')
       .times(3)
-      .replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+      // An Error, as the socket gives one: nock hangs a plain object's request over node:http.
+      .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
     expectOnlyBorderMissing(await ask(gateway), 'unreachable');
     expect(refused.isDone()).toBe(true);
   });
