@@ -8,9 +8,11 @@ function startPart(
   args: string[],
   env: NodeJS.ProcessEnv,
   readyLine?: string,
+  execArgv?: string[],
 ): Promise<ChildProcess> {
   const child = fork(path.join(PROJECT_ROOT, 'dist', script), args, {
     env,
+    execArgv,
     stdio: ['ignore', readyLine ? 'pipe' : 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -28,8 +30,15 @@ function startPart(
 }
 
 /** The whole federation, exactly as `npm start` runs it: PostgreSQL, four subgraphs and One Window's gateway. */
-export const startFederation = (clients: number, env: NodeJS.ProcessEnv) =>
-  startPart('bin/start.js', ['--clients', String(clients)], env, 'One Window is ready');
+export const startFederation = (clients: number, env: NodeJS.ProcessEnv, profileDir?: string) =>
+  startPart(
+    'bin/start.js',
+    ['--clients', String(clients)],
+    env,
+    'One Window is ready',
+    // Every part inherits the flags: each process writes its own profile when it exits.
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined,
+  );
 
 /** One Window's gateway without its token check and audit write, beside the real one (bench/targets/one-window-bare.ts). */
 export const startBareGateway = (env: NodeJS.ProcessEnv) =>

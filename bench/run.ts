@@ -24,7 +24,7 @@ import { Operation, workloads } from './workloads';
  * BENCHMARKS.md for what each workload, target and number is.
  */
 const USAGE =
-  'npm run bench -- [--clients N] [--duration S] [--connections C] [--rates 50,100,200|none] [--repeat R] [--workloads a,b] [--targets a,b] [--tracing on|off] [--out NAME]';
+  'npm run bench -- [--clients N] [--duration S] [--connections C] [--rates 50,100,200|none] [--repeat R] [--workloads a,b] [--targets a,b] [--tracing on|off] [--out NAME] [--profile DIR]';
 const options = commandLine(
   {
     clients: { type: 'string' },
@@ -36,6 +36,7 @@ const options = commandLine(
     targets: { type: 'string' },
     tracing: { type: 'string' },
     out: { type: 'string' },
+    profile: { type: 'string' },
   },
   USAGE,
 );
@@ -84,7 +85,8 @@ async function main(): Promise<void> {
   };
   const subgraphUrls = Object.fromEntries(subgraphEndpoints(env).map(({ name, url }) => [name, url]));
   const started = Date.now();
-  const federation = await startFederation(clients, env);
+  // With --profile, every process of the federation writes a CPU profile there (bench/profile-summary.ts reads them).
+  const federation = await startFederation(clients, env, options.profile && path.resolve(options.profile));
   const startupSeconds = (Date.now() - started) / 1000;
   const bare = chosenTargets.includes('one-window-bare')
     ? await startBareGateway({ ...env, GATEWAY_PORT: String(PORTS.bare) })

@@ -15,7 +15,7 @@ import { auditPlugin } from './audit/audit-plugin';
 import { AuditWriter, auditWriter } from './audit/audit-writer';
 import { AuthorizingGateway, GatewayContext } from './auth/authorizing-gateway';
 import { markAuthorizationEnforced } from './auth/enforced-features';
-import { callerForwarding, CallerForwarding, forwardCaller } from './auth/forward-caller';
+import { callerForwarding, CallerForwarding, CallerSignatures, forwardCaller } from './auth/forward-caller';
 import { TokenVerifier } from './auth/token-verifier';
 import { OperationLimits, operationLimits } from '../platform/operation-limits';
 import { GuardedDataSource } from './resilience/guarded-data-source';
@@ -97,8 +97,9 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const limits = options.limits ?? operationLimits();
   const { sandbox, introspection, sandboxToken } = options.exposure ?? { sandbox: true, introspection: true };
-  const audiences = new Map(
-    readSupergraphConfig().subgraphs.map((subgraph) => [subgraph.name, subgraph.asks]),
+  const signatures = new CallerSignatures(
+    options.callerSigningKey,
+    new Map(readSupergraphConfig().subgraphs.map((subgraph) => [subgraph.name, subgraph.asks])),
   );
   const { metrics, logger } = options.observability ?? {
     metrics: new Metrics('gateway'),
@@ -202,7 +203,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginSchemaReportingDisabled(),
       authorizing.analysisPlugin(),
       // Its own guard: failing reads of the access log (a caller's heavy query) must never stop the writes.
-      auditPlugin(options.audit ?? auditWriter(options.auditServiceUrl, guardOf('audit-write'), metrics)),
+      auditPlugin(
+        options.audit ??
+          auditWriter(options.auditServiceUrl, guardOf('audit-write'), metrics, (requestIds) =>
+            signatures.forAuditWrite(requestIds, 'audit'),
+          ),
+      ),
       outcomePlugin(),
       // Last, so that an answer the audit plugin replaces still says its language.
       languagePlugin(),
@@ -242,14 +248,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return {
         caller,
         language,
-        forwarding: callerForwarding(
-          caller,
-          requestId,
-          language,
-          options.callerSigningKey,
-          audiences,
-          'audit',
-        ),
+        forwarding: callerForwarding(caller, requestId, language, signatures),
         audit: { requestId, read: new Set<string>(), denied: new Set<string>() },
       };
     },

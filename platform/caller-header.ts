@@ -9,6 +9,7 @@ import {
   SignJWT,
 } from 'jose';
 import { ANONYMOUS, Caller, Role } from './caller';
+import { ExpiringCache } from './expiring-cache';
 import { isLanguage, Language } from './language/language';
 
 /**
@@ -19,6 +20,8 @@ import { isLanguage, Language } from './language/language';
  * it asks on the caller's behalf) and the request it belongs to.
  */
 export const CALLER_HEADER = 'x-one-window-caller';
+/** The gateway's id for the request, beside the caller: for logs, never for a decision (it is not signed). */
+export const REQUEST_ID_HEADER = 'x-one-window-request-id';
 const ALGORITHM = 'EdDSA';
 const ISSUER = 'one-window-gateway';
 
@@ -30,12 +33,15 @@ export type ForwardPurpose = 'request' | 'record-access';
 
 export interface ForwardedCall {
   caller: Caller;
+  /** The request an audit write records; on a caller's header, the id of the signature, which is reused across requests. */
   requestId: string;
   purpose: ForwardPurpose;
   /** What the caller's operation may do there: only a header signed for a mutation lets a subgraph write. */
   operation: 'query' | 'mutation';
   /** A value used once: the audit subgraph takes each record-access header one time only. */
   nonce?: string;
+  /** On an audit write, the requests whose records it carries, in order: it writes those and no others. */
+  records?: string[];
   /** The language the gateway settled for the answer: every subgraph writes its texts in it. */
   language: Language;
 }
@@ -61,7 +67,7 @@ export function signCaller(
   audience: readonly string[],
   signingKey: KeyLike,
 ): Promise<string> {
-  const { caller, requestId, purpose, operation, nonce, language } = call;
+  const { caller, requestId, purpose, operation, nonce, records, language } = call;
   return new SignJWT({
     role: caller.role,
     scope: caller.scopes.join(' '),
@@ -70,6 +76,7 @@ export function signCaller(
     operation,
     language,
     ...(nonce ? { nonce } : {}),
+    ...(records ? { records } : {}),
   })
     .setProtectedHeader({ alg: ALGORITHM })
     .setIssuer(ISSUER)
@@ -87,7 +94,32 @@ export async function verifyCaller(
   verifyingKey: KeyLike,
   subgraph: string,
 ): Promise<ForwardedCall | null> {
-  if (!header) return null;
+  return header ? ((await verifiedClaims(header, verifyingKey, subgraph))?.call ?? null) : null;
+}
+
+/**
+ * verifyCaller for one subgraph, remembering each header it accepted until the header expires:
+ * the gateway reuses a caller's header for many requests, and the same bytes verified once need
+ * no second signature check. A header refused once is checked again each time (nothing learnt).
+ */
+export function callerVerifier(verifyingKey: KeyLike, subgraph: string) {
+  const accepted = new ExpiringCache<ForwardedCall>(10_000);
+  return async (header: string | undefined): Promise<ForwardedCall | null> => {
+    if (!header) return null;
+    const known = accepted.get(header);
+    if (known) return known;
+    const verified = await verifiedClaims(header, verifyingKey, subgraph);
+    if (!verified) return null;
+    accepted.set(header, verified.call, verified.expiresAt);
+    return verified.call;
+  };
+}
+
+async function verifiedClaims(
+  header: string,
+  verifyingKey: KeyLike,
+  subgraph: string,
+): Promise<{ call: ForwardedCall; expiresAt: number } | null> {
   try {
     const { payload } = await jwtVerify(header, verifyingKey, {
       issuer: ISSUER,
@@ -102,15 +134,20 @@ export async function verifyCaller(
       scopes: typeof payload.scope === 'string' && payload.scope ? payload.scope.split(' ') : [],
       clientId: typeof payload.client_id === 'string' ? payload.client_id : null,
     };
-    return {
+    const call: ForwardedCall = {
       caller: purpose === 'request' ? caller : ANONYMOUS,
       requestId: payload.jti!,
       purpose,
       operation: payload.operation === 'mutation' ? 'mutation' : 'query',
       language: isLanguage(payload.language) ? payload.language : 'EN',
       ...(typeof payload.nonce === 'string' ? { nonce: payload.nonce } : {}),
+      ...(isStringList(payload.records) ? { records: payload.records } : {}),
     };
+    return { call, expiresAt: payload.exp! * 1000 };
   } catch {
     return null;
   }
 }
+
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');

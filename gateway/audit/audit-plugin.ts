@@ -2,7 +2,6 @@ import { OperationTypeNode } from 'graphql';
 import { ApolloServerPlugin, GraphQLResponse, HeaderMap } from '@apollo/server';
 import { ErrorCode, httpStatusOf } from '../../platform/errors';
 import { GatewayContext } from '../auth/authorizing-gateway';
-import { CallerForwarding } from '../auth/forward-caller';
 import { AuditContext } from './access-tally';
 import { accessEvent } from './access-event';
 import { AuditWriter } from './audit-writer';
@@ -12,7 +11,7 @@ import { currentLanguage } from '../../platform/language/language-scope';
 import { requestLogger } from '../../platform/observability/request-record';
 import { ServiceFailure } from '../../platform/resilience/call-guard';
 
-type Context = GatewayContext & { forwarding: CallerForwarding } & AuditContext;
+type Context = GatewayContext & AuditContext;
 
 /** Logged by reason only: the audit service's answer may quote the record, which names a client. */
 function auditFailed(error: unknown, consequence: string): void {
@@ -35,7 +34,7 @@ export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
       return {
         async responseForOperation({ contextValue, operation, operationName }) {
           if (operation?.operation !== OperationTypeNode.MUTATION) return null;
-          const { audit, caller, forwarding, analysis } = contextValue;
+          const { audit, caller, analysis } = contextValue;
           const event = accessEvent({
             tally: audit,
             caller,
@@ -44,7 +43,7 @@ export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
             evenWithoutFiles: true,
           })!;
           try {
-            await write(event, await forwarding.auditHeader());
+            await write(event);
             return null;
           } catch (error) {
             auditFailed(error, 'change refused');
@@ -52,11 +51,11 @@ export function auditPlugin(write: AuditWriter): ApolloServerPlugin<Context> {
           }
         },
         async willSendResponse({ contextValue, response, operation, operationName }) {
-          const { audit, caller, forwarding, analysis } = contextValue;
+          const { audit, caller, analysis } = contextValue;
           const event = accessEvent({ tally: audit, caller, analysis, operationName: operationName ?? null });
           if (!event) return;
           try {
-            await write(event, await forwarding.auditHeader());
+            await write(event);
           } catch (error) {
             auditFailed(error, 'answer withheld');
             const refusal = withheld(

@@ -121,8 +121,8 @@ export class AuthorizingGateway implements GatewayInterface {
           gatewayMessages.text('field.forbidden', {
             typeName,
             fieldName,
+            // Each in words: "scope case:read", "scope a + b or scope c", "a signed-in caller".
             needs: needs.join(', '),
-            count: needs.length,
           }),
           {},
           path,

@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, KeyLike } from 'jose';
 import { ANONYMOUS, Caller, Role, ROLES } from '../../platform/caller';
 import { unauthenticated } from '../../platform/errors';
+import { ExpiringCache } from '../../platform/expiring-cache';
 import { positiveInteger } from '../../platform/config';
 import { gatewayMessages } from '../messages/catalogue';
 import { Text } from '../../platform/language/catalogue';
@@ -44,10 +45,13 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Calle
 export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
   const keys = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : settings.publicKey;
   if (!keys) throw new Error('token verification needs a JWKS URL or a public key');
+  const accepted = new ExpiringCache<Caller>(10_000);
   return async (authorization) => {
     if (!authorization) return ANONYMOUS;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw unauthenticated(gatewayMessages.text('token.header'));
+    const known = accepted.get(match[1]);
+    if (known) return known;
     let payload: JWTPayload;
     let type: string | undefined;
     try {
@@ -70,7 +74,7 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
     const role = payload.role as Role;
     if (!ROLES.includes(role))
       throw unauthenticated(gatewayMessages.text('token.role', { roles: ROLES.join(', ') }));
-    return {
+    const caller: Caller = {
       role,
       subject: payload.sub ?? null,
       scopes: scopesOf(payload),
@@ -81,8 +85,15 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
             ? payload.client_id
             : null,
     };
+    // The same token verified again gives the same caller until it expires (no tolerance here);
+    // at most a few minutes, so a key withdrawn from the JWKS stops being trusted soon after.
+    accepted.set(match[1], caller, Math.min(payload.exp! * 1000, Date.now() + REVERIFY_AFTER_MS));
+    return caller;
   };
 }
+
+/** How long a verified token is taken on trust before its signature is checked again. */
+const REVERIFY_AFTER_MS = 5 * 60_000;
 
 /** RFC 9068's space-separated `scope`, or the `scp` array some identity providers issue instead. */
 function scopesOf(payload: JWTPayload): string[] {

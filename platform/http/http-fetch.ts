@@ -10,7 +10,6 @@ export interface HttpResponse {
   readonly headers: { get(name: string): string | null };
   text(): Promise<string>;
   json(): Promise<unknown>;
-  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 export interface HttpRequestInit {
@@ -85,9 +84,5 @@ function answer(
     },
     text,
     json: () => text().then((content) => JSON.parse(content) as unknown),
-    arrayBuffer: () =>
-      Promise.resolve(
-        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-      ),
   };
 }

@@ -5,7 +5,7 @@ import { Page } from '../kit/pagination';
 import { AccessRecord } from './entities/access-record';
 import { AccessEventInput } from './entities/access-event-input';
 
-/** Files written per statement: a request over tens of thousands of files is stored in bounded statements. */
+/** Files written per statement: a batch over tens of thousands of files is stored in bounded statements. */
 const FILES_PER_STATEMENT = 1000;
 
 /** A file's record carries the request's reader and operation, and the fields its outcome names. */
@@ -18,11 +18,12 @@ const RECORDS = 'access_event_file f JOIN access_event e ON e.request_id = f.req
 
 export const auditStore = {
   /**
-   * Stores one request's event and its files in one transaction: all of it, or none. Returns how
-   * many files were newly stored; a file already recorded for the same request and outcome is
-   * kept as it was and not counted, so the gateway never takes a skipped row for a stored one.
+   * Stores a batch of requests' events and their files in one transaction: all of it, or none.
+   * Returns how many files were newly stored; a file already recorded for the same request and
+   * outcome is kept as it was and not counted, so the gateway never takes a skipped row for a
+   * stored one.
    */
-  record: (db: Database, event: AccessEventInput): Promise<number> =>
+  record: (db: Database, events: readonly AccessEventInput[]): Promise<number> =>
     db.transaction(async (tx) => {
       await bulkInsert(
         tx,
@@ -39,24 +40,31 @@ export const auditStore = {
           delivered_fields: 'jsonb',
           refused_fields: 'jsonb',
         },
-        [
-          {
-            request_id: event.requestId,
-            occurred_at: event.occurredAt,
-            reader_subject: event.readerSubject,
-            reader_role: event.readerRole,
-            reader_client_id: event.readerClientId,
-            reader_scopes: event.readerScopes,
-            operation_name: event.operationName,
-            operation_hash: event.operationHash,
-            delivered_fields: event.deliveredFields,
-            refused_fields: event.refusedFields,
-          },
-        ],
+        events.map((event) => ({
+          request_id: event.requestId,
+          occurred_at: event.occurredAt,
+          reader_subject: event.readerSubject,
+          reader_role: event.readerRole,
+          reader_client_id: event.readerClientId,
+          reader_scopes: event.readerScopes,
+          operation_name: event.operationName,
+          operation_hash: event.operationHash,
+          delivered_fields: event.deliveredFields,
+          refused_fields: event.refusedFields,
+        })),
         { onConflict: 'ignore' },
       );
+      const files = events.flatMap((event) =>
+        event.files.map((file) => ({
+          request_id: event.requestId,
+          client_uci: file.clientUci,
+          occurred_at: event.occurredAt,
+          outcome: file.outcome,
+          fields_shown: file.fieldsShown,
+        })),
+      );
       let stored = 0;
-      for (let start = 0; start < event.files.length; start += FILES_PER_STATEMENT) {
+      for (let start = 0; start < files.length; start += FILES_PER_STATEMENT) {
         stored += await bulkInsert(
           tx,
           'access_event_file',
@@ -67,13 +75,7 @@ export const auditStore = {
             outcome: 'text',
             fields_shown: 'text',
           },
-          event.files.slice(start, start + FILES_PER_STATEMENT).map((file) => ({
-            request_id: event.requestId,
-            client_uci: file.clientUci,
-            occurred_at: event.occurredAt,
-            outcome: file.outcome,
-            fields_shown: file.fieldsShown,
-          })),
+          files.slice(start, start + FILES_PER_STATEMENT),
           { onConflict: 'ignore' },
         );
       }

@@ -6,13 +6,14 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { KeyLike } from 'jose';
 import { auditExtensionPlugin } from './access/audit-extension-plugin';
-import { CALLER_HEADER, verifyCaller } from '../../platform/caller-header';
+import { CALLER_HEADER, callerVerifier, REQUEST_ID_HEADER } from '../../platform/caller-header';
 import { internalClient } from '../../platform/internal-client';
 import { ClientAccess } from './access/client-access';
 import { Database } from './db/database';
 import { apiError, unauthenticated } from '../../platform/errors';
 import { buildFederatedSchema } from './federated-schema';
 import { serveGraphQL } from '../../platform/http/serve-graphql';
+import { IncomingMessage } from 'node:http';
 import { maskInternalErrors } from '../../platform/mask-errors';
 import { internalBodyLimit, operationLimits } from '../../platform/operation-limits';
 import { SubgraphContext, SubgraphDefinition } from './subgraph-definition';
@@ -81,6 +82,7 @@ export async function startSubgraph<Loaders>(
       new CallGuard(name, resilienceSettings(name), metrics.guardObserver()),
     ]),
   );
+  const verifyCaller = callerVerifier(options.callerVerifyingKey, definition.name);
   const server = new ApolloServer<SubgraphContext<Loaders>>({
     schema: await buildFederatedSchema(definition),
     formatError: maskInternalErrors,
@@ -116,9 +118,13 @@ export async function startSubgraph<Loaders>(
     observe: requestObserver(metrics, logger, 'debug'),
     context: async (request) => {
       const header = request.headers[CALLER_HEADER] as string | undefined;
-      const call = await verifyCaller(header, options.callerVerifyingKey, definition.name);
+      const call = await verifyCaller(header);
       if (!call || !header) throw unauthenticated(kitMessages.text('caller.missing'));
-      const { caller, requestId, purpose, operation: signedFor, nonce, language } = call;
+      const { caller, purpose, operation: signedFor, nonce, records, language } = call;
+      // An audit write records the request its signature names; a caller's header is reused across
+      // requests, so the request's own id comes beside it (for logs).
+      const requestId =
+        purpose === 'record-access' ? call.requestId : (requestIdOf(request) ?? call.requestId);
       settleLanguage(language);
       Object.assign(currentRequest(), { requestId, role: caller.role });
       const peers = Object.fromEntries(
@@ -135,6 +141,7 @@ export async function startSubgraph<Loaders>(
         purpose,
         signedFor,
         nonce,
+        records,
         language,
         peers,
         access: new ClientAccess(caller, represented),
@@ -143,4 +150,10 @@ export async function startSubgraph<Loaders>(
     },
   });
   return { name: definition.name, url: served.url, stop: served.close };
+}
+
+/** The gateway's request id, when it is one: it goes into logs, so nothing else is taken. */
+function requestIdOf(request: IncomingMessage): string | undefined {
+  const id = request.headers[REQUEST_ID_HEADER];
+  return typeof id === 'string' && /^[\w-]{1,64}$/.test(id) ? id : undefined;
 }

@@ -102,33 +102,36 @@ describe('trust between the gateway and the subgraphs', () => {
     expect(status).toBe('RECEIVED');
   });
 
-  it('takes each audit-write signature once, and only for its own request', async () => {
-    const sign = (requestId: string) =>
+  it('takes each audit-write signature once, and only for the requests it names, in full', async () => {
+    const sign = (nonce: string, records: string[]) =>
       signCaller(
         {
           caller: ANONYMOUS,
-          requestId,
+          requestId: `batch-${nonce}`,
           purpose: 'record-access',
           operation: 'mutation',
-          nonce: `nonce-${requestId}`,
+          nonce,
+          records,
           language: 'EN',
         },
         ['audit'],
         federation.identity.callerKeys.signingKey,
       );
-    const mutation = 'mutation($event: AccessEventInput!) { recordAccess(event: $event) }';
-    const header = await sign('captured');
-    const write = (event: ReturnType<typeof accessEvent>) =>
-      internalClient(federation.subgraphUrls.audit, header, 'audit')(mutation, { event });
-    expect(await write(accessEvent('captured', [readFile('1234-5678')]))).toEqual({ recordAccess: 1 });
-    await expect(write(accessEvent('captured', [readFile('12-3456-7890')]))).rejects.toThrow(/FORBIDDEN/);
-    const other = await sign('another-request');
-    await expect(
-      internalClient(
-        federation.subgraphUrls.audit,
-        other,
-        'audit',
-      )(mutation, { event: accessEvent('not-that-one', [readFile('1234-5678')]) }),
-    ).rejects.toThrow(/FORBIDDEN/);
+    const mutation = 'mutation($events: [AccessEventInput!]!) { recordAccess(events: $events) }';
+    const write = async (header: string, events: ReturnType<typeof accessEvent>[]) =>
+      internalClient(federation.subgraphUrls.audit, header, 'audit')(mutation, { events });
+    const header = await sign('n-captured', ['captured', 'captured-too']);
+    const both = [
+      accessEvent('captured', [readFile('1234-5678')]),
+      accessEvent('captured-too', [readFile('12-3456-7890')]),
+    ];
+    // A batch other than the one signed for: fewer, more, or in another order.
+    await expect(write(header, both.slice(0, 1))).rejects.toThrow(/FORBIDDEN/);
+    await expect(write(await sign('n-2', ['captured']), both)).rejects.toThrow(/FORBIDDEN/);
+    await expect(write(await sign('n-3', ['captured-too', 'captured']), both)).rejects.toThrow(/FORBIDDEN/);
+    await expect(write(await sign('n-4', ['not-that-one']), both.slice(0, 1))).rejects.toThrow(/FORBIDDEN/);
+    expect(await write(header, both)).toEqual({ recordAccess: 2 });
+    // Used once: the same header writes nothing a second time.
+    await expect(write(header, both)).rejects.toThrow(/FORBIDDEN/);
   });
 });

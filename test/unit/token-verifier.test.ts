@@ -117,3 +117,33 @@ describe('what an access token may say', () => {
     }
   });
 });
+
+describe('a token verified once', () => {
+  it('gives the same caller again without a second check, until it expires; then it is refused', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const verify = createTokenVerifier({
+      issuer: IDP,
+      audience: 'one-window',
+      publicKey,
+      clockToleranceSeconds: 0,
+    });
+    const token = await new SignJWT({ role: 'applicant' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('1234-5678')
+      .setIssuer(IDP)
+      .setAudience('one-window')
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 1)
+      .sign(privateKey);
+    const first = await verify(`Bearer ${token}`);
+    expect(await verify(`Bearer ${token}`)).toEqual(first);
+    // A token that differs in one byte of its signature is a different token, checked afresh.
+    const tampered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    await expect(verify(`Bearer ${tampered}`)).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await expect(verify(`Bearer ${token}`)).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  });
+});

@@ -8,22 +8,28 @@ import { auditMessages } from '../messages/catalogue';
 
 /**
  * The gateway's write path, hidden from the public API (@inaccessible) and, like every
- * subgraph operation, refused without the gateway's signed header.
+ * subgraph operation, refused without the gateway's signed header. The gateway commits
+ * concurrent requests' records together (gateway/audit/group-commit.ts), one batch per call.
  */
 @Resolver()
 export class RecordAccessResolver {
   @Directive('@inaccessible')
   @Mutation(() => Int, {
-    description: "Records one request's access durably; returns how many of its files were newly stored.",
+    description:
+      "Records a batch of requests' access durably, all or none; returns how many of their files were newly stored.",
   })
   recordAccess(
-    @Arg('event', () => AccessEventInput) event: AccessEventInput,
-    @Ctx() { db, purpose, requestId, nonce }: AuditContext,
+    @Arg('events', () => [AccessEventInput]) events: AccessEventInput[],
+    @Ctx() { db, purpose, records, nonce }: AuditContext,
   ): Promise<number> {
-    // Only the gateway's own signature for this request's record, used once, writes the trail.
-    if (purpose !== 'record-access' || event.requestId !== requestId || !nonce || !useOnce(nonce)) {
+    // Only the gateway's own signature for exactly these requests' records, used once, writes the trail.
+    const signedForThese =
+      records !== undefined &&
+      records.length === events.length &&
+      events.every((event, index) => event.requestId === records[index]);
+    if (purpose !== 'record-access' || !signedForThese || !nonce || !useOnce(nonce)) {
       throw forbidden(auditMessages.text('record.forbidden'));
     }
-    return auditStore.record(db, event);
+    return auditStore.record(db, events);
   }
 }
