@@ -1,9 +1,9 @@
 import { Database, Queryable } from '../kit/db/database';
-import { bulkInsert } from '../kit/db/bulk-insert';
+import { bulkInsert, insertFromJson } from '../kit/db/bulk-insert';
 import { pagePerParent } from '../kit/db/page-per-parent';
 import { Page } from '../kit/pagination';
 import { AccessRecord } from './entities/access-record';
-import { AccessEventInput } from './entities/access-event-input';
+import { AccessEvent } from '../../platform/access-event';
 
 /** Files written per statement: a batch over tens of thousands of files is stored in bounded statements. */
 const FILES_PER_STATEMENT = 1000;
@@ -16,71 +16,87 @@ const RECORD_COLUMNS = `f.id::text, f.client_uci AS "clientUci", f.occurred_at A
   jsonb_build_object('subject', e.reader_subject, 'role', e.reader_role, 'clientId', e.reader_client_id, 'scopes', e.reader_scopes) AS reader`;
 const RECORDS = 'access_event_file f JOIN access_event e ON e.request_id = f.request_id';
 
+const EVENT_COLUMNS = {
+  request_id: 'text',
+  occurred_at: 'timestamptz',
+  reader_subject: 'text',
+  reader_role: 'text',
+  reader_client_id: 'text',
+  reader_scopes: 'jsonb',
+  operation_name: 'text',
+  operation_hash: 'text',
+  delivered_fields: 'jsonb',
+  refused_fields: 'jsonb',
+};
+const FILE_COLUMNS = {
+  request_id: 'text',
+  client_uci: 'text',
+  occurred_at: 'timestamptz',
+  outcome: 'text',
+  fields_shown: 'text',
+};
+/** An event as the gateway sends it (AccessEventInput), its time parsed or not: it travels to the server as JSON. */
+type EventToStore = Omit<AccessEvent, 'occurredAt'> & { occurredAt: Date | string };
+
+/** A record written twice (a retried batch) is kept as first written. */
+const IGNORE_REPEATS = { onConflict: 'ignore' as const };
+
+const eventRow = (event: EventToStore) => ({
+  request_id: event.requestId,
+  occurred_at: event.occurredAt,
+  reader_subject: event.readerSubject,
+  reader_role: event.readerRole,
+  reader_client_id: event.readerClientId,
+  reader_scopes: event.readerScopes,
+  operation_name: event.operationName,
+  operation_hash: event.operationHash,
+  delivered_fields: event.deliveredFields,
+  refused_fields: event.refusedFields,
+});
+
+const fileRows = (event: EventToStore) =>
+  event.files.map((file) => ({
+    request_id: event.requestId,
+    client_uci: file.clientUci,
+    occurred_at: event.occurredAt,
+    outcome: file.outcome,
+    fields_shown: file.fieldsShown,
+  }));
+
 export const auditStore = {
   /**
-   * Stores a batch of requests' events and their files in one transaction: all of it, or none.
-   * Returns how many files were newly stored; a file already recorded for the same request and
-   * outcome is kept as it was and not counted, so the gateway never takes a skipped row for a
-   * stored one.
+   * Stores a batch of requests' events and their files, all of it or none: in one statement when
+   * the files fit one (the usual case: one round trip to the server), else in one transaction of
+   * bounded statements. Returns how many files were newly stored; a file already recorded for the
+   * same request and outcome is kept as it was and not counted, so the gateway never takes a
+   * skipped row for a stored one.
    */
-  record: (db: Database, events: readonly AccessEventInput[]): Promise<number> =>
-    db.transaction(async (tx) => {
-      await bulkInsert(
-        tx,
-        'access_event',
-        {
-          request_id: 'text',
-          occurred_at: 'timestamptz',
-          reader_subject: 'text',
-          reader_role: 'text',
-          reader_client_id: 'text',
-          reader_scopes: 'jsonb',
-          operation_name: 'text',
-          operation_hash: 'text',
-          delivered_fields: 'jsonb',
-          refused_fields: 'jsonb',
-        },
-        events.map((event) => ({
-          request_id: event.requestId,
-          occurred_at: event.occurredAt,
-          reader_subject: event.readerSubject,
-          reader_role: event.readerRole,
-          reader_client_id: event.readerClientId,
-          reader_scopes: event.readerScopes,
-          operation_name: event.operationName,
-          operation_hash: event.operationHash,
-          delivered_fields: event.deliveredFields,
-          refused_fields: event.refusedFields,
-        })),
-        { onConflict: 'ignore' },
+  record: async (db: Database, events: readonly EventToStore[]): Promise<number> => {
+    const eventRows = JSON.stringify(events.map(eventRow));
+    const files = events.flatMap(fileRows);
+    if (files.length <= FILES_PER_STATEMENT) {
+      const [{ inserted }] = await db.query<{ inserted: number }>(
+        `WITH events AS (${insertFromJson('access_event', EVENT_COLUMNS, 1, IGNORE_REPEATS)}),
+              files AS (${insertFromJson('access_event_file', FILE_COLUMNS, 2, IGNORE_REPEATS)})
+         SELECT count(*)::int AS inserted FROM files`,
+        [eventRows, JSON.stringify(files)],
       );
-      const files = events.flatMap((event) =>
-        event.files.map((file) => ({
-          request_id: event.requestId,
-          client_uci: file.clientUci,
-          occurred_at: event.occurredAt,
-          outcome: file.outcome,
-          fields_shown: file.fieldsShown,
-        })),
-      );
+      return inserted;
+    }
+    return db.transaction(async (tx) => {
+      await tx.query(`${insertFromJson('access_event', EVENT_COLUMNS, 1, IGNORE_REPEATS)}`, [eventRows]);
       let stored = 0;
-      for (let start = 0; start < files.length; start += FILES_PER_STATEMENT) {
+      for (let start = 0; start < files.length; start += FILES_PER_STATEMENT)
         stored += await bulkInsert(
           tx,
           'access_event_file',
-          {
-            request_id: 'text',
-            client_uci: 'text',
-            occurred_at: 'timestamptz',
-            outcome: 'text',
-            fields_shown: 'text',
-          },
+          FILE_COLUMNS,
           files.slice(start, start + FILES_PER_STATEMENT),
-          { onConflict: 'ignore' },
+          IGNORE_REPEATS,
         );
-      }
       return stored;
-    }),
+    });
+  },
 
   /** A page of each client's log, newest first. */
   clientLogPage: (db: Queryable, ucis: readonly string[], page: Page) =>

@@ -16,17 +16,28 @@ export async function bulkInsert(
   options: { onConflict?: 'ignore' } = {},
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const names = Object.keys(columns);
-  const recordType = names.map((name) => `${name} ${columns[name]}`).join(', ');
   const [{ inserted }] = await db.query<{ inserted: number }>(
-    `WITH written AS (
-       INSERT INTO ${table} (${names.join(', ')})
-       SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType})
-       ${options.onConflict === 'ignore' ? 'ON CONFLICT DO NOTHING' : ''}
-       RETURNING 1
-     )
+    `WITH written AS (${insertFromJson(table, columns, 1, options)})
      SELECT count(*)::int AS inserted FROM written`,
     [JSON.stringify(rows)],
   );
   return inserted;
+}
+
+/**
+ * The INSERT … RETURNING 1 that bulkInsert runs, taking its rows from parameter `$n`: for a
+ * statement that writes several tables at once (one round trip, atomic without a transaction).
+ */
+export function insertFromJson(
+  table: string,
+  columns: ColumnTypes,
+  parameter: number,
+  options: { onConflict?: 'ignore' } = {},
+): string {
+  const names = Object.keys(columns);
+  const recordType = names.map((name) => `${name} ${columns[name]}`).join(', ');
+  return `INSERT INTO ${table} (${names.join(', ')})
+       SELECT ${names.join(', ')} FROM jsonb_to_recordset($${parameter}::jsonb) AS r(${recordType})
+       ${options.onConflict === 'ignore' ? 'ON CONFLICT DO NOTHING' : ''}
+       RETURNING 1`;
 }
