@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Pool, PoolClient, types } from 'pg';
 import { Database, DATE_TYPE_OID, Queryable } from './database';
 
@@ -15,6 +16,24 @@ export interface PoolSettings {
 
 /** Statements stop before the gateway's 2 s time-out gives up on them: no work outlives its caller by much. */
 export const SERVING_POOL: PoolSettings = { size: 10, statementTimeoutMs: 1_500, connectTimeoutMs: 1_000 };
+
+/**
+ * Each connection prepares a statement the first time it runs it and afterwards only binds and
+ * executes it: the server parses and analyses it once per connection, not on every call. Our
+ * statements are a fixed set of texts; past this many distinct ones (a bug building texts with
+ * values in them) statements run unprepared, so the server's memory stays bounded.
+ */
+const MAX_PREPARED = 500;
+const prepared = new Map<string, string>();
+
+function preparedName(sql: string): string | undefined {
+  let name = prepared.get(sql);
+  if (!name && prepared.size < MAX_PREPARED) {
+    name = `ow_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    prepared.set(sql, name);
+  }
+  return name;
+}
 
 /** A PostgreSQL server: the embedded one `npm start` runs, or any other by URL. */
 export async function openPostgres(
@@ -36,7 +55,12 @@ export async function openPostgres(
   await pool.query('SELECT 1');
   const asQueryable = (target: Pool | PoolClient): Queryable => ({
     async query<Row>(sql: string, params?: readonly unknown[]) {
-      const result = await target.query(sql, params ? [...params] : undefined);
+      const name = params ? preparedName(sql) : undefined;
+      const result = await target.query(
+        name
+          ? { name, text: sql, values: [...params!] }
+          : { text: sql, values: params ? [...params] : undefined },
+      );
       return result.rows as Row[];
     },
   });
