@@ -1,6 +1,9 @@
 import { performance } from 'node:perf_hooks';
 
-/** Sends request number `index` (each names a different client) and says whether a whole, error-free answer came. */
+/**
+ * Sends request number `index` (each names a different client) and says whether a whole,
+ * error-free answer came. Every run counts from 0, so each target is sent the same requests.
+ */
 export type Send = (index: number) => Promise<boolean>;
 
 export interface LoadResult {
@@ -16,8 +19,6 @@ export interface LoadResult {
   requestsPerSecond: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
 }
-
-let sent = 0;
 
 function summary(
   mode: LoadResult['mode'],
@@ -50,10 +51,11 @@ export async function closedLoop(send: Send, connections: number, seconds: numbe
   const latencies: number[] = [];
   let failed = 0;
   const end = performance.now() + seconds * 1000;
+  let next = 0;
   const worker = async () => {
     while (performance.now() < end) {
       const started = performance.now();
-      const ok = await send(sent++).catch(() => false);
+      const ok = await send(next++).catch(() => false);
       if (ok) latencies.push(performance.now() - started);
       else failed += 1;
     }
@@ -93,7 +95,7 @@ export async function openLoop(
           continue;
         }
         inFlight += 1;
-        const request = send(sent++)
+        const request = send(next - 1)
           .catch(() => false)
           .then((ok) => {
             inFlight -= 1;

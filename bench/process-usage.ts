@@ -7,17 +7,21 @@ const PAGE_BYTES = Number(execFileSync('getconf', ['PAGESIZE']).toString().trim(
 interface Stat {
   ppid: number;
   cpuMs: number;
+  /** CPU of its children that have exited and been waited for (PostgreSQL's backends that closed). */
+  exitedChildrenCpuMs: number;
   rssBytes: number;
 }
 
 function statOf(pid: number): Stat | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after "pid (command) ": state, ppid, … utime (12th), stime (13th), … rss (22nd).
+    // Fields after "pid (command) ": state, ppid, … utime (12th), stime, cutime, cstime, … rss (22nd).
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = (ticks: string) => (Number(ticks) * 1000) / TICKS_PER_SECOND;
     return {
       ppid: Number(fields[1]),
-      cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND,
+      cpuMs: ms(fields[11]) + ms(fields[12]),
+      exitedChildrenCpuMs: ms(fields[13]) + ms(fields[14]),
       rssBytes: Number(fields[21]) * PAGE_BYTES,
     };
   } catch {
@@ -72,7 +76,11 @@ export class ProcessUsage {
     return new Map(
       Object.entries(this.groups).map(([name, root]) => [
         name,
-        withDescendants(root, processes).reduce((sum, pid) => sum + processes.get(pid)!.cpuMs, 0),
+        // A tree counts its exited members too: a process that ended during the run took its time along.
+        withDescendants(root, processes).reduce((sum, pid) => {
+          const { cpuMs, exitedChildrenCpuMs } = processes.get(pid)!;
+          return sum + cpuMs + (root > 0 ? exitedChildrenCpuMs : 0);
+        }, 0),
       ]),
     );
   }

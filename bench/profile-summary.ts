@@ -22,7 +22,12 @@ function groupOf({ functionName, url }: ProfileNode['callFrame']): string {
   if (inPackage) return inPackage[1];
   const own = /\/dist\/([^/]+\/[^/]+)/.exec(url);
   if (own) return `one-window ${own[1]}`;
-  if (url.startsWith('node:')) return url.replace(/^node:(internal\/)?/, 'node ').split('/').slice(0, 2).join('/');
+  if (url.startsWith('node:'))
+    return url
+      .replace(/^node:(internal\/)?/, 'node ')
+      .split('/')
+      .slice(0, 2)
+      .join('/');
   return url ? url : `native ${functionName}`;
 }
 

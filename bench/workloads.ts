@@ -57,9 +57,13 @@ export async function workloads(clients: number, privateKey: KeyLike, kid: strin
     readFileSync(path.join(PROJECT_ROOT, 'documents', 'manifests', 'partner-system.json'), 'utf8'),
   ) as PersistedQueryManifest;
   const travel = manifest.operations.find((operation) => operation.name === 'TravelHistory')!;
+  // Applicants filing requests come from the last tenth of the population and readers from the
+  // rest: the requests filed must not lengthen the files the read workloads load, run after run.
+  const filers = Math.max(1, Math.floor(clients / 10));
+  const readers = clients - filers;
   const applicants = await Promise.all(
-    Array.from({ length: Math.min(APPLICANT_TOKENS, clients) }, async (_, index) => {
-      const uci = uciAt(spread(index, clients));
+    Array.from({ length: Math.min(APPLICANT_TOKENS, filers) }, async (_, index) => {
+      const uci = uciAt(readers + spread(index, filers));
       return { uci, authorization: await bearer('applicant', uci, ['atip:read']) };
     }),
   );
@@ -70,7 +74,7 @@ export async function workloads(clients: number, privateKey: KeyLike, kid: strin
       description: "an officer reads one client's whole file (all three subgraphs)",
       operation: (index) => ({
         query: CLIENT_FILE,
-        variables: { uci: uciAt(spread(index, clients)) },
+        variables: { uci: uciAt(spread(index, readers)) },
         authorization: officer,
       }),
     },
@@ -91,7 +95,7 @@ export async function workloads(clients: number, privateKey: KeyLike, kid: strin
         "a partner agency holding only border:travel runs its registered document, by hash, for a client's travel",
       operation: (index) => ({
         query: travel.body,
-        variables: { uci: uciAt(spread(index, clients)), first: 20 },
+        variables: { uci: uciAt(spread(index, readers)), first: 20 },
         authorization: partner,
         persistedHash: travel.id,
       }),
