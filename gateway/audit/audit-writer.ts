@@ -12,10 +12,12 @@ export type AuditSigner = (requestIds: string[]) => Promise<string>;
 const RECORD = 'mutation RecordAccess($events: [AccessEventInput!]!) { recordAccess(events: $events) }';
 
 /**
- * A batch's weight is its files (and one for the event): it bounds the audit service's body and
- * transaction; a request alone above it (a large caseload) still goes, by itself.
+ * One write at a time: every record that arrives while it is in flight goes in the next one, so
+ * under load batches grow with the load (a request waits at most one write for its batch), and
+ * alone a record goes at once. A batch's weight is its files (and one for the event): it bounds
+ * the audit service's body and statement; a request alone above it (a large caseload) still goes.
  */
-const BATCH_LIMITS = { maxInFlight: 4, maxWeight: 2_000 };
+const BATCH_LIMITS = { maxInFlight: 1, maxWeight: 2_000 };
 
 /**
  * Writes each request's access through the audit subgraph, which owns the trail. Concurrent
