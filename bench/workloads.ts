@@ -6,7 +6,8 @@ import { tokenSettings } from '../gateway/auth/token-verifier';
 import { Role } from '../platform/caller';
 import { PersistedQueryManifest } from '../platform/trusted-documents';
 import { PROJECT_ROOT } from '../platform/supergraph-config';
-import { representativeCount, representativeId, uciAt } from '../subgraphs/kit/seed/population';
+import { DEFAULT_SEED } from '../subgraphs/kit/config';
+import { personAt, representativeCount, representativeId, uciAt } from '../subgraphs/kit/seed/population';
 import { CLIENT_FILE, REPRESENTATIVE_CASELOAD } from './flagship-queries';
 
 type Json = Record<string, unknown>;
@@ -57,13 +58,17 @@ export async function workloads(clients: number, privateKey: KeyLike, kid: strin
     readFileSync(path.join(PROJECT_ROOT, 'documents', 'manifests', 'partner-system.json'), 'utf8'),
   ) as PersistedQueryManifest;
   const travel = manifest.operations.find((operation) => operation.name === 'TravelHistory')!;
-  // Applicants filing requests come from the last tenth of the population and readers from the
-  // rest: the requests filed must not lengthen the files the read workloads load, run after run.
+  // Applicants filing requests come from the last tenth of the population, and only those no
+  // representative holds; readers come from the rest. The requests filed must not lengthen the
+  // files (nor the caseloads) the read workloads load, run after run.
   const filers = Math.max(1, Math.floor(clients / 10));
   const readers = clients - filers;
+  const unrepresented = Array.from({ length: filers }, (_, index) => readers + spread(index, filers))
+    .filter((index) => personAt(DEFAULT_SEED, index, clients).representation === null)
+    .slice(0, APPLICANT_TOKENS);
   const applicants = await Promise.all(
-    Array.from({ length: Math.min(APPLICANT_TOKENS, filers) }, async (_, index) => {
-      const uci = uciAt(readers + spread(index, filers));
+    unrepresented.map(async (index) => {
+      const uci = uciAt(index);
       return { uci, authorization: await bearer('applicant', uci, ['atip:read']) };
     }),
   );
