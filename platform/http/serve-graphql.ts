@@ -2,6 +2,7 @@ import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { DocumentRequest } from '../trusted-documents';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import { AddressInfo } from 'node:net';
 import { ErrorCode, httpStatusOf } from '../errors';
 import { Text } from '../language/catalogue';
@@ -120,7 +121,14 @@ export async function serveGraphQL<Context extends BaseContext>(
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}/`,
     async close() {
       draining = true;
-      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // Stop accepting at once, but not through http.Server's close(), which also closes the
+      // connections that look idle: a request a client has already sent on a kept-alive one may
+      // not be read yet, and would be reset instead of answered. Those get a moment to be read
+      // (their answers say `Connection: close`); then the idle ones are closed.
+      const closed = new Promise<void>((resolve) =>
+        NetServer.prototype.close.call(httpServer, () => resolve()),
+      );
+      await new Promise((resolve) => setTimeout(resolve, ALREADY_SENT_GRACE_MS));
       httpServer.closeIdleConnections();
       if (inFlight > 0) {
         let timer: NodeJS.Timeout | undefined;
@@ -136,6 +144,9 @@ export async function serveGraphQL<Context extends BaseContext>(
     },
   };
 }
+
+/** Long enough for requests already on the wire to be read; short beside any drain. */
+const ALREADY_SENT_GRACE_MS = 250;
 
 async function handle<Context extends BaseContext>(
   server: ApolloServer<Context>,
