@@ -1,10 +1,9 @@
-import { decodeJwt } from 'jose';
-import { Role } from '../../platform/caller';
 import { signingKeyFromPem } from '../../platform/caller-header';
 import { createLogger } from '../../platform/observability/logger';
 import { Metrics } from '../../platform/observability/metrics';
 import { gatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/gateway';
+import { callerOf } from '../signed-callers';
 
 /**
  * One Window's gateway with its token check and audit write taken out, for the benchmark alone
@@ -18,15 +17,7 @@ async function main(): Promise<void> {
     port: config.port,
     supergraphFile: config.supergraphFile,
     subgraphUrls: config.subgraphUrls,
-    verifyToken: async (authorization) => {
-      const claims = decodeJwt((authorization ?? '').replace(/^Bearer\s+/i, ''));
-      return {
-        role: claims.role as Role,
-        subject: claims.sub ?? null,
-        scopes: typeof claims.scope === 'string' ? claims.scope.split(' ') : [],
-        clientId: typeof claims.azp === 'string' ? claims.azp : null,
-      };
-    },
+    verifyToken: async (authorization) => callerOf(authorization ?? ''),
     callerSigningKey: await signingKeyFromPem(config.callerSigningKey),
     auditServiceUrl: config.subgraphUrls.audit,
     audit: async () => undefined,
