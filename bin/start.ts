@@ -7,6 +7,7 @@ import { commandLine } from './tools/command-line';
 import { loadOrCreateDevKeys } from './tools/dev-keys';
 import { mintToken } from './tools/mint-token';
 import { tokenSettings } from '../gateway/auth/token-verifier';
+import { DEFAULT_ADMIN_PORT } from '../gateway/config';
 import { SubgraphStores, subgraphStores } from './tools/stores';
 
 /**
@@ -109,13 +110,18 @@ async function main(): Promise<void> {
         ...subgraphEnv,
         ...stores!.urls,
         PORT: String(endpoint.port),
+        ONE_WINDOW_ADMIN_PORT: String(endpoint.adminPort),
       }),
     ),
   );
   const urls = Object.fromEntries(
     endpoints.map((endpoint) => [`${envPrefix(endpoint.name)}_URL`, endpoint.url]),
   );
-  const url = await run(gateway, 'gateway', path.join(DIST, 'gateway', 'main.js'), [], { ...env, ...urls });
+  const url = await run(gateway, 'gateway', path.join(DIST, 'gateway', 'main.js'), [], {
+    ...env,
+    ...urls,
+    ONE_WINDOW_ADMIN_PORT: env.GATEWAY_ADMIN_PORT ?? String(DEFAULT_ADMIN_PORT),
+  });
   console.log(`[one-window] One Window is ready at ${url}`);
 }
 

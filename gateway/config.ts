@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { drainMs, onOff, positiveInteger } from '../platform/config';
+import { adminPort, drainMs, onOff, positiveInteger } from '../platform/config';
 import { OperationLimits, operationLimits } from '../platform/operation-limits';
 import { subgraphEndpoints, SUPERGRAPH_SDL } from '../platform/supergraph-config';
 import { TokenSettings, tokenSettings } from './auth/token-verifier';
@@ -12,6 +12,10 @@ export interface GatewayConfig {
   supergraphFile: string;
   /** Where each subgraph named in supergraph.yaml is reached. */
   subgraphUrls: Record<string, string>;
+  /** Where each subgraph answers /ready, for the gateway's own readiness. */
+  subgraphAdminUrls: Record<string, string>;
+  /** The gateway's /health, /ready and /metrics: ONE_WINDOW_ADMIN_PORT (9400) on loopback. */
+  admin: { port: number; host: string };
   token: Omit<TokenSettings, 'publicKey'>;
   /** Where the development token key is kept, trusted only when no JWKS URL is set. */
   devKeysDir: string;
@@ -43,9 +47,8 @@ export interface Exposure {
 }
 
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const subgraphUrls = Object.fromEntries(
-    subgraphEndpoints(env).map((endpoint) => [endpoint.name, endpoint.url]),
-  );
+  const endpoints = subgraphEndpoints(env);
+  const subgraphUrls = Object.fromEntries(endpoints.map((endpoint) => [endpoint.name, endpoint.url]));
   if (!subgraphUrls.audit)
     throw new Error('supergraph.yaml must name the audit subgraph: no access is served unaudited');
   const callerSigningKey = env.ONE_WINDOW_CALLER_SIGNING_KEY;
@@ -56,6 +59,8 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     host: env.HOST,
     supergraphFile: env.ONE_WINDOW_SUPERGRAPH ?? SUPERGRAPH_SDL,
     subgraphUrls,
+    subgraphAdminUrls: Object.fromEntries(endpoints.map((endpoint) => [endpoint.name, endpoint.adminUrl])),
+    admin: adminPort(env, DEFAULT_ADMIN_PORT),
     token: tokenSettings(env),
     devKeysDir: devKeysDir(env),
     callerSigningKey,
@@ -66,6 +71,9 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     drainMs: drainMs(env),
   };
 }
+
+/** Beside the subgraphs' 9401–9404 in supergraph.yaml. */
+export const DEFAULT_ADMIN_PORT = 9400;
 
 export function exposure(env: NodeJS.ProcessEnv = process.env): Exposure {
   const production = env.NODE_ENV === 'production';

@@ -27,7 +27,7 @@ import { Observability, requestObserver } from '../platform/observability/reques
 import { outcomePlugin } from '../platform/observability/outcome-plugin';
 import { currentRequest } from '../platform/observability/request-record';
 import { traceHeaders } from '../platform/observability/tracing';
-import { OperationalRoutes } from '../platform/http/operational-routes';
+import { AdminPort, CheckResult, OperationalRoutes } from '../platform/http/operational-routes';
 import { LANGUAGE_LOOKUP } from './language/preferred-language';
 import { Exposure } from './config';
 import { RateLimits, rateLimits, RequestLimiter } from './traffic/rate-limits';
@@ -57,6 +57,10 @@ export interface GatewayOptions {
   supergraphFile: string;
   /** Where each subgraph is reached, by name; overrides the routing URLs in the supergraph. */
   subgraphUrls: Record<string, string>;
+  /** Where each subgraph answers /ready, by name: the gateway is ready only when the audit subgraph is. */
+  subgraphAdminUrls?: Record<string, string>;
+  /** Where the gateway's own /health, /ready and /metrics are served; an ephemeral loopback port when omitted. */
+  admin?: AdminPort;
   verifyToken: TokenVerifier;
   /** Signs the caller forwarded to subgraphs, which hold only the public half. */
   callerSigningKey: KeyLike;
@@ -91,6 +95,7 @@ export interface GatewayOptions {
 
 export interface RunningGateway {
   url: string;
+  adminUrl: string;
   stop: () => Promise<void>;
 }
 
@@ -218,10 +223,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port: options.port,
     host: options.host,
     drainMs: options.drainMs,
-    operational: {
-      metrics: metrics.registry,
-      ...readiness(authorizing, options.subgraphUrls, options.auditServiceUrl),
-    },
+    admin: options.admin ?? { port: 0 },
+    operational: { metrics: metrics.registry, ...readiness(authorizing, options.subgraphAdminUrls ?? {}) },
     logger,
     observe: requestObserver(metrics, logger),
     admit: async (request, document) => {
@@ -255,6 +258,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   return {
     url: served.url,
+    adminUrl: served.adminUrl,
     stop: async () => {
       await served.close();
       await redis?.quit().catch(() => redis.disconnect());
@@ -269,19 +273,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
  */
 function readiness(
   gateway: AuthorizingGateway,
-  subgraphUrls: Record<string, string>,
-  auditServiceUrl: string,
+  subgraphAdminUrls: Record<string, string>,
 ): Pick<OperationalRoutes, 'checks' | 'informational'> {
-  const subgraphReady = (url: string) => async () => {
+  const subgraphReady = (url: string | undefined) => async (): Promise<CheckResult> => {
+    if (!url) return { ok: false, detail: 'no admin URL configured' };
     const response = await fetch(new URL('/ready', url), { signal: AbortSignal.timeout(1_000) });
     await response.arrayBuffer();
     return response.ok ? { ok: true } : { ok: false, detail: `answered HTTP ${response.status}` };
   };
-  const { audit: _required, ...others } = subgraphUrls;
+  const { audit, ...others } = subgraphAdminUrls;
   return {
     checks: {
       supergraph: async () => (gateway.loaded ? { ok: true } : { ok: false, detail: 'no supergraph loaded' }),
-      audit: subgraphReady(auditServiceUrl),
+      audit: subgraphReady(audit),
     },
     informational: Object.fromEntries(
       Object.entries(others).map(([name, url]) => [name, subgraphReady(url)]),

@@ -18,6 +18,8 @@ async function main(): Promise<void> {
     host: config.host,
     supergraphFile: config.supergraphFile,
     subgraphUrls: config.subgraphUrls,
+    subgraphAdminUrls: config.subgraphAdminUrls,
+    admin: config.admin,
     verifyToken: await tokenVerifier(config, logger.info.bind(logger)),
     callerSigningKey: await signingKeyFromPem(config.callerSigningKey),
     auditServiceUrl: config.subgraphUrls.audit,
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
     drainMs: config.drainMs,
   });
   logger.info(
-    { url: gateway.url },
+    { url: gateway.url, adminUrl: gateway.adminUrl },
     `One Window is ready at ${gateway.url}${config.exposure.sandbox ? ' (open it in a browser for Apollo Sandbox)' : ''}`,
   );
   process.send?.({ ready: gateway.url });

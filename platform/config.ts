@@ -26,3 +26,14 @@ export function onOff(value: string | undefined, fallback: boolean, name: string
 export function drainMs(env: NodeJS.ProcessEnv = process.env): number {
   return positiveInteger(env.ONE_WINDOW_DRAIN_MS, 10_000, 'ONE_WINDOW_DRAIN_MS');
 }
+
+/**
+ * This process's admin port (/health, /ready, /metrics): ONE_WINDOW_ADMIN_PORT on
+ * ONE_WINDOW_ADMIN_HOST, loopback unless an operator opens it to the monitoring network.
+ */
+export function adminPort(env: NodeJS.ProcessEnv, fallback: number): { port: number; host: string } {
+  return {
+    port: positiveInteger(env.ONE_WINDOW_ADMIN_PORT, fallback, 'ONE_WINDOW_ADMIN_PORT'),
+    host: env.ONE_WINDOW_ADMIN_HOST || '127.0.0.1',
+  };
+}

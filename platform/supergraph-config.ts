@@ -16,11 +16,16 @@ export interface SubgraphEntry {
   schemaFile: string;
   /** The subgraphs this one asks on a caller's behalf (One Window's own key, `asks`). */
   asks: string[];
+  /** Where it answers /health, /ready and /metrics (One Window's own key, `admin_url`). */
+  adminUrl: string;
 }
 
 interface RoverConfig {
   federation_version: string;
-  subgraphs: Record<string, { routing_url: string; schema: { file: string }; asks?: string[] }>;
+  subgraphs: Record<
+    string,
+    { routing_url: string; schema: { file: string }; asks?: string[]; admin_url?: string }
+  >;
 }
 
 /** Reads supergraph.yaml, the rover-style list of subgraphs. */
@@ -36,6 +41,7 @@ export function readSupergraphConfig(file = SUPERGRAPH_CONFIG): {
       routingUrl: entry.routing_url,
       schemaFile: path.resolve(path.dirname(file), entry.schema.file),
       asks: entry.asks ?? [],
+      adminUrl: entry.admin_url ?? `http://127.0.0.1:0/`,
     })),
   };
 }
@@ -44,20 +50,34 @@ export interface Endpoint {
   name: string;
   port: number;
   url: string;
+  /** Its admin port (/health, /ready, /metrics). */
+  adminPort: number;
+  adminUrl: string;
 }
 
 /**
  * Where each subgraph listens: `<NAME>_URL` names a subgraph served elsewhere; `<NAME>_PORT`
- * moves a local one; otherwise supergraph.yaml's routing_url holds.
+ * moves a local one; otherwise supergraph.yaml's routing_url holds. Its admin port likewise, by
+ * `<NAME>_ADMIN_URL`, `<NAME>_ADMIN_PORT` and `admin_url`.
  */
 export function subgraphEndpoints(
   env: NodeJS.ProcessEnv = process.env,
   subgraphs = readSupergraphConfig().subgraphs,
 ): Endpoint[] {
-  return subgraphs.map(({ name, routingUrl }) => {
-    const prefix = envPrefix(name);
-    const url = new URL(env[`${prefix}_URL`] ?? routingUrl);
+  const located = (prefix: string, fallback: string) => {
+    const url = new URL(env[`${prefix}_URL`] ?? fallback);
     if (env[`${prefix}_PORT`]) url.port = env[`${prefix}_PORT`]!;
-    return { name, port: Number(url.port), url: url.toString() };
+    return url;
+  };
+  return subgraphs.map(({ name, routingUrl, adminUrl }) => {
+    const url = located(envPrefix(name), routingUrl);
+    const admin = located(`${envPrefix(name)}_ADMIN`, adminUrl);
+    return {
+      name,
+      port: Number(url.port),
+      url: url.toString(),
+      adminPort: Number(admin.port),
+      adminUrl: admin.toString(),
+    };
   });
 }

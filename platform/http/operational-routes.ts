@@ -1,4 +1,5 @@
-import { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
 
 export interface CheckResult {
@@ -82,12 +83,15 @@ function readiness(routes: OperationalRoutes): Promise<Readiness> {
   return round;
 }
 
+/** The paths an admin port serves; the API port answers 404 there. */
+export const OPERATIONAL_PATHS: ReadonlySet<string> = new Set(['/health', '/ready', '/metrics']);
+
 /**
  * GET /health (the process is alive and serving HTTP), GET /ready (it can answer: every check
  * passes; 503 with the failing ones otherwise) and GET /metrics (Prometheus). Returns false for
- * any other request, which is GraphQL's.
+ * any other request.
  */
-export async function serveOperationalRoute(
+async function serveOperationalRoute(
   routes: OperationalRoutes,
   request: IncomingMessage,
   response: ServerResponse,
@@ -110,4 +114,38 @@ export async function serveOperationalRoute(
     return true;
   }
   return false;
+}
+
+export interface AdminPort {
+  port: number;
+  /** Loopback unless an operator opens it to the monitoring network (ONE_WINDOW_ADMIN_HOST). */
+  host?: string;
+}
+
+export interface ServedAdmin {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * The operational routes on a port of their own, loopback by default: what they tell (operation
+ * names, breaker states, audit failures, heap size) is for the people who run the process, not
+ * for the callers of its API. Anything else there is 404.
+ */
+export async function serveAdmin(routes: OperationalRoutes, admin: AdminPort): Promise<ServedAdmin> {
+  const server = createServer((request, response) => {
+    void serveOperationalRoute(routes, request, response).then((served) => {
+      if (!served) sendJson(response, 404, { error: 'not found' });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(admin.port, admin.host ?? '127.0.0.1', resolve));
+  const { address, port } = server.address() as AddressInfo;
+  return {
+    url: `http://${address.includes(':') ? `[${address}]` : address}:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }

@@ -18,7 +18,7 @@ import {
   requestLogger,
 } from '../observability/request-record';
 import { Logger } from '../observability/logger';
-import { OperationalRoutes, serveOperationalRoute } from './operational-routes';
+import { AdminPort, OPERATIONAL_PATHS, OperationalRoutes, serveAdmin } from './operational-routes';
 
 /**
  * The HTTP front of the gateway and of every subgraph: plain node:http in front of Apollo
@@ -31,8 +31,9 @@ export interface ServeOptions<Context> {
   /** Requests larger than this are refused with 413 before they are read in full. */
   maxBodyBytes?: number;
   context: (request: IncomingMessage) => Promise<Context>;
-  /** /health, /ready and /metrics. */
+  /** /health, /ready and /metrics, served on the admin port only. */
   operational: OperationalRoutes;
+  admin: AdminPort;
   /**
    * Looks at the document a request names before anything else runs: throws a coded
    * GraphQLError to refuse it, or returns the text to run for a request that names it by hash.
@@ -48,6 +49,8 @@ export interface ServeOptions<Context> {
 
 export interface Served {
   url: string;
+  /** Where /health, /ready and /metrics are answered. */
+  adminUrl: string;
   /** Stops accepting, lets requests in flight finish (bounded by drainMs), then closes. */
   close: () => Promise<void>;
 }
@@ -104,7 +107,8 @@ export async function serveGraphQL<Context extends BaseContext>(
     // Until the caller is known, the request's language is what its Accept-Language prefers.
     const language = negotiateLanguage(request.headers['accept-language']) ?? 'EN';
     void inLanguageScope(language, async () => {
-      if (await serveOperationalRoute(options.operational, request, response)) return;
+      if (OPERATIONAL_PATHS.has((request.url ?? '/').split('?')[0]))
+        return sendError(response, 'NOT_FOUND', platformMessages.text('request.adminOnly'), 404);
       await traced(request, response, options, () =>
         handle(server, options, limit, request, response).catch((error: unknown) => {
           requestLogger().error({ errorName: (error as Error).name }, 'request failed');
@@ -116,9 +120,11 @@ export async function serveGraphQL<Context extends BaseContext>(
     });
   });
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const admin = await serveAdmin(options.operational, options.admin);
   const { address, port } = httpServer.address() as AddressInfo;
   return {
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}/`,
+    adminUrl: admin.url,
     async close() {
       draining = true;
       // Stop accepting at once, but not through http.Server's close(), which also closes the
@@ -141,6 +147,7 @@ export async function serveGraphQL<Context extends BaseContext>(
       httpServer.closeAllConnections();
       await closed;
       await server.stop();
+      await admin.close();
     },
   };
 }

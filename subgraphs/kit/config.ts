@@ -1,4 +1,4 @@
-import { drainMs, envPrefix, positiveInteger } from '../../platform/config';
+import { adminPort, drainMs, envPrefix, positiveInteger } from '../../platform/config';
 import { OperationLimits, operationLimits } from '../../platform/operation-limits';
 import { readSupergraphConfig, subgraphEndpoints } from '../../platform/supergraph-config';
 import { PoolSettings, SERVING_POOL } from './db/postgres-database';
@@ -18,6 +18,8 @@ export interface SubgraphConfig {
   limits: OperationLimits;
   /** How long SIGTERM waits for requests in flight (ONE_WINDOW_DRAIN_MS, 10 s). */
   drainMs: number;
+  /** /health, /ready and /metrics: ONE_WINDOW_ADMIN_PORT (npm start sets it from supergraph.yaml's admin_url). */
+  admin: { port: number; host: string };
 }
 
 export function subgraphConfig(name: string, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
@@ -39,6 +41,7 @@ export function subgraphConfig(name: string, env: NodeJS.ProcessEnv = process.en
     ),
     limits: operationLimits(env),
     drainMs: drainMs(env),
+    admin: adminPort(env, 0),
   };
 }
 

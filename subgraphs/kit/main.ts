@@ -49,8 +49,9 @@ async function main(name: string | undefined): Promise<void> {
     maxBodyBytes: internalBodyLimit(config.limits),
     observability: { logger, metrics: new Metrics(name) },
     drainMs: config.drainMs,
+    admin: config.admin,
   });
-  logger.info({ url: running.url }, `ready at ${running.url}`);
+  logger.info({ url: running.url, adminUrl: running.adminUrl }, `ready at ${running.url}`);
   // `npm start` waits for this, whatever LOG_LEVEL hides.
   process.send?.({ ready: running.url });
   stopOnSignals(

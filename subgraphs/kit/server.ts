@@ -13,6 +13,7 @@ import { Database } from './db/database';
 import { apiError, unauthenticated } from '../../platform/errors';
 import { buildFederatedSchema } from './federated-schema';
 import { serveGraphQL } from '../../platform/http/serve-graphql';
+import { AdminPort } from '../../platform/http/operational-routes';
 import { IncomingMessage } from 'node:http';
 import { maskInternalErrors } from '../../platform/mask-errors';
 import { internalBodyLimit, operationLimits } from '../../platform/operation-limits';
@@ -31,6 +32,7 @@ import { tracedDatabase } from './db/traced-database';
 export interface RunningSubgraph {
   name: string;
   url: string;
+  adminUrl: string;
   stop: () => Promise<void>;
 }
 
@@ -68,6 +70,8 @@ export async function startSubgraph<Loaders>(
     observability?: Observability;
     /** How long shutdown waits for requests in flight. */
     drainMs?: number;
+    /** Where /health, /ready and /metrics are served; an ephemeral loopback port when omitted. */
+    admin?: AdminPort;
   },
 ): Promise<RunningSubgraph> {
   const { metrics, logger } = options.observability ?? {
@@ -104,6 +108,7 @@ export async function startSubgraph<Loaders>(
     // The gateway's entity fetches and audit records grow with the answer, which the operation limits bound.
     maxBodyBytes: options.maxBodyBytes ?? internalBodyLimit(operationLimits()),
     drainMs: options.drainMs,
+    admin: options.admin ?? { port: 0 },
     operational: {
       metrics: metrics.registry,
       checks: {
@@ -149,7 +154,7 @@ export async function startSubgraph<Loaders>(
       };
     },
   });
-  return { name: definition.name, url: served.url, stop: served.close };
+  return { name: definition.name, url: served.url, adminUrl: served.adminUrl, stop: served.close };
 }
 
 /** The gateway's request id, when it is one: it goes into logs, so nothing else is taken. */

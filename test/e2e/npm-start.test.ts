@@ -14,6 +14,7 @@ import { readSupergraphConfig } from '../../platform/supergraph-config';
 let processes: ChildProcess;
 let gatewayUrl: string;
 let subgraphPort: number;
+let adminPorts: Record<string, number>;
 let allPorts: number[];
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
@@ -36,7 +37,9 @@ beforeAll(async () => {
   const names = readSupergraphConfig().subgraphs.map((subgraph) => subgraph.name);
   const ports = await Promise.all(['gateway', ...names, 'postgres'].map(() => freePort()));
   subgraphPort = ports[1 + names.indexOf('ircc-case')];
-  allPorts = ports;
+  const admin = await Promise.all(['gateway', ...names].map(() => freePort()));
+  adminPorts = Object.fromEntries(['gateway', ...names].map((name, index) => [name, admin[index]]));
+  allPorts = [...ports, ...admin];
   // As a person runs it: not under jest's NODE_ENV=test, which changes Apollo Server's defaults.
   const { NODE_ENV: _jest, ...outside } = process.env;
   env = {
@@ -47,6 +50,8 @@ beforeAll(async () => {
     GATEWAY_PORT: String(ports[0]),
     ONE_WINDOW_POSTGRES_PORT: String(ports[ports.length - 1]),
     ...Object.fromEntries(names.map((name, index) => [`${envPrefix(name)}_PORT`, String(ports[index + 1])])),
+    GATEWAY_ADMIN_PORT: String(adminPorts.gateway),
+    ...Object.fromEntries(names.map((name) => [`${envPrefix(name)}_ADMIN_PORT`, String(adminPorts[name])])),
   };
   processes = spawn(
     process.execPath,
@@ -187,17 +192,21 @@ describe('npm start', () => {
     expect(await response.text()).not.toMatch(/\bat .+:\d+:\d+/);
   });
 
-  it('tells operators it is alive and ready, on the gateway and on each subgraph, and serves metrics', async () => {
-    expect((await fetch(new URL('/health', gatewayUrl))).status).toBe(200);
-    const ready = await fetch(new URL('/ready', gatewayUrl));
+  it('tells operators it is alive and ready, on the admin ports of the gateway and each subgraph, and serves metrics there', async () => {
+    const gatewayAdmin = `http://127.0.0.1:${adminPorts.gateway}`;
+    expect((await fetch(`${gatewayAdmin}/health`)).status).toBe(200);
+    const ready = await fetch(`${gatewayAdmin}/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({
       status: 'ready',
       checks: { supergraph: { ok: true }, audit: { ok: true } },
     });
-    expect((await fetch(`http://127.0.0.1:${subgraphPort}/ready`)).status).toBe(200);
-    const metrics = await (await fetch(new URL('/metrics', gatewayUrl))).text();
+    expect((await fetch(`http://127.0.0.1:${adminPorts['ircc-case']}/ready`)).status).toBe(200);
+    const metrics = await (await fetch(`${gatewayAdmin}/metrics`)).text();
     expect(metrics).toContain('one_window_requests_total{');
+    // Not on the API port, which any caller reaches.
+    for (const route of ['/health', '/ready', '/metrics'])
+      expect((await fetch(new URL(route, gatewayUrl))).status).toBe(404);
   });
 
   it('stops on SIGTERM: the gateway before the subgraphs, every part ends, every port closes, and it exits 0', async () => {

@@ -19,6 +19,7 @@ async function slowServer(drainMs: number): Promise<Served> {
     port: 0,
     context: async () => ({}),
     drainMs,
+    admin: { port: 0 },
     logger: createLogger('shutdown-test', new Writable({ write: (_chunk, _encoding, done) => done() })),
     operational: { checks: {}, metrics: new Metrics('shutdown-test').registry },
     observe: () => undefined,

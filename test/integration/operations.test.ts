@@ -157,7 +157,7 @@ describe('logs', () => {
 describe('metrics', () => {
   it('count requests by operation and outcome, and time subgraph fetches and audit writes, on the gateway', async () => {
     await postQuery(federation.gatewayUrl, CLIENT_FILE, { uci: UCI }, applicant);
-    const { status, text } = await get(federation.gatewayUrl, '/metrics');
+    const { status, text } = await get(federation.gatewayAdminUrl, '/metrics');
     expect(status).toBe(200);
     const gateway = { service: 'gateway' };
     expect(
@@ -180,7 +180,7 @@ describe('metrics', () => {
   });
 
   it('time SQL statements on each subgraph', async () => {
-    const { text } = await get(federation.subgraphUrls['ircc-case'], '/metrics');
+    const { text } = await get(federation.subgraphAdminUrls['ircc-case'], '/metrics');
     expect(
       sample(text, 'one_window_sql_duration_seconds_count', { service: 'ircc-case', outcome: 'ok' }),
     ).toBeGreaterThan(0);
@@ -231,19 +231,26 @@ describe('health and readiness', () => {
   const settle = () => new Promise((resolve) => setTimeout(resolve, 1_100));
 
   it('say alive and ready on the gateway and every subgraph', async () => {
-    expect(await get(federation.gatewayUrl, '/health')).toEqual({ status: 200, text: '{"status":"alive"}' });
-    const ready = await get(federation.gatewayUrl, '/ready');
+    expect(await get(federation.gatewayAdminUrl, '/health')).toEqual({ status: 200, text: '{"status":"alive"}' });
+    const ready = await get(federation.gatewayAdminUrl, '/ready');
     expect(ready.status).toBe(200);
     expect(JSON.parse(ready.text)).toEqual({
       status: 'ready',
       checks: { supergraph: { ok: true }, audit: { ok: true } },
       informational: { 'ircc-case': { ok: true }, 'cbsa-border': { ok: true }, atip: { ok: true } },
     });
-    const audit = await get(federation.subgraphUrls.audit, '/ready');
+    const audit = await get(federation.subgraphAdminUrls.audit, '/ready');
     expect(JSON.parse(audit.text)).toEqual({
       status: 'ready',
       checks: { store: { ok: true }, writable: { ok: true } },
     });
+  });
+
+  it('are answered on the admin port only: the API port, which any caller reaches, says 404', async () => {
+    for (const url of [federation.gatewayUrl, federation.subgraphUrls['ircc-case']])
+      for (const route of ['/health', '/ready', '/metrics', '/metrics?name[]=x'])
+        expect((await get(url, route)).status).toBe(404);
+    expect((await get(federation.gatewayAdminUrl, '/graphql')).status).toBe(404);
   });
 
   it('find the audit trail not writable on a read-only store', async () => {
@@ -258,7 +265,7 @@ describe('health and readiness', () => {
   it('say the gateway is degraded but still ready when a departmental subgraph is down', async () => {
     await federation.stopSubgraph('cbsa-border');
     await settle();
-    const ready = await get(federation.gatewayUrl, '/ready');
+    const ready = await get(federation.gatewayAdminUrl, '/ready');
     expect(ready.status).toBe(200);
     expect(JSON.parse(ready.text)).toMatchObject({
       status: 'degraded',
@@ -270,8 +277,8 @@ describe('health and readiness', () => {
   it('say the gateway is alive but not ready when the audit trail cannot be written', async () => {
     await federation.stopSubgraph('audit');
     await settle();
-    expect((await get(federation.gatewayUrl, '/health')).status).toBe(200);
-    const ready = await get(federation.gatewayUrl, '/ready');
+    expect((await get(federation.gatewayAdminUrl, '/health')).status).toBe(200);
+    const ready = await get(federation.gatewayAdminUrl, '/ready');
     expect(ready.status).toBe(503);
     expect(JSON.parse(ready.text)).toMatchObject({ status: 'not ready', checks: { audit: { ok: false } } });
   });

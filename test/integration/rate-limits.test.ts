@@ -48,7 +48,7 @@ describe('rate limits', () => {
     const refused = await ask(applicant);
     expect(refused.body.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
     expect(Number(refused.retryAfter)).toBeGreaterThan(0);
-    const metrics = await (await fetch(new URL('/metrics', gateway.url))).text();
+    const metrics = await (await fetch(new URL('/metrics', gateway.adminUrl))).text();
     expect(metrics).toMatch(/one_window_rate_limit_refusals_total\{[^}]*role="applicant"[^}]*\} 2/);
 
     // The same person through another OAuth client, and another person, have their own share.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { RunningGateway, startGateway } from '../../gateway/gateway';
 import { SUPERGRAPH_SDL } from '../../platform/supergraph-config';
 import { Federation, postQuery, startFederation } from '../fixtures/federation';
-import { describeWithRedis } from '../fixtures/redis';
+import { describeWithServer, REDIS } from '../fixtures/optional-servers';
 
 /**
  * Two gateway replicas on one Redis and the same subgraphs, as a data centre runs them behind a
@@ -11,7 +11,7 @@ import { describeWithRedis } from '../fixtures/redis';
  */
 const LIMITS = { anonymous: 10, applicant: 10, representative: 10, partner: 10, officer: 100_000 };
 
-describeWithRedis('gateway replicas sharing Redis', (redisUrl) => {
+describeWithServer(REDIS, 'gateway replicas sharing Redis', (redisUrl) => {
   let federation: Federation;
   let second: RunningGateway;
   let replicas: string[];
