@@ -9,6 +9,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { KeyLike } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { serveGraphQL } from '../platform/http/serve-graphql';
+import { documentStore, persistedQueryStore } from '../platform/apollo-caches';
 import { maskInternalErrors } from '../platform/mask-errors';
 import { AuditContext, tallySubgraphResponse } from './audit/access-tally';
 import { auditPlugin } from './audit/audit-plugin';
@@ -31,6 +32,7 @@ import { AdminPort, CheckResult, OperationalRoutes } from '../platform/http/oper
 import { LANGUAGE_LOOKUP } from './language/preferred-language';
 import { Exposure } from './config';
 import { RateLimits, rateLimits, RequestLimiter } from './traffic/rate-limits';
+import { ClientAddresses, trustedProxies } from './traffic/client-address';
 import Redis from 'ioredis';
 import { IncomingMessage } from 'node:http';
 import path from 'node:path';
@@ -76,6 +78,8 @@ export interface GatewayOptions {
   rateLimits?: RateLimits;
   /** Redis shared by every gateway replica, so a caller's limit is one across them; in memory when omitted. */
   redisUrl?: string;
+  /** The load balancers whose X-Forwarded-For is believed (CIDR blocks); from the environment when omitted. */
+  trustedProxies?: string[];
   /** The partner clients' persisted-query manifests; documents/manifests/ when omitted. */
   trustedDocumentsDir?: string;
   /**
@@ -92,6 +96,13 @@ export interface GatewayOptions {
   /** How long shutdown waits for requests in flight (10 s when omitted). */
   drainMs?: number;
 }
+
+/** What the gateway keeps by what callers send; the README's Production section lists them. */
+const CACHE_BUDGETS = {
+  documents: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024 },
+  persistedQueries: { maxEntries: 10_000, maxBytes: 8 * 1024 * 1024 },
+  queryPlansMiB: 8,
+};
 
 export interface RunningGateway {
   url: string;
@@ -125,6 +136,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
   if (redis) await connected(redis, logger);
   const limiter = new RequestLimiter(options.rateLimits ?? rateLimits(), redis);
+  const addresses = new ClientAddresses(options.trustedProxies ?? trustedProxies());
+  const counted = (admission: Promise<void>, role: string) =>
+    admission.catch((refusal: unknown) => {
+      metrics.rateLimitRefusals.inc({ role });
+      throw refusal;
+    });
   // Written by `npm run documents` from documents/partners/.
   const trusted = TrustedDocuments.fromFolder(
     options.trustedDocumentsDir ?? path.join(PROJECT_ROOT, 'documents', 'manifests'),
@@ -148,6 +165,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return guards.get(name)!;
   };
   const gateway = new ApolloGateway({
+    // Plans are weighed by their JSON, which is all they keep (no document of the caller's).
+    experimental_approximateQueryPlanStoreMiB: CACHE_BUDGETS.queryPlansMiB,
     supergraphSdl: supergraphFromFile(options.supergraphFile, markAuthorizationEnforced, logger),
     buildService: ({ name, url }) =>
       new GuardedDataSource({
@@ -189,6 +208,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     hideSchemaDetailsFromClientErrors: true,
     // The parser stops at the token limit, before any work is done on a huge document.
     parseOptions: { maxTokens: limits.maxTokens },
+    // Kept by what callers send, so each with a budget of bytes that counts what it keeps.
+    documentStore: documentStore(CACHE_BUDGETS.documents),
+    persistedQueries: { cache: persistedQueryStore(CACHE_BUDGETS.persistedQueries) },
     introspection,
     plugins: [
       sandbox
@@ -227,20 +249,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     operational: { metrics: metrics.registry, ...readiness(authorizing, options.subgraphAdminUrls ?? {}) },
     logger,
     observe: requestObserver(metrics, logger),
-    admit: async (request, document) => {
-      // A token that does not verify is refused by the context, with its own code.
-      const caller = await callerOf(request).catch(() => null);
-      if (!caller || options.enforceTrustedDocuments === false) return undefined;
-      return trusted.admit(caller, document);
+    // Every request counts against its caller's limit before its body is read, refused or not: one
+    // whose token does not verify against its address's own limit, past which it is 429, not 401.
+    admitCaller: async (request) => {
+      const address = addresses.of(request);
+      const caller = await callerOf(request).catch(async (refusal: unknown) => {
+        await counted(limiter.admitUnverified(address), 'unverified');
+        throw refusal;
+      });
+      currentRequest().role = caller.role;
+      await counted(limiter.admit(caller, address), caller.role);
+    },
+    admitDocument: async (request, document) => {
+      if (options.enforceTrustedDocuments === false) return undefined;
+      return trusted.admit(await callerOf(request), document);
     },
     context: async (request) => {
       const caller = await callerOf(request);
       const requestId = randomUUID();
       Object.assign(currentRequest(), { requestId, role: caller.role });
-      await limiter.admit(caller, request.socket.remoteAddress).catch((refusal: unknown) => {
-        metrics.rateLimitRefusals.inc({ role: caller.role });
-        throw refusal;
-      });
       const language = await answerLanguage(
         request.headers['accept-language'],
         caller,

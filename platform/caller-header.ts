@@ -9,7 +9,7 @@ import {
   SignJWT,
 } from 'jose';
 import { ANONYMOUS, Caller, Role } from './caller';
-import { ExpiringCache } from './expiring-cache';
+import { BoundedCache, digestKey, stringBytes } from './bounded-cache';
 import { isLanguage, Language } from './language/language';
 
 /**
@@ -103,14 +103,17 @@ export async function verifyCaller(
  * no second signature check. A header refused once is checked again each time (nothing learnt).
  */
 export function callerVerifier(verifyingKey: KeyLike, subgraph: string) {
-  const accepted = new ExpiringCache<ForwardedCall>(10_000);
+  const accepted = new BoundedCache<ForwardedCall>({ maxEntries: 10_000, maxBytes: 16 * 1024 * 1024 }, (key, call) =>
+    stringBytes(key + JSON.stringify(call)),
+  );
   return async (header: string | undefined): Promise<ForwardedCall | null> => {
     if (!header) return null;
-    const known = accepted.get(header);
+    const key = digestKey(header);
+    const known = accepted.get(key);
     if (known) return known;
     const verified = await verifiedClaims(header, verifyingKey, subgraph);
     if (!verified) return null;
-    accepted.set(header, verified.call, verified.expiresAt);
+    accepted.set(key, verified.call, verified.expiresAt);
     return verified.call;
   };
 }

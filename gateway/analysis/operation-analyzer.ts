@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import { Caller } from '../../platform/caller';
 import { requestError } from '../../platform/errors';
-import { AccessPolicy, accessKey } from '../auth/access-policy';
+import { AccessPolicy } from '../auth/access-policy';
 import { ScopedSchemas } from '../auth/scoped-schema';
 import { OperationLimits } from '../../platform/operation-limits';
 import { AuthorizedOperation, authorizeOperation } from './authorize';
@@ -20,6 +20,8 @@ import { PageLimits, pageSizesFromSupergraph } from './page-sizes';
 import { gatewayMessages } from '../messages/catalogue';
 import { graphQLJsText } from '../messages/graphql-js-messages';
 import { SchemaDescriptions } from '../../platform/language/schema-descriptions';
+import { BoundedCache, stringBytes } from '../../platform/bounded-cache';
+import { withoutLocations } from '../../platform/apollo-caches';
 
 /** Everything the gateway needs to know about one operation for one caller. */
 export interface OperationAnalysis extends AuthorizedOperation {
@@ -43,14 +45,18 @@ export interface AnalysisRequest {
 
 interface CachedAnalysis {
   authorized: AuthorizedOperation;
+  /** What `authorized` keeps, estimated. */
+  bytes: number;
   executedHash: string;
   /** Measures by the values of the variables that set page sizes, the only input the cost depends on. */
   measures: Map<string, Measures>;
   pageVariables: string[] | null;
 }
 
-/** Distinct (document, operation, scope set) entries kept; beyond it the least recently used goes. */
-const CACHE_ENTRIES = 2000;
+/** Distinct (document, operation, scope set) entries kept, and their bytes; beyond either the least recently used goes. */
+const CACHE_BUDGET = { maxEntries: 2000, maxBytes: 16 * 1024 * 1024 };
+/** What one set of measures keeps, at most. */
+const MEASURES_BYTES = 512;
 /** Costs kept per entry, by page-size variable values: a caller varying them cannot grow the cache without bound. */
 const COSTS_PER_ENTRY = 16;
 
@@ -64,7 +70,10 @@ export class OperationAnalyzer {
   readonly policy: AccessPolicy;
   readonly scopedSchemas: ScopedSchemas;
   private readonly pageSizes: Map<string, PageLimits>;
-  private readonly cache = new Map<string, CachedAnalysis>();
+  private readonly cache = new BoundedCache<CachedAnalysis>(
+    CACHE_BUDGET,
+    (key, entry) => stringBytes(key) + entry.bytes + COSTS_PER_ENTRY * MEASURES_BYTES,
+  );
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -84,15 +93,10 @@ export class OperationAnalyzer {
         gatewayMessages.text('operation.typeMissing', { operationType: request.operation.operation }),
       );
     }
-    const key = `${request.queryHash}\u0000${request.operation.name?.value ?? ''}\u0000${accessKey(request.caller)}`;
+    const key = `${request.queryHash}\u0000${request.operation.name?.value ?? ''}\u0000${this.policy.accessKey(request.caller)}`;
     const variables = this.coerceVariables(request);
     const fragments = fragmentsOf(request.document);
     let entry = this.cache.get(key);
-    if (entry) {
-      // Most recently used goes last, so eviction takes the oldest first.
-      this.cache.delete(key);
-      this.cache.set(key, entry);
-    }
     const costKey = entry?.pageVariables
       ? JSON.stringify(entry.pageVariables.map((name) => variables[name] ?? null))
       : null;
@@ -117,14 +121,16 @@ export class OperationAnalyzer {
         fragments,
         counter,
       );
+      // Kept without locations, which would pin the whole request text (comments, padding).
+      const kept = withoutLocations(authorized);
       entry = {
-        authorized,
+        authorized: kept.value,
+        bytes: kept.bytes,
         executedHash: sha256(print(authorized.document)),
         measures: new Map(),
         pageVariables: measures.pageVariables,
       };
       this.cache.set(key, entry);
-      if (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
     }
     const measuredKey = JSON.stringify(measures.pageVariables.map((name) => variables[name] ?? null));
     if (!entry.measures.has(measuredKey) && entry.measures.size >= COSTS_PER_ENTRY) {

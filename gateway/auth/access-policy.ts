@@ -23,10 +23,27 @@ interface Requirement {
  * querying through the interface opens nothing the concrete type keeps closed.
  */
 export class AccessPolicy {
+  /** Every scope a rule names: no other scope changes what a caller may read. */
+  private readonly scopes: ReadonlySet<string>;
+
   private constructor(
     private readonly onTypes: Map<string, Requirement[]>,
     private readonly onFields: Map<string, Requirement[]>,
-  ) {}
+  ) {
+    this.scopes = new Set(
+      [...onTypes.values(), ...onFields.values()].flat().flatMap((requirement) => requirement.scopeSets.flat()),
+    );
+  }
+
+  /**
+   * What decides a caller's access to fields: signed in or not, and the scopes the rules name.
+   * Callers with the same key see the same schema; scopes no rule names are left out, so a token
+   * carrying invented scopes cannot make a key (and a cached schema or analysis) of its own.
+   */
+  accessKey(caller: Caller): string {
+    const scopes = [...new Set(caller.scopes.filter((scope) => this.scopes.has(scope)))].sort();
+    return `${caller.role === 'anonymous' ? 'anonymous' : 'signed-in'}:${scopes.join(' ')}`;
+  }
 
   static fromSupergraph(supergraphSdl: string): AccessPolicy {
     const onTypes = new Map<string, Requirement[]>();
@@ -74,10 +91,6 @@ export class AccessPolicy {
   }
 }
 
-/** What decides a caller's access to fields: signed in or not, and the scopes. Callers with the same key see the same schema. */
-export function accessKey(caller: Caller): string {
-  return `${caller.role === 'anonymous' ? 'anonymous' : 'signed-in'}:${[...caller.scopes].sort().join(' ')}`;
-}
 
 function toRequirement(directive: ConstDirectiveNode): Requirement | null {
   if (directive.name.value === 'authenticated') return { authenticated: true, scopeSets: [] };

@@ -8,7 +8,7 @@ import {
   REQUEST_ID_HEADER,
   signCaller,
 } from '../../platform/caller-header';
-import { ExpiringCache } from '../../platform/expiring-cache';
+import { BoundedCache, stringBytes } from '../../platform/bounded-cache';
 import { GatewayContext } from './authorizing-gateway';
 import { Language } from '../../platform/language/language';
 
@@ -32,7 +32,11 @@ const REUSE_MS = (FORWARDED_CALLER_LIFETIME_SECONDS - 10) * 1000;
  * the request and carries a single-use nonce, so only this request's record can be written with it.
  */
 export class CallerSignatures {
-  private readonly signed = new ExpiringCache<Promise<string>>(10_000);
+  // A header is the caller, its audiences and a signature, base64url'd: about twice the key.
+  private readonly signed = new BoundedCache<Promise<string>>(
+    { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024 },
+    (key) => 3 * stringBytes(key) + 512,
+  );
 
   constructor(
     private readonly signingKey: KeyLike,

@@ -1,7 +1,8 @@
 import { filterSchema, pruneSchema } from '@graphql-tools/utils';
 import { getNamedType, GraphQLSchema, isObjectType } from 'graphql';
 import { Caller } from '../../platform/caller';
-import { AccessPolicy, accessKey } from './access-policy';
+import { BoundedCache, stringBytes } from '../../platform/bounded-cache';
+import { AccessPolicy } from './access-policy';
 import { Language } from '../../platform/language/language';
 import { describedIn, SchemaDescriptions } from '../../platform/language/schema-descriptions';
 
@@ -11,7 +12,14 @@ import { describedIn, SchemaDescriptions } from '../../platform/language/schema-
  * answer's language. One schema per distinct set of scopes and language, built on first use.
  */
 export class ScopedSchemas {
-  private readonly cache = new Map<string, GraphQLSchema>();
+  /**
+   * Keyed by the scopes the rules name (a finite set) and language; at most this many schemas,
+   * each no larger than the API schema, the least recently used rebuilt when needed again.
+   */
+  private readonly cache = new BoundedCache<GraphQLSchema>(
+    { maxEntries: 32, maxBytes: Number.MAX_SAFE_INTEGER },
+    (key) => stringBytes(key),
+  );
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -21,7 +29,7 @@ export class ScopedSchemas {
   ) {}
 
   for(caller: Caller, language: Language = 'EN'): GraphQLSchema {
-    const key = `${accessKey(caller)} ${language}`;
+    const key = `${this.policy.accessKey(caller)} ${language}`;
     let scoped = this.cache.get(key);
     if (!scoped) {
       // French is the English schema described anew: the scopes are applied once.

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, KeyLike } from 'jose';
 import { ANONYMOUS, Caller, Role, ROLES } from '../../platform/caller';
 import { unauthenticated } from '../../platform/errors';
-import { ExpiringCache } from '../../platform/expiring-cache';
+import { BoundedCache, digestKey, stringBytes } from '../../platform/bounded-cache';
 import { positiveInteger } from '../../platform/config';
 import { gatewayMessages } from '../messages/catalogue';
 import { Text } from '../../platform/language/catalogue';
@@ -45,12 +45,16 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Calle
 export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
   const keys = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : settings.publicKey;
   if (!keys) throw new Error('token verification needs a JWKS URL or a public key');
-  const accepted = new ExpiringCache<Caller>(10_000);
+  // Keyed by the token's digest: what is held per token is its caller, whatever the token's size.
+  const accepted = new BoundedCache<Caller>({ maxEntries: 10_000, maxBytes: 8 * 1024 * 1024 }, (key, caller) =>
+    stringBytes(key + JSON.stringify(caller)),
+  );
   return async (authorization) => {
     if (!authorization) return ANONYMOUS;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw unauthenticated(gatewayMessages.text('token.header'));
-    const known = accepted.get(match[1]);
+    const key = digestKey(match[1]);
+    const known = accepted.get(key);
     if (known) return known;
     let payload: JWTPayload;
     let type: string | undefined;
@@ -87,7 +91,7 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
     };
     // The same token verified again gives the same caller until it expires (no tolerance here);
     // at most a few minutes, so a key withdrawn from the JWKS stops being trusted soon after.
-    accepted.set(match[1], caller, Math.min(payload.exp! * 1000, Date.now() + REVERIFY_AFTER_MS));
+    accepted.set(key, caller, Math.min(payload.exp! * 1000, Date.now() + REVERIFY_AFTER_MS));
     return caller;
   };
 }

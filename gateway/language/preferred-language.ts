@@ -1,6 +1,7 @@
 import { KeyLike } from 'jose';
 import { Caller } from '../../platform/caller';
 import { signCaller } from '../../platform/caller-header';
+import { BoundedCache, stringBytes } from '../../platform/bounded-cache';
 import { internalClient } from '../../platform/internal-client';
 import { isLanguage, Language } from '../../platform/language/language';
 import { CallGuard, ServiceFailure } from '../../platform/resilience/call-guard';
@@ -32,11 +33,14 @@ export function preferredLanguageOf(
   guard: CallGuard,
   log: (line: string) => void,
 ): PreferredLanguageOf {
-  const remembered = new Map<string, { language: Language | null; until: number }>();
+  const remembered = new BoundedCache<{ language: Language | null }>(
+    { maxEntries: MAX_ENTRIES, maxBytes: 2 * 1024 * 1024 },
+    (subject) => stringBytes(subject) + 64,
+  );
   return async (caller, requestId) => {
     if (caller.role !== 'applicant' || !caller.subject) return null;
     const known = remembered.get(caller.subject);
-    if (known && known.until > Date.now()) return known.language;
+    if (known) return known.language;
     try {
       const header = await signCaller(
         { caller, requestId, purpose: 'request', operation: 'query', language: 'EN' },
@@ -50,8 +54,7 @@ export function preferredLanguageOf(
         guard,
       )<{ callerPreferredLanguage: unknown }>(QUERY, {});
       const language = isLanguage(callerPreferredLanguage) ? callerPreferredLanguage : null;
-      if (remembered.size >= MAX_ENTRIES) remembered.delete(remembered.keys().next().value!);
-      remembered.set(caller.subject, { language, until: Date.now() + TTL_MS });
+      remembered.set(caller.subject, { language }, Date.now() + TTL_MS);
       return language;
     } catch (error) {
       log(`preferred language unavailable (${error instanceof ServiceFailure ? error.reason : 'refused'})`);

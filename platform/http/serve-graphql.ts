@@ -35,10 +35,15 @@ export interface ServeOptions<Context> {
   operational: OperationalRoutes;
   admin: AdminPort;
   /**
+   * Looks at who sends a request before its body is read: throws a coded GraphQLError to refuse
+   * it (a rate limit), so that every request counts, whatever its body turns out to be.
+   */
+  admitCaller?: (request: IncomingMessage) => Promise<void>;
+  /**
    * Looks at the document a request names before anything else runs: throws a coded
    * GraphQLError to refuse it, or returns the text to run for a request that names it by hash.
    */
-  admit?: (request: IncomingMessage, document: DocumentRequest) => Promise<string | undefined>;
+  admitDocument?: (request: IncomingMessage, document: DocumentRequest) => Promise<string | undefined>;
   /** Where faults met while serving are logged. */
   logger: Logger;
   /** Called once per request answered, for its log line and metrics. */
@@ -162,6 +167,13 @@ async function handle<Context extends BaseContext>(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
+  if (options.admitCaller) {
+    const refusal = await options.admitCaller(request).then(
+      () => null,
+      (error: unknown) => coded(error),
+    );
+    if (refusal) return sendGraphQLError(response, refusal);
+  }
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > limit)
     return sendError(response, 'PAYLOAD_TOO_LARGE', platformMessages.text('request.tooLarge', { limit }));
@@ -181,7 +193,7 @@ async function handle<Context extends BaseContext>(
     return sendError(response, 'BATCH_TOO_LARGE', platformMessages.text('request.batch'));
   }
   const search = new URL(request.url ?? '/', 'http://localhost').searchParams;
-  if (options.admit) {
+  if (options.admitDocument) {
     const method = request.method?.toUpperCase();
     const document: DocumentRequest =
       method === 'GET'
@@ -189,11 +201,9 @@ async function handle<Context extends BaseContext>(
         : (body ?? {});
     let query: string | undefined;
     try {
-      query = await options.admit(request, document);
+      query = await options.admitDocument(request, document);
     } catch (error) {
-      if (error instanceof GraphQLError && typeof error.extensions.code === 'string')
-        return sendGraphQLError(response, error);
-      throw error;
+      return sendGraphQLError(response, coded(error));
     }
     if (query !== undefined && method === 'GET') search.set('query', query);
     else if (query !== undefined) (body as { query?: string }).query = query;
@@ -260,11 +270,18 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | nul
   });
 }
 
-/** A refusal raised as a coded GraphQLError, with the status its extensions name. */
+/** A refusal raised as a coded GraphQLError; anything else is a fault, thrown on. */
+function coded(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError && typeof error.extensions.code === 'string') return error;
+  throw error;
+}
+
+/** A refusal raised as a coded GraphQLError, with the status and headers its extensions name. */
 function sendGraphQLError(response: ServerResponse, error: GraphQLError): void {
-  const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 400;
+  const http = error.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
   currentRequest().outcome = String(error.extensions.code);
-  response.statusCode = status;
+  response.statusCode = http?.status ?? 400;
+  for (const [name, value] of http?.headers ?? []) response.setHeader(name, value);
   response.setHeader('content-type', 'application/json; charset=utf-8');
   response.setHeader('content-language', LOCALE[currentLanguage()]);
   response.end(

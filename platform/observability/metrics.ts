@@ -1,3 +1,4 @@
+import { knownOperationNames } from './known-operations';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { BreakerState, FailureReason, GuardObserver } from '../resilience/call-guard';
 
@@ -68,9 +69,11 @@ export class Metrics {
     buckets: SECONDS,
     registers: [this.registry],
   });
-  private readonly operations = new Set<string>();
-
-  constructor(service: string) {
+  constructor(
+    service: string,
+    /** The operation names counted by name; every other is "other". */
+    private readonly knownOperations: ReadonlySet<string> = knownOperationNames(),
+  ) {
     this.registry.setDefaultLabels({ service });
     // Process metrics, event-loop lag (nodejs_eventloop_lag_seconds) among them.
     collectDefaultMetrics({ register: this.registry });
@@ -86,16 +89,16 @@ export class Metrics {
   }
 
   /**
-   * An operation name as a label: a caller chooses it, so only well-formed names count, and
-   * only the first 200 distinct ones; the rest are "other" (a hostile caller cannot grow the
-   * registry without bound).
+   * An operation name as a label: a caller chooses it, so only the names One Window knows (its
+   * portal's operations, partners' registered documents, its internal calls) count by name, and
+   * the subgraph fetches the gateway plans for them (`ClientFile__ircc_case__0`) by theirs;
+   * every other name is "other", so a hostile caller can neither grow the registry nor make
+   * its names appear in it.
    */
   operationLabel(name: string | undefined | null): string {
     if (!name) return 'anonymous';
-    if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) return 'other';
-    if (this.operations.has(name)) return name;
-    if (this.operations.size >= 200) return 'other';
-    this.operations.add(name);
-    return name;
+    if (this.knownOperations.has(name)) return name;
+    const planned = name.indexOf('__');
+    return planned > 0 && this.knownOperations.has(name.slice(0, planned)) ? name.slice(0, planned) : 'other';
   }
 }

@@ -9,7 +9,14 @@ import { describeWithServer, REDIS } from '../fixtures/optional-servers';
  * load balancer: a caller's limit is one across both, and every request is answered and audited
  * exactly once whichever replica takes it.
  */
-const LIMITS = { anonymous: 10, applicant: 10, representative: 10, partner: 10, officer: 100_000 };
+const LIMITS = {
+  anonymous: 10,
+  applicant: 10,
+  representative: 10,
+  partner: 10,
+  officer: 100_000,
+  unverified: 10,
+};
 
 describeWithServer(REDIS, 'gateway replicas sharing Redis', (redisUrl) => {
   let federation: Federation;

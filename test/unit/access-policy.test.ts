@@ -1,4 +1,5 @@
-import { AccessPolicy, accessKey } from '../../gateway/auth/access-policy';
+import fc from 'fast-check';
+import { AccessPolicy } from '../../gateway/auth/access-policy';
 import { ScopedSchemas } from '../../gateway/auth/scoped-schema';
 import { ANONYMOUS, Caller } from '../../platform/caller';
 import { apiSchema, supergraphSdl } from '../../bin/tools/api-schema';
@@ -39,8 +40,21 @@ describe('the access policy', () => {
   });
 
   it('keys callers by what decides their access, not by who they are', () => {
-    expect(accessKey(caller('officer', ['b', 'a']))).toBe(accessKey(caller('partner', ['a', 'b'])));
-    expect(accessKey(ANONYMOUS)).not.toBe(accessKey(caller('partner', [])));
+    const key = (role: Caller['role'], scopes: string[]) => policy.accessKey(caller(role, scopes));
+    expect(key('officer', ['border:travel', 'case:read'])).toBe(key('partner', ['case:read', 'border:travel']));
+    expect(key('officer', ['case:read'])).not.toBe(key('officer', ['border:travel']));
+    expect(policy.accessKey(ANONYMOUS)).not.toBe(key('partner', []));
+  });
+
+  it('keys callers only by the scopes a rule names: invented scopes make no key of their own', () => {
+    const known = ['case:read', 'case:notes', 'border:travel', 'border:enforcement', 'atip:read'];
+    fc.assert(
+      fc.property(fc.subarray(known), fc.array(fc.string({ maxLength: 40 }), { maxLength: 50 }), (scopes, invented) => {
+        fc.pre(invented.every((scope) => !known.includes(scope) && scope !== 'atip:write'));
+        const plain = policy.accessKey(caller('partner', scopes));
+        expect(policy.accessKey(caller('partner', [...invented, ...scopes, ...scopes]))).toBe(plain);
+      }),
+    );
   });
 });
 

@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { IncomingMessage } from 'node:http';
+import { ClientAddresses } from '../../gateway/traffic/client-address';
+
+/** Whom a request is counted against, as the rate limiter asks. */
+const request = (peer: string, forwardedFor?: string) =>
+  ({ socket: { remoteAddress: peer }, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } }) as unknown as IncomingMessage;
+
+const BALANCERS = new ClientAddresses(['10.0.0.0/8', 'fd00::/8']);
+
+describe('a caller address', () => {
+  it('is the peer when the peer is not a trusted proxy, whatever X-Forwarded-For says', () => {
+    fc.assert(
+      fc.property(fc.ipV4(), fc.string({ maxLength: 300 }), (peer, header) => {
+        fc.pre(!peer.startsWith('10.'));
+        expect(BALANCERS.of(request(peer, header))).toBe(peer);
+        expect(new ClientAddresses([]).of(request(peer, header))).toBe(peer);
+      }),
+    );
+  });
+
+  it('behind trusted proxies, is the right-most address no trusted proxy owns', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.ipV4(), fc.string({ maxLength: 20 })), { maxLength: 5 }),
+        fc.ipV4().filter((address) => !address.startsWith('10.')),
+        fc.array(fc.ipV4().map((address) => `10.${address.split('.').slice(1).join('.')}`), { maxLength: 4 }),
+        (written, caller, hops) => {
+          const header = [...written, caller, ...hops].join(', ');
+          expect(BALANCERS.of(request('10.1.2.3', header))).toBe(caller);
+        },
+      ),
+    );
+  });
+
+  it('from IPv6 is counted by its /64, however the address is written', () => {
+    fc.assert(
+      fc.property(fc.ipV6(), fc.ipV6(), (a, b) => {
+        const sameBlock = (address: string) => BALANCERS.of(request(address));
+        const prefix = (address: string) => sameBlock(address).replace('::/64', '');
+        expect(sameBlock(a)).toMatch(/^[0-9a-f]{1,4}(:[0-9a-f]{1,4}){3}::\/64$/);
+        if (prefix(a) === prefix(b)) expect(sameBlock(a)).toBe(sameBlock(b));
+      }),
+    );
+    const of = (address: string) => BALANCERS.of(request(address));
+    expect(of('2001:db8:1:2::1')).toBe(of('2001:0db8:0001:0002:ffff:ffff:ffff:ffff'));
+    expect(of('2001:db8:1:2::1')).not.toBe(of('2001:db8:1:3::1'));
+    expect(of('::ffff:192.0.2.1')).toBe('192.0.2.1');
+  });
+
+  it('is "unknown" rather than a caller-written string when nothing valid is left', () => {
+    expect(BALANCERS.of(request('10.0.0.1', 'not-an-address'))).toBe('10.0.0.1');
+    expect(new ClientAddresses([]).of(request(''))).toBe('unknown');
+  });
+
+  it('refuses a trusted-proxy list that is not addresses or CIDR blocks', () => {
+    for (const bad of ['10.0.0.0/33', 'fd00::/129', 'proxy.local', '10.0.0.0/x'])
+      expect(() => new ClientAddresses([bad])).toThrow(/ONE_WINDOW_TRUSTED_PROXIES/);
+  });
+});
