@@ -11,16 +11,42 @@ import FR from './graphql-js/fr.json';
  * against such a message, and the French side is written with what it captured. Messages are
  * matched part by part (`; ` joins a variable's error to its cause), and a part no template
  * matches is left as it is.
+ *
+ * Matching costs time linear in the part and never backtracks: a template is its literal pieces,
+ * found in order with `indexOf` (each variable takes the shortest text up to the next piece, as a
+ * lazy group would, but nothing is retried), and the last variable runs to the closing piece.
  */
 const catalogue = defineCatalogue({ EN, FR });
 type Id = keyof typeof EN;
 
 const templates = (Object.entries(EN) as [Id, string][]).map(([id, template]) => {
   const parts = template.split(/\{(\w+)\}/);
-  const names = parts.filter((_, index) => index % 2 === 1);
-  const pattern = parts.map((part, index) => (index % 2 === 1 ? '(.+?)' : escape(part))).join('');
-  return { id, names, regex: new RegExp(`^${pattern}$`, 's') };
+  return {
+    id,
+    names: parts.filter((_, index) => index % 2 === 1),
+    literals: parts.filter((_, index) => index % 2 === 0),
+  };
 });
+
+/** The variable parts of `text` between `literals`, each at least one character, or null. */
+export function matchLiterals(literals: readonly string[], text: string): string[] | null {
+  if (!text.startsWith(literals[0])) return null;
+  const values: string[] = [];
+  let position = literals[0].length;
+  for (let i = 1; i < literals.length; i++) {
+    const literal = literals[i];
+    const end =
+      i === literals.length - 1
+        ? text.endsWith(literal)
+          ? text.length - literal.length
+          : -1
+        : text.indexOf(literal, position + 1);
+    if (end <= position) return null;
+    values.push(text.slice(position, end));
+    position = end + literal.length;
+  }
+  return position === text.length ? values : null;
+}
 
 /**
  * The codes graphql-js and Apollo Server answer with. Every other error is One Window's own,
@@ -36,6 +62,8 @@ const WRITTEN_BY_GRAPHQL_JS = new Set<string>([
 
 /** Past this length a part is mostly the caller's own text: it is left as it is, and the matching stays cheap. */
 const MAX_PART_LENGTH = 2000;
+/** Only the first parts are translated (graphql-js writes one or two); the rest are left as they are. */
+const MAX_PARTS = 4;
 
 /** An error graphql-js or Apollo Server wrote, in the request's language; any other as it is. */
 export function inLanguageOfRequest(
@@ -48,16 +76,19 @@ export function inLanguageOfRequest(
 }
 
 /** Suggestions are already removed from validation errors; what is left of one is dropped here too. */
-const SUGGESTION = / Did you mean .*$/s;
+const SUGGESTION = ' Did you mean ';
 
 function translateGraphQLJsMessage(message: string, language: Language): string {
   if (language === 'EN') return message;
-  return message
-    .split('; ')
-    .map((part) =>
-      part.length > MAX_PART_LENGTH ? part : (translatePart(part.replace(SUGGESTION, ''), language) ?? part),
-    )
-    .join('; ');
+  const parts = message.split('; ', MAX_PARTS);
+  const translated = parts.map((part) => {
+    if (part.length > MAX_PART_LENGTH) return part;
+    const suggestion = part.indexOf(SUGGESTION);
+    return translatePart(suggestion < 0 ? part : part.slice(0, suggestion), language) ?? part;
+  });
+  // What the split left unread follows as it was.
+  const read = parts.reduce((length, part) => length + part.length + 2, 0);
+  return translated.join('; ') + (read < message.length ? `; ${message.slice(read)}` : '');
 }
 
 /** A graphql-js message as a text, for errors One Window raises with it (invalid variables). */
@@ -66,16 +97,9 @@ export function graphQLJsText(message: string): Text {
 }
 
 function translatePart(part: string, language: Language): string | null {
-  for (const { id, names, regex } of templates) {
-    const match = regex.exec(part);
-    if (match) {
-      const values = Object.fromEntries(names.map((name, index) => [name, match[index + 1]]));
-      return catalogue.format(language, id, values);
-    }
+  for (const { id, names, literals } of templates) {
+    const match = matchLiterals(literals, part);
+    if (match) return catalogue.format(language, id, Object.fromEntries(names.map((name, i) => [name, match[i]])));
   }
   return null;
-}
-
-function escape(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
