@@ -8,6 +8,7 @@ import {
   KeyLike,
   SignJWT,
 } from 'jose';
+import { createHash } from 'node:crypto';
 import { ANONYMOUS, Caller, Role } from './caller';
 import { BoundedCache, digestKey, stringBytes } from './bounded-cache';
 import { isLanguage, Language } from './language/language';
@@ -40,8 +41,12 @@ export interface ForwardedCall {
   operation: 'query' | 'mutation';
   /** A value used once: the audit subgraph takes each record-access header one time only. */
   nonce?: string;
-  /** On an audit write, the requests whose records it carries, in order: it writes those and no others. */
-  records?: string[];
+  /**
+   * On an audit write, the digest of the requests whose records it carries, in order
+   * (recordsDigest): it writes those and no others. A digest, not the list, so that a header
+   * stays the same small size whatever the batch.
+   */
+  records?: string;
   /** The language the gateway settled for the answer: every subgraph writes its texts in it. */
   language: Language;
 }
@@ -144,7 +149,7 @@ async function verifiedClaims(
       operation: payload.operation === 'mutation' ? 'mutation' : 'query',
       language: isLanguage(payload.language) ? payload.language : 'EN',
       ...(typeof payload.nonce === 'string' ? { nonce: payload.nonce } : {}),
-      ...(isStringList(payload.records) ? { records: payload.records } : {}),
+      ...(typeof payload.records === 'string' ? { records: payload.records } : {}),
     };
     return { call, expiresAt: payload.exp! * 1000 };
   } catch {
@@ -152,5 +157,7 @@ async function verifiedClaims(
   }
 }
 
-const isStringList = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((item) => typeof item === 'string');
+/** What an audit write's header names: the SHA-256 of its requests' ids, in order, unambiguously joined. */
+export function recordsDigest(requestIds: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify(requestIds)).digest('base64url');
+}

@@ -5,6 +5,7 @@ import { GatewayContext } from '../auth/authorizing-gateway';
 import { AuditContext } from './access-tally';
 import { accessEvent } from './access-event';
 import { AuditWriter } from './audit-writer';
+import { BacklogRefusal } from './group-commit';
 import { gatewayMessages } from '../messages/catalogue';
 import { Text } from '../../platform/language/catalogue';
 import { currentLanguage } from '../../platform/language/language-scope';
@@ -15,7 +16,12 @@ type Context = GatewayContext & AuditContext;
 
 /** Logged by reason only: the audit service's answer may quote the record, which names a client. */
 function auditFailed(error: unknown, consequence: string): void {
-  const reason = error instanceof ServiceFailure ? error.reason : 'refused';
+  const reason =
+    error instanceof ServiceFailure
+      ? error.reason
+      : error instanceof BacklogRefusal
+        ? `queue-${error.reason}`
+        : 'refused';
   requestLogger().error({ reason }, `audit write failed; ${consequence}`);
 }
 

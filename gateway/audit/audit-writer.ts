@@ -2,7 +2,7 @@ import { AccessEvent } from '../../platform/access-event';
 import { internalClient } from '../../platform/internal-client';
 import { Metrics } from '../../platform/observability/metrics';
 import { CallGuard } from '../../platform/resilience/call-guard';
-import { groupCommit } from './group-commit';
+import { BacklogRefusal, groupCommit, GroupCommitLimits, Measure } from './group-commit';
 
 export type AuditWriter = (event: AccessEvent) => Promise<void>;
 
@@ -13,11 +13,40 @@ const RECORD = 'mutation RecordAccess($events: [AccessEventInput!]!) { recordAcc
 
 /**
  * One write at a time: every record that arrives while it is in flight goes in the next one, so
- * under load batches grow with the load (a request waits at most one write for its batch), and
- * alone a record goes at once. A batch's weight is its files (and one for the event): it bounds
- * the audit service's body and statement; a request alone above it (a large caseload) still goes.
+ * under load batches grow with the load, and alone a record goes at once. A batch holds at most
+ * 500 requests, 2,000 files (and one for each event: the statement's size) and 1 MiB of records
+ * (the body); a request alone above them (a large caseload) still goes, by itself. At most 10,000
+ * records (64 MiB) wait; past that a request is refused at once, and one whose record has not
+ * started its write within 3 s is refused too: either way its answer is withheld (503
+ * AUDIT_UNAVAILABLE) and nothing of it was written.
  */
-const BATCH_LIMITS = { maxInFlight: 1, maxWeight: 2_000 };
+export const AUDIT_QUEUE_LIMITS: GroupCommitLimits = {
+  maxInFlight: 1,
+  maxItems: 500,
+  maxWeight: 2_000,
+  maxBytes: 1024 * 1024,
+  maxQueued: 10_000,
+  maxQueuedBytes: 64 * 1024 * 1024,
+  maxWaitMs: 3_000,
+};
+
+/** An event's size in the request body, estimated from its parts without serializing it. */
+export function measureEvent(event: AccessEvent): Measure {
+  const text = (values: readonly (string | null)[]) =>
+    values.reduce((sum, value) => sum + (value?.length ?? 0) + 3, 0);
+  const bytes =
+    EVENT_OVERHEAD_BYTES +
+    text([event.readerSubject, event.readerClientId, event.operationName, ...event.readerScopes]) +
+    text(event.deliveredFields) +
+    text(event.refusedFields) +
+    event.files.length * FILE_BYTES;
+  return { weight: 1 + event.files.length, bytes };
+}
+
+/** Field names, the ids, the hash and the time, as JSON. */
+const EVENT_OVERHEAD_BYTES = 400;
+/** `{"clientUci":"12-3456-7890","outcome":"DENIED","fieldsShown":"DELIVERED"},` */
+const FILE_BYTES = 80;
 
 /**
  * Writes each request's access through the audit subgraph, which owns the trail. Concurrent
@@ -32,7 +61,7 @@ export function auditWriter(
   metrics: Metrics,
   sign: AuditSigner,
 ): AuditWriter {
-  return groupCommit(
+  const commit = groupCommit(
     async (events: AccessEvent[]) => {
       const end = metrics.auditWriteDuration.startTimer();
       const files = events.reduce((sum, event) => sum + event.files.length, 0);
@@ -53,7 +82,12 @@ export function auditWriter(
         throw error;
       }
     },
-    (event) => 1 + event.files.length,
-    BATCH_LIMITS,
+    measureEvent,
+    AUDIT_QUEUE_LIMITS,
   );
+  return (event) =>
+    commit(event).catch((error: unknown) => {
+      if (error instanceof BacklogRefusal) metrics.auditBacklogRefusals.inc({ reason: error.reason });
+      throw error;
+    });
 }

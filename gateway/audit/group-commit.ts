@@ -3,36 +3,79 @@
  * next write, so under load many requests share one call and one transaction, and alone a
  * request's item goes at once (no waiting for a batch to fill). Each caller's promise settles
  * with its own batch: resolved once that batch is written, rejected if that batch fails.
+ *
+ * Bounded everywhere: a batch by its items, their weight (files) and their bytes (the body that
+ * carries them); the queue by its items and bytes, past which an item is refused at once; and
+ * each item's wait, past which it is dropped unwritten and refused. A refused item was never
+ * sent, so its caller knows for certain that nothing of it was written.
  */
 export interface GroupCommitLimits {
   /** Writes in flight at once; a slow one does not hold every request behind it. */
   maxInFlight: number;
-  /** The largest batch, by the weight of its items; an item heavier than this goes alone. */
+  /** The largest batch by items, by weight and by bytes; an item over a bound by itself goes alone. */
+  maxItems: number;
   maxWeight: number;
+  maxBytes: number;
+  /** Items and bytes waiting at most; past either, a new item is refused (BacklogRefusal 'full'). */
+  maxQueued: number;
+  maxQueuedBytes: number;
+  /** How long an item may wait for its write to start before it is refused (BacklogRefusal 'deadline'). */
+  maxWaitMs: number;
 }
 
-interface Waiting<Item> {
-  item: Item;
+/** What an item weighs in a batch: its weight (files) and its bytes. */
+export interface Measure {
   weight: number;
+  bytes: number;
+}
+
+/** An item refused before it was sent: the queue was full, or its wait passed its deadline. */
+export class BacklogRefusal extends Error {
+  constructor(readonly reason: 'full' | 'deadline') {
+    super(reason === 'full' ? 'the write queue is full' : 'not written within its deadline');
+  }
+}
+
+interface Waiting<Item> extends Measure {
+  item: Item;
   settle: (error?: Error) => void;
+  timer: NodeJS.Timeout;
 }
 
 export function groupCommit<Item>(
   write: (batch: Item[]) => Promise<void>,
-  weigh: (item: Item) => number,
+  measure: (item: Item) => Measure,
   limits: GroupCommitLimits,
 ): (item: Item) => Promise<void> {
   const queue: Waiting<Item>[] = [];
+  let queuedBytes = 0;
   let inFlight = 0;
+
+  const take = (count: number): Waiting<Item>[] => {
+    const batch = queue.splice(0, count);
+    for (const waiting of batch) {
+      clearTimeout(waiting.timer);
+      queuedBytes -= waiting.bytes;
+    }
+    return batch;
+  };
 
   const next = (): Waiting<Item>[] => {
     let weight = 0;
+    let bytes = 0;
     let count = 0;
-    while (count < queue.length && (count === 0 || weight + queue[count].weight <= limits.maxWeight)) {
-      weight += queue[count].weight;
+    while (count < queue.length) {
+      const { weight: itemWeight, bytes: itemBytes } = queue[count];
+      const fits =
+        count < limits.maxItems &&
+        weight + itemWeight <= limits.maxWeight &&
+        bytes + itemBytes <= limits.maxBytes;
+      if (count > 0 && !fits) break;
+      weight += itemWeight;
+      bytes += itemBytes;
       count += 1;
     }
-    return queue.splice(0, count);
+    return take(count);
   };
 
   const flush = () => {
@@ -56,7 +99,27 @@ export function groupCommit<Item>(
 
   return (item) =>
     new Promise<void>((resolve, reject) => {
-      queue.push({ item, weight: weigh(item), settle: (error) => (error ? reject(error) : resolve()) });
+      const { weight, bytes } = measure(item);
+      // An item larger than the byte bound still goes when nothing waits (the largest read the limits allow).
+      if (queue.length >= limits.maxQueued || (queue.length > 0 && queuedBytes + bytes > limits.maxQueuedBytes)) {
+        reject(new BacklogRefusal('full'));
+        return;
+      }
+      const waiting: Waiting<Item> = {
+        item,
+        weight,
+        bytes,
+        settle: (error) => (error ? reject(error) : resolve()),
+        timer: setTimeout(() => {
+          const position = queue.indexOf(waiting);
+          if (position < 0) return;
+          queue.splice(position, 1);
+          queuedBytes -= bytes;
+          reject(new BacklogRefusal('deadline'));
+        }, limits.maxWaitMs),
+      };
+      queue.push(waiting);
+      queuedBytes += bytes;
       flush();
     });
 }

@@ -5,6 +5,7 @@ import { ANONYMOUS, Caller } from '../../platform/caller';
 import {
   CALLER_HEADER,
   FORWARDED_CALLER_LIFETIME_SECONDS,
+  recordsDigest,
   REQUEST_ID_HEADER,
   signCaller,
 } from '../../platform/caller-header';
@@ -81,7 +82,7 @@ export class CallerSignatures {
         purpose: 'record-access',
         operation: 'mutation',
         nonce: randomUUID(),
-        records: requestIds,
+        records: recordsDigest(requestIds),
         language: 'EN',
       },
       [auditService],

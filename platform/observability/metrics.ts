@@ -56,6 +56,12 @@ export class Metrics {
     help: 'Access records that could not be written (the answer or change was withheld)',
     registers: [this.registry],
   });
+  readonly auditBacklogRefusals = new Counter({
+    name: 'one_window_audit_backlog_refusals_total',
+    help: 'Requests refused before their record was sent: the audit queue was full (full) or their wait passed its deadline (deadline)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
   readonly rateLimitRefusals = new Counter({
     name: 'one_window_rate_limit_refusals_total',
     help: 'Requests refused by a rate limit, by role',

@@ -25,8 +25,8 @@ export interface SubgraphContext<Loaders> {
   signedFor: 'query' | 'mutation';
   /** The signature's single-use value, on the gateway's audit writes. */
   nonce?: string;
-  /** On the gateway's audit writes, the requests whose records the signature covers. */
-  records?: string[];
+  /** On the gateway's audit writes, the digest of the requests whose records the signature covers (recordsDigest). */
+  records?: string;
   /** The answer's language, as the gateway settled it; a field's own `language` argument overrides it. */
   language: Language;
   /** Row-level rules: whose files this caller may read. */

@@ -97,20 +97,31 @@ describe('checking a request before filing it', () => {
     });
   });
 
-  it('is audited like any read of the file', async () => {
-    const applicant = await federation.identity.token({ role: 'applicant', subject: OWN });
-    await postQuery(
-      federation.gatewayUrl,
-      CHECK.replace('query Check', 'query PortalCheck'),
-      { uci: OWN, institution: 'IRCC', description: 'status' },
-      applicant,
-    );
-    const [{ n }] = await federation.database('audit').query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM access_event_file f JOIN access_event e ON e.request_id = f.request_id
-       WHERE e.operation_name = 'PortalCheck' AND f.client_uci = $1 AND f.outcome = 'READ'`,
-      [OWN],
-    );
-    expect(n).toBe(1);
+  it('is audited like any read of the file it names, whoever asks: read where the caller may read it, refused elsewhere', async () => {
+    const asker = {
+      'the applicant': { claims: { role: 'applicant', subject: OWN }, outcome: 'READ' },
+      'another applicant': { claims: { role: 'applicant', subject: '12-3456-7890' }, outcome: 'DENIED' },
+      'their representative': { claims: { role: 'representative', subject: 'REP-000001' }, outcome: 'READ' },
+      'another representative': { claims: { role: 'representative', subject: 'REP-000002' }, outcome: 'DENIED' },
+      'an officer': { claims: { role: 'officer', subject: 'officer-7' }, outcome: 'READ' },
+      'a partner': { claims: { role: 'partner', subject: 'p', clientId: 'partner-system' }, outcome: 'READ' },
+    } as const;
+    for (const [who, { claims, outcome }] of Object.entries(asker)) {
+      const operation = `Audited${Object.keys(asker).indexOf(who)}x${Date.now()}`;
+      const { body } = await postQuery(
+        federation.gatewayUrl,
+        CHECK.replace('query Check', `query ${operation}`),
+        { uci: OWN, institution: 'IRCC', description: 'status' },
+        await federation.identity.token(claims),
+      );
+      expect([who, body.errors]).toEqual([who, undefined]);
+      const files = await federation.database('audit').query<{ outcome: string }>(
+        `SELECT f.outcome FROM access_event_file f JOIN access_event e ON e.request_id = f.request_id
+         WHERE e.operation_name = $1 AND f.client_uci = $2`,
+        [operation, OWN],
+      );
+      expect([who, files.map((file) => file.outcome)]).toEqual([who, [outcome]]);
+    }
   });
 
   it("refuses an application that is not the client's, and a wording of the wrong length", async () => {

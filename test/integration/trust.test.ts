@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { ANONYMOUS } from '../../platform/caller';
-import { signCaller } from '../../platform/caller-header';
+import { recordsDigest, signCaller } from '../../platform/caller-header';
 import { internalClient } from '../../platform/internal-client';
 import { accessEvent, readFile, recordAccess } from '../fixtures/audit-writes';
 import { Federation, postQuery, startFederation } from '../fixtures/federation';
@@ -111,7 +111,7 @@ describe('trust between the gateway and the subgraphs', () => {
           purpose: 'record-access',
           operation: 'mutation',
           nonce,
-          records,
+          records: recordsDigest(records),
           language: 'EN',
         },
         ['audit'],

@@ -26,9 +26,10 @@ export class SelfServiceCheckResolver {
       applicationNumber: applicationNumberInput,
       description: descriptionInput,
     });
-    // Only the person and their representative are shown anything of the file; the check is a read of it either way.
-    const aboutOwnFile =
-      (caller.role === 'applicant' || caller.role === 'representative') && (await access.mayRead(clientUci));
+    // The check is a read of the file it names, whoever asks: recorded as read or as refused, like
+    // any read. Only the person and their representative are shown anything of it.
+    const mayRead = await access.mayRead(clientUci);
+    const aboutOwnFile = (caller.role === 'applicant' || caller.role === 'representative') && mayRead;
     if (aboutOwnFile && applicationNumber) await assertApplicationOf(applicationNumber, clientUci, { peers });
     const assessment = assessWording(description, {
       institution,

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, Int, Mutation, Resolver } from 'type-graphql';
 import { forbidden } from '../../../platform/errors';
+import { recordsDigest } from '../../../platform/caller-header';
 import { AuditContext } from '../context';
 import { AccessEventInput } from '../entities/access-event-input';
 import { useOnce } from '../single-use';
@@ -23,10 +24,7 @@ export class RecordAccessResolver {
     @Ctx() { db, purpose, records, nonce }: AuditContext,
   ): Promise<number> {
     // Only the gateway's own signature for exactly these requests' records, used once, writes the trail.
-    const signedForThese =
-      records !== undefined &&
-      records.length === events.length &&
-      events.every((event, index) => event.requestId === records[index]);
+    const signedForThese = records === recordsDigest(events.map((event) => event.requestId));
     if (purpose !== 'record-access' || !signedForThese || !nonce || !useOnce(nonce)) {
       throw forbidden(auditMessages.text('record.forbidden'));
     }
