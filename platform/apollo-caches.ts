@@ -31,7 +31,10 @@ function store<Value>(cache: BoundedCache<Value>, keep: (value: Value) => Value 
 export function documentStore(budget: CacheBudget): KeyValueStore<DocumentNode> {
   const weights = new WeakMap<DocumentNode, number>();
   return store(
-    new BoundedCache<DocumentNode>(budget, (key, document) => stringBytes(key) + (weights.get(document) ?? 0)),
+    new BoundedCache<DocumentNode>(
+      budget,
+      (key, document) => stringBytes(key) + (weights.get(document) ?? 0),
+    ),
     (document) => {
       const { value, bytes } = withoutLocations(document);
       weights.set(value, bytes);

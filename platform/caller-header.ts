@@ -108,8 +108,9 @@ export async function verifyCaller(
  * no second signature check. A header refused once is checked again each time (nothing learnt).
  */
 export function callerVerifier(verifyingKey: KeyLike, subgraph: string) {
-  const accepted = new BoundedCache<ForwardedCall>({ maxEntries: 10_000, maxBytes: 16 * 1024 * 1024 }, (key, call) =>
-    stringBytes(key + JSON.stringify(call)),
+  const accepted = new BoundedCache<ForwardedCall>(
+    { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024 },
+    (key, call) => stringBytes(key + JSON.stringify(call)),
   );
   return async (header: string | undefined): Promise<ForwardedCall | null> => {
     if (!header) return null;

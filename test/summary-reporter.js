@@ -15,7 +15,9 @@ class SummaryReporter {
       for (const test of file.testResults) {
         if (test.status !== 'pending') continue;
         const marked = test.ancestorTitles.find((title) => title.includes(SKIP_MARK));
-        const reason = marked ? marked.slice(marked.indexOf(SKIP_MARK) + SKIP_MARK.length) : 'skipped in code';
+        const reason = marked
+          ? marked.slice(marked.indexOf(SKIP_MARK) + SKIP_MARK.length)
+          : 'skipped in code';
         reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       }
     }

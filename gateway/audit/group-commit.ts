@@ -101,7 +101,10 @@ export function groupCommit<Item>(
     new Promise<void>((resolve, reject) => {
       const { weight, bytes } = measure(item);
       // An item larger than the byte bound still goes when nothing waits (the largest read the limits allow).
-      if (queue.length >= limits.maxQueued || (queue.length > 0 && queuedBytes + bytes > limits.maxQueuedBytes)) {
+      if (
+        queue.length >= limits.maxQueued ||
+        (queue.length > 0 && queuedBytes + bytes > limits.maxQueuedBytes)
+      ) {
         reject(new BacklogRefusal('full'));
         return;
       }

@@ -31,7 +31,9 @@ export class AccessPolicy {
     private readonly onFields: Map<string, Requirement[]>,
   ) {
     this.scopes = new Set(
-      [...onTypes.values(), ...onFields.values()].flat().flatMap((requirement) => requirement.scopeSets.flat()),
+      [...onTypes.values(), ...onFields.values()]
+        .flat()
+        .flatMap((requirement) => requirement.scopeSets.flat()),
     );
   }
 
@@ -90,7 +92,6 @@ export class AccessPolicy {
     return [...new Set(requirements.filter((r) => !satisfies(caller, r)).map(describe))];
   }
 }
-
 
 function toRequirement(directive: ConstDirectiveNode): Requirement | null {
   if (directive.name.value === 'authenticated') return { authenticated: true, scopeSets: [] };

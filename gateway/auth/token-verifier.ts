@@ -46,8 +46,9 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
   const keys = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : settings.publicKey;
   if (!keys) throw new Error('token verification needs a JWKS URL or a public key');
   // Keyed by the token's digest: what is held per token is its caller, whatever the token's size.
-  const accepted = new BoundedCache<Caller>({ maxEntries: 10_000, maxBytes: 8 * 1024 * 1024 }, (key, caller) =>
-    stringBytes(key + JSON.stringify(caller)),
+  const accepted = new BoundedCache<Caller>(
+    { maxEntries: 10_000, maxBytes: 8 * 1024 * 1024 },
+    (key, caller) => stringBytes(key + JSON.stringify(caller)),
   );
   return async (authorization) => {
     if (!authorization) return ANONYMOUS;

@@ -99,7 +99,8 @@ export function graphQLJsText(message: string): Text {
 function translatePart(part: string, language: Language): string | null {
   for (const { id, names, literals } of templates) {
     const match = matchLiterals(literals, part);
-    if (match) return catalogue.format(language, id, Object.fromEntries(names.map((name, i) => [name, match[i]])));
+    if (match)
+      return catalogue.format(language, id, Object.fromEntries(names.map((name, i) => [name, match[i]])));
   }
   return null;
 }

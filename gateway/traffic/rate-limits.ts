@@ -76,7 +76,8 @@ export class RequestLimiter {
   /** Counts a request from `caller` at `address` (ClientAddresses' key); throws RATE_LIMITED past the limit. */
   admit(caller: Caller, address: string): Promise<void> {
     // Encoded as a pair: a subject or client id holding the separator cannot reach another's key.
-    const key = caller.role === 'anonymous' ? address : JSON.stringify([caller.subject, caller.clientId ?? null]);
+    const key =
+      caller.role === 'anonymous' ? address : JSON.stringify([caller.subject, caller.clientId ?? null]);
     return this.consume(caller.role, key);
   }
 

@@ -124,7 +124,12 @@ export async function serveGraphQL<Context extends BaseContext>(
       );
     });
   });
-  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    httpServer.listen(
+      { port: options.port, host: options.host ?? '127.0.0.1', backlog: LISTEN_BACKLOG },
+      resolve,
+    ),
+  );
   const admin = await serveAdmin(options.operational, options.admin);
   const { address, port } = httpServer.address() as AddressInfo;
   return {
@@ -156,6 +161,13 @@ export async function serveGraphQL<Context extends BaseContext>(
     },
   };
 }
+
+/**
+ * Connections the kernel holds until they are accepted: a burst of new callers (a load balancer
+ * opening its pool, a portal's users at nine) waits here instead of being reset, as past Node's
+ * default of 511 it was. The kernel caps it at net.core.somaxconn.
+ */
+const LISTEN_BACKLOG = 4096;
 
 /** Long enough for requests already on the wire to be read; short beside any drain. */
 const ALREADY_SENT_GRACE_MS = 250;

@@ -61,14 +61,20 @@ describe('on a machine without redis-server', () => {
       ...env,
       PATH: withoutRedis,
     });
-    expect(output).toMatch(/^3 skipped: redis-server not installed; `apt-get install redis-server` runs them$/m);
+    expect(output).toMatch(
+      /^3 skipped: redis-server not installed; `apt-get install redis-server` runs them$/m,
+    );
     expect(output).toMatch(/^0 passed, 0 failed, 3 skipped$/m);
     expect(code).toBe(0);
   });
 
   it('fail in CI, which installs every server', async () => {
-    const { ONE_WINDOW_TEST_REDIS_URL: _redis, ONE_WINDOW_TEST_POSTGRES_URL: _postgres, JEST_WORKER_ID: _worker, ...env } =
-      process.env;
+    const {
+      ONE_WINDOW_TEST_REDIS_URL: _redis,
+      ONE_WINDOW_TEST_POSTGRES_URL: _postgres,
+      JEST_WORKER_ID: _worker,
+      ...env
+    } = process.env;
     const { code, output } = await runJest(['--ci', 'test/integration/replicas.test.ts'], {
       ...env,
       CI: 'true',

@@ -12,7 +12,14 @@ setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
 const federation = useFederation({
-  rateLimits: { anonymous: 1e6, applicant: 1e6, representative: 1e6, partner: 1e6, officer: 1e6, unverified: 1e6 },
+  rateLimits: {
+    anonymous: 1e6,
+    applicant: 1e6,
+    representative: 1e6,
+    partner: 1e6,
+    officer: 1e6,
+    unverified: 1e6,
+  },
 });
 
 const PADDING_BYTES = 240 * 1024;
@@ -38,7 +45,15 @@ async function send(count: number, from: number): Promise<void> {
       const signedIn = index % 2 === 1;
       // Anonymous callers ask what needs no token; signed-in ones read a client across the subgraphs.
       const answer = signedIn
-        ? await postQuery(federation.gatewayUrl, padded('query Padded { client(uci: "1234-5678") { uci familyName travelHistory(first: 1) { edges { node { direction } } } } }', index), undefined, officer)
+        ? await postQuery(
+            federation.gatewayUrl,
+            padded(
+              'query Padded { client(uci: "1234-5678") { uci familyName travelHistory(first: 1) { edges { node { direction } } } } }',
+              index,
+            ),
+            undefined,
+            officer,
+          )
         : await postQuery(federation.gatewayUrl, padded('{ __typename }', index));
       expect([answer.status, answer.body.errors]).toEqual([200, undefined]);
     }

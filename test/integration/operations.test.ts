@@ -193,7 +193,10 @@ describe('metrics', () => {
   it('label requests only with the names One Window knows; a caller\'s own names are "other", however many it invents', () => {
     const metrics = new Metrics('label-test');
     // Names no document or internal call has ("Unregistered…"), in every shape a caller could send.
-    const invented = fc.sample(fc.string({ maxLength: 80 }).map((name) => `Unregistered${name}`), 1_000);
+    const invented = fc.sample(
+      fc.string({ maxLength: 80 }).map((name) => `Unregistered${name}`),
+      1_000,
+    );
     expect(new Set(invented.map((name) => metrics.operationLabel(name)))).toEqual(new Set(['other']));
     expect(metrics.operationLabel('ClientFile')).toBe('ClientFile');
     expect(metrics.operationLabel('TravelHistory')).toBe('TravelHistory');
@@ -240,7 +243,10 @@ describe('health and readiness', () => {
   const settle = () => new Promise((resolve) => setTimeout(resolve, 1_100));
 
   it('say alive and ready on the gateway and every subgraph', async () => {
-    expect(await get(federation.gatewayAdminUrl, '/health')).toEqual({ status: 200, text: '{"status":"alive"}' });
+    expect(await get(federation.gatewayAdminUrl, '/health')).toEqual({
+      status: 200,
+      text: '{"status":"alive"}',
+    });
     const ready = await get(federation.gatewayAdminUrl, '/ready');
     expect(ready.status).toBe(200);
     expect(JSON.parse(ready.text)).toEqual({

@@ -80,7 +80,9 @@ describe('refused requests', () => {
   it('count too: tokens that do not verify, per address against their own limit, then 429 instead of 401', async () => {
     const forged = `${await identity.token({ role: 'officer', subject: 'o' })}x`;
     expect(await statuses(5, () => ask(forged, { from: '203.0.113.7' }))).toEqual([401, 401, 401, 429, 429]);
-    expect(await statuses(5, () => ask('not.a.token', { from: '203.0.113.7' }))).toEqual([429, 429, 429, 429, 429]);
+    expect(await statuses(5, () => ask('not.a.token', { from: '203.0.113.7' }))).toEqual([
+      429, 429, 429, 429, 429,
+    ]);
     // Another address has its own count, and a valid token from the same address its caller's.
     expect((await ask(forged, { from: '203.0.113.8' })).status).toBe(401);
     const officer = await identity.token({ role: 'officer', subject: 'refused-neighbour' });
@@ -92,7 +94,8 @@ describe('refused requests', () => {
   it("count too: a partner's documents outside its manifest", async () => {
     const partner = await identity.token({ role: 'partner', subject: 'p', clientId: 'no-such-agreement' });
     const answers = [];
-    for (let i = 0; i < 4; i += 1) answers.push(await ask(partner, { body: JSON.stringify({ query: '{ __typename }' }) }));
+    for (let i = 0; i < 4; i += 1)
+      answers.push(await ask(partner, { body: JSON.stringify({ query: '{ __typename }' }) }));
     expect(answers.map((answer) => answer.status)).toEqual([400, 400, 400, 429]);
     expect(answers.map((answer) => answer.body.errors?.[0].extensions?.code)).toEqual([
       'PERSISTED_QUERY_NOT_ALLOWED',

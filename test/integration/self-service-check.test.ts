@@ -102,7 +102,10 @@ describe('checking a request before filing it', () => {
       'the applicant': { claims: { role: 'applicant', subject: OWN }, outcome: 'READ' },
       'another applicant': { claims: { role: 'applicant', subject: '12-3456-7890' }, outcome: 'DENIED' },
       'their representative': { claims: { role: 'representative', subject: 'REP-000001' }, outcome: 'READ' },
-      'another representative': { claims: { role: 'representative', subject: 'REP-000002' }, outcome: 'DENIED' },
+      'another representative': {
+        claims: { role: 'representative', subject: 'REP-000002' },
+        outcome: 'DENIED',
+      },
       'an officer': { claims: { role: 'officer', subject: 'officer-7' }, outcome: 'READ' },
       'a partner': { claims: { role: 'partner', subject: 'p', clientId: 'partner-system' }, outcome: 'READ' },
     } as const;

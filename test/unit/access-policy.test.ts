@@ -41,7 +41,9 @@ describe('the access policy', () => {
 
   it('keys callers by what decides their access, not by who they are', () => {
     const key = (role: Caller['role'], scopes: string[]) => policy.accessKey(caller(role, scopes));
-    expect(key('officer', ['border:travel', 'case:read'])).toBe(key('partner', ['case:read', 'border:travel']));
+    expect(key('officer', ['border:travel', 'case:read'])).toBe(
+      key('partner', ['case:read', 'border:travel']),
+    );
     expect(key('officer', ['case:read'])).not.toBe(key('officer', ['border:travel']));
     expect(policy.accessKey(ANONYMOUS)).not.toBe(key('partner', []));
   });
@@ -49,11 +51,15 @@ describe('the access policy', () => {
   it('keys callers only by the scopes a rule names: invented scopes make no key of their own', () => {
     const known = ['case:read', 'case:notes', 'border:travel', 'border:enforcement', 'atip:read'];
     fc.assert(
-      fc.property(fc.subarray(known), fc.array(fc.string({ maxLength: 40 }), { maxLength: 50 }), (scopes, invented) => {
-        fc.pre(invented.every((scope) => !known.includes(scope) && scope !== 'atip:write'));
-        const plain = policy.accessKey(caller('partner', scopes));
-        expect(policy.accessKey(caller('partner', [...invented, ...scopes, ...scopes]))).toBe(plain);
-      }),
+      fc.property(
+        fc.subarray(known),
+        fc.array(fc.string({ maxLength: 40 }), { maxLength: 50 }),
+        (scopes, invented) => {
+          fc.pre(invented.every((scope) => !known.includes(scope) && scope !== 'atip:write'));
+          const plain = policy.accessKey(caller('partner', scopes));
+          expect(policy.accessKey(caller('partner', [...invented, ...scopes, ...scopes]))).toBe(plain);
+        },
+      ),
     );
   });
 });

@@ -4,7 +4,10 @@ import { ClientAddresses } from '../../gateway/traffic/client-address';
 
 /** Whom a request is counted against, as the rate limiter asks. */
 const request = (peer: string, forwardedFor?: string) =>
-  ({ socket: { remoteAddress: peer }, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } }) as unknown as IncomingMessage;
+  ({
+    socket: { remoteAddress: peer },
+    headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
+  }) as unknown as IncomingMessage;
 
 const BALANCERS = new ClientAddresses(['10.0.0.0/8', 'fd00::/8']);
 
@@ -24,7 +27,10 @@ describe('a caller address', () => {
       fc.property(
         fc.array(fc.oneof(fc.ipV4(), fc.string({ maxLength: 20 })), { maxLength: 5 }),
         fc.ipV4().filter((address) => !address.startsWith('10.')),
-        fc.array(fc.ipV4().map((address) => `10.${address.split('.').slice(1).join('.')}`), { maxLength: 4 }),
+        fc.array(
+          fc.ipV4().map((address) => `10.${address.split('.').slice(1).join('.')}`),
+          { maxLength: 4 },
+        ),
         (written, caller, hops) => {
           const header = [...written, caller, ...hops].join(', ');
           expect(BALANCERS.of(request('10.1.2.3', header))).toBe(caller);

@@ -18,17 +18,32 @@ const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0,
 
 describe('on 1 MB of crafted input', () => {
   it('translating a graphql-js message reads each part once, and only the first few', () => {
-    for (const unit of ['"', '"; ', 'Cannot query field "', '" on type "', 'x" of type "', '; Did you mean ']) {
+    for (const unit of [
+      '"',
+      '"; ',
+      'Cannot query field "',
+      '" on type "',
+      'x" of type "',
+      '; Did you mean ',
+    ]) {
       const message = `Cannot query field "${fill(unit)}" on type "Client"`;
-      const french = inLanguageOfRequest({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, 'FR');
+      const french = inLanguageOfRequest(
+        { message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+        'FR',
+      );
       expect(french.message.length).toBeGreaterThanOrEqual(message.length - MB / 10);
     }
     const manyParts = fill('Unknown type "X".; ');
-    expect(inLanguageOfRequest({ message: manyParts, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, 'FR').message.length).toBeGreaterThan(MB - 100);
+    expect(
+      inLanguageOfRequest({ message: manyParts, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, 'FR').message
+        .length,
+    ).toBeGreaterThan(MB - 100);
   });
 
   it('template matching takes the shortest value up to each piece and the rest up to the last', () => {
-    expect(matchLiterals(['Cannot query field "', '" on type "', '".'], 'Cannot query field "a" on type "B".')).toEqual(['a', 'B']);
+    expect(
+      matchLiterals(['Cannot query field "', '" on type "', '".'], 'Cannot query field "a" on type "B".'),
+    ).toEqual(['a', 'B']);
     expect(matchLiterals(['Unknown type "', '".'], 'Unknown type "A".".')).toEqual(['A".']);
     expect(matchLiterals(['Unknown type "', '".'], 'Unknown type "".')).toBeNull();
     expect(matchLiterals(['Expected ', ', found ', '.'], fill('Expected , found .'))).not.toBeUndefined();
@@ -53,7 +68,12 @@ describe('on 1 MB of crafted input', () => {
   it('the Authorization header is refused without backtracking', async () => {
     const { publicKey } = await generateKeyPair('EdDSA');
     const verify = createTokenVerifier({ issuer: 'i', audience: 'a', publicKey });
-    for (const header of [`Bearer ${fill(' ')}x`, `Bearer${fill('\t')}`, fill('Bearer '), `Bearer ${fill('a.')}`])
+    for (const header of [
+      `Bearer ${fill(' ')}x`,
+      `Bearer${fill('\t')}`,
+      fill('Bearer '),
+      `Bearer ${fill('a.')}`,
+    ])
       await expect(verify(header)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
