@@ -60,7 +60,8 @@ export const ERRORS = {
   },
   NOT_FOUND: {
     status: 200,
-    meaning: 'The record named does not exist; `extensions.field` names the argument.',
+    meaning:
+      'The record named does not exist; `extensions.field` names the argument. Also HTTP 404 for `/health`, `/ready` and `/metrics` on the API port: they are served on the admin port.',
   },
   UNAUTHENTICATED: {
     status: 401,
@@ -80,12 +81,12 @@ export const ERRORS = {
   RATE_LIMITED: {
     status: 429,
     meaning:
-      "More requests in a minute than the caller's role allows (per token subject and OAuth client, or per address without a token; `ONE_WINDOW_RATE_LIMIT_<ROLE>`); `Retry-After` says when to try again.",
+      "More requests in a minute than the caller's role allows (per token subject and OAuth client, or per address without a token; `ONE_WINDOW_RATE_LIMIT_<ROLE>`), refused ones included; or more requests whose token does not verify than an address may send (`ONE_WINDOW_RATE_LIMIT_UNVERIFIED`). `Retry-After` says when to try again.",
   },
   AUDIT_UNAVAILABLE: {
     status: 503,
     meaning:
-      'The access could not be recorded, so the answer is withheld; `Retry-After` says when to try again.',
+      'The access could not be recorded (the audit trail failed, or its queue was full or too slow to start the write within 3 s), so the answer is withheld and nothing of it was recorded; `Retry-After` says when to try again.',
   },
   INTERNAL_SERVER_ERROR: {
     status: 200,
