@@ -49,7 +49,8 @@ describe('on a machine without redis-server', () => {
 
   afterAll(() => rmSync(bin, { recursive: true, force: true }));
 
-  it('the suites that need Redis pass with their tests skipped and the reason in the summary', async () => {
+  /** The Redis suites, run as a fresh jest would be on a machine without redis-server, in CI or not. */
+  const runWithoutRedis = (ci: boolean) => {
     const {
       CI: _ci,
       ONE_WINDOW_TEST_REDIS_URL: _redis,
@@ -57,10 +58,15 @@ describe('on a machine without redis-server', () => {
       JEST_WORKER_ID: _worker,
       ...env
     } = process.env;
-    const { code, output } = await runJest(['--ci', 'test/integration/replicas.test.ts'], {
+    return runJest(['--ci', 'test/integration/replicas.test.ts'], {
       ...env,
+      ...(ci ? { CI: 'true' } : {}),
       PATH: withoutRedis,
     });
+  };
+
+  it('the suites that need Redis pass with their tests skipped and the reason in the summary', async () => {
+    const { code, output } = await runWithoutRedis(false);
     expect(output).toMatch(
       /^3 skipped: redis-server not installed; `apt-get install redis-server` runs them$/m,
     );
@@ -69,17 +75,7 @@ describe('on a machine without redis-server', () => {
   });
 
   it('fail in CI, which installs every server', async () => {
-    const {
-      ONE_WINDOW_TEST_REDIS_URL: _redis,
-      ONE_WINDOW_TEST_POSTGRES_URL: _postgres,
-      JEST_WORKER_ID: _worker,
-      ...env
-    } = process.env;
-    const { code, output } = await runJest(['--ci', 'test/integration/replicas.test.ts'], {
-      ...env,
-      CI: 'true',
-      PATH: withoutRedis,
-    });
+    const { code, output } = await runWithoutRedis(true);
     expect(output).toContain('CI runs every suite: redis-server not installed');
     expect(code).not.toBe(0);
   });
