@@ -7,24 +7,25 @@ import { atipMessages } from './messages/catalogue';
 const MAX_DESCRIPTION = 2000;
 
 /** What a request is about, as filed or as checked before filing: the client, the application, the wording. */
-export interface RequestSubject {
+export interface RequestSubject<Description extends string | null = string> {
   clientUci: string;
   applicationNumber: string | null;
-  description: string;
+  description: Description;
 }
 
 /** Normalizes a request's client, application and wording, refusing malformed ones with the argument named. */
-export function requestSubject(input: {
+export function requestSubject<Description extends string | null>(input: {
   clientUci: string;
   applicationNumber?: string | null;
-  description: string;
-}): RequestSubject {
+  description: Description;
+}): RequestSubject<Description> {
   const clientUci = normalizeUci(input.clientUci, 'clientUci');
   const applicationNumber = input.applicationNumber
     ? normalizeApplicationNumber(input.applicationNumber)
     : null;
-  const description = input.description.trim();
-  if (!description || description.length > MAX_DESCRIPTION) {
+  // A wording may be left out only where the type allows it (a check with checkboxes).
+  const description = (input.description === null ? null : input.description.trim()) as Description;
+  if (description !== null && (!description || description.length > MAX_DESCRIPTION)) {
     throw badUserInput(atipMessages.text('request.description', { max: MAX_DESCRIPTION }), 'description');
   }
   return { clientUci, applicationNumber, description };

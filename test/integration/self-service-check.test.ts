@@ -5,15 +5,15 @@ import { postQuery, useFederation } from '../fixtures/federation';
 const federation = useFederation();
 const OWN = '1234-5678';
 
-const CHECK = `query Check($uci: ID!, $institution: Institution!, $application: ID, $description: String!) {
-  selfServiceCheck(institution: $institution, clientUci: $uci, applicationNumber: $application, description: $description) {
-    aboutOwnFile coversWholeRequest stillNeedsRequest
+const CHECK = `query Check($uci: ID!, $institution: Institution!, $application: ID, $description: String, $asks: [SelfServiceCategory!]) {
+  selfServiceCheck(institution: $institution, clientUci: $uci, applicationNumber: $application, description: $description, asks: $asks) {
+    aboutOwnFile verdict notUnderstood coversWholeRequest stillNeedsRequest
     availableNow { category query headline }
     parts { text categories declined needsRequest }
   }
 }`;
 
-async function check(token: string, description: string, more: Record<string, unknown> = {}) {
+async function check(token: string, description: string | null, more: Record<string, unknown> = {}) {
   const { body } = await postQuery(
     federation.gatewayUrl,
     CHECK,
@@ -125,6 +125,39 @@ describe('checking a request before filing it', () => {
       );
       expect([who, files.map((file) => file.outcome)]).toEqual([who, [outcome]]);
     }
+  });
+
+  it('answers in three ways: covered, needs a formal request, or uncertain with the words not understood', async () => {
+    const applicant = await federation.identity.token({ role: 'applicant', subject: OWN });
+    const verdicts = await Promise.all(
+      [
+        'It has been eight months since I applied. What is the status of my application?',
+        "My GCMS notes and my wife's GCMS notes",
+        'My GCMS notes and the zorblax',
+      ].map(async (description) => (await check(applicant, description)).data!.selfServiceCheck),
+    );
+    expect(verdicts.map(({ verdict, notUnderstood }) => [verdict, notUnderstood])).toEqual([
+      ['COVERED', []],
+      ['NEEDS_REQUEST', []],
+      ['UNCERTAIN', ['zorblax']],
+    ]);
+  });
+
+  it("takes a portal's checkboxes, with the wording as a safety net that can only add what needs a request", async () => {
+    const applicant = await federation.identity.token({ role: 'applicant', subject: OWN });
+    const checked = (await check(applicant, null, { asks: ['APPLICATION_STATUS', 'DECISION_AND_NOTES'] }))
+      .data!.selfServiceCheck;
+    expect(checked).toMatchObject({ verdict: 'COVERED', parts: [] });
+    expect(checked.availableNow.map((answer: { category: string }) => answer.category)).toEqual([
+      'APPLICATION_STATUS',
+      'DECISION_AND_NOTES',
+    ]);
+    const withMedical = (
+      await check(applicant, 'et les résultats de mon examen médical', { asks: ['APPLICATION_STATUS'] })
+    ).data!.selfServiceCheck;
+    expect(withMedical).toMatchObject({ verdict: 'NEEDS_REQUEST', stillNeedsRequest: ['MEDICAL'] });
+    const nothing = await check(applicant, null);
+    expect(nothing.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asks' });
   });
 
   it("refuses an application that is not the client's, and a wording of the wrong length", async () => {

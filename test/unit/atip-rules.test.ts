@@ -258,7 +258,11 @@ describe('self-service', () => {
   it('never declares unnecessary a request for records One Window does not hold, or one it does not understand', () => {
     expect(about('Notes and emails between officers about my file').coversWholeRequest).toBe(false);
     expect(about('My medical exam results and the status').stillNeedsRequest).toEqual(['MEDICAL']);
-    expect(about('the thing from last week').stillNeedsRequest).toEqual(['UNRECOGNIZED']);
+    expect(about('the thing from last week')).toMatchObject({
+      verdict: 'UNCERTAIN',
+      coversWholeRequest: false,
+    });
+    expect(about('GCMS notes and the zorblax').notUnderstood).toEqual(['zorblax']);
     expect(about('My removal order').coversWholeRequest).toBe(true);
   });
 

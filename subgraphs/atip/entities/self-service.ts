@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { SelfServiceCategory } from '../self-service/categories';
+import { SelfServiceCategory, SelfServicePartKind, SelfServiceVerdict } from '../self-service/categories';
 import { Text } from '../../../platform/language/catalogue';
 
 @ObjectType({
@@ -22,6 +22,12 @@ export class SelfServiceAnswer {
 export class SelfServicePart {
   @Field()
   text!: string;
+
+  @Field(() => SelfServicePartKind)
+  kind!: SelfServicePartKind;
+
+  @Field(() => [String], { description: 'Words of this part that nothing explains.' })
+  unexplained!: string[];
 
   @Field(() => [SelfServiceCategory], { description: 'What this part asks for.' })
   categories!: SelfServiceCategory[];
@@ -48,6 +54,16 @@ export class SelfService {
   })
   aboutOwnFile!: boolean;
 
+  @Field(() => SelfServiceVerdict, {
+    description: 'Covered whole, needs a formal request, or uncertain (never covered).',
+  })
+  verdict!: SelfServiceVerdict;
+
+  @Field(() => [String], {
+    description: 'The words that made the answer uncertain, as read (lower case, without accents).',
+  })
+  notUnderstood!: string[];
+
   @Field(() => [SelfServicePart])
   parts!: SelfServicePart[];
 
@@ -60,7 +76,8 @@ export class SelfService {
   stillNeedsRequest!: SelfServiceCategory[];
 
   @Field({
-    description: 'Every part asks only for what One Window shows this requester: no request is needed.',
+    description:
+      'The verdict is COVERED: every part is understood and asks only for what One Window shows this requester.',
   })
   coversWholeRequest!: boolean;
 }

@@ -1,9 +1,12 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { badUserInput } from '../../../platform/errors';
+import { atipMessages } from '../messages/catalogue';
 import { Authenticated } from '../../kit/access/directives';
 import { AtipContext } from '../context';
 import { assertApplicationOf, requestSubject } from '../request-input';
 import { Institution } from '../entities/enums';
 import { SelfService } from '../entities/self-service';
+import { SelfServiceCategory } from '../self-service/categories';
 import { assessWording } from '../self-service/assessment';
 import { withHeadlines } from '../self-service/headlines';
 
@@ -18,9 +21,21 @@ export class SelfServiceCheckResolver {
     @Arg('institution', () => Institution) institution: Institution,
     @Arg('clientUci', () => ID) clientUciInput: string,
     @Arg('applicationNumber', () => ID, { nullable: true }) applicationNumberInput: string | null,
-    @Arg('description') descriptionInput: string,
+    @Arg('description', () => String, {
+      nullable: true,
+      description:
+        "The request in the requester's words. With `asks`, a safety net: it can only add what needs a formal request or what is not understood.",
+    })
+    descriptionInput: string | null,
+    @Arg('asks', () => [SelfServiceCategory], {
+      nullable: true,
+      description: "What a portal's checkboxes ask for. Give `asks`, `description`, or both.",
+    })
+    asks: SelfServiceCategory[] | null,
     @Ctx() { caller, access, peers }: AtipContext,
   ): Promise<SelfService> {
+    if (descriptionInput === null && !asks?.length)
+      throw badUserInput(atipMessages.text('check.nothingAsked'), 'asks');
     const { clientUci, applicationNumber, description } = requestSubject({
       clientUci: clientUciInput,
       applicationNumber: applicationNumberInput,
@@ -31,11 +46,13 @@ export class SelfServiceCheckResolver {
     const mayRead = await access.mayRead(clientUci);
     const aboutOwnFile = (caller.role === 'applicant' || caller.role === 'representative') && mayRead;
     if (aboutOwnFile && applicationNumber) await assertApplicationOf(applicationNumber, clientUci, { peers });
-    const assessment = assessWording(description, {
+    const assessment = assessWording(description ?? '', {
       institution,
       clientUci,
       applicationNumber,
       aboutOwnFile,
+      asker: caller.role === 'representative' ? 'representative' : 'applicant',
+      asks: asks ?? undefined,
     });
     const availableNow = await withHeadlines(assessment.availableNow, {
       caller,

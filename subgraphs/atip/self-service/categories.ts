@@ -56,6 +56,45 @@ registerEnumType(SelfServiceCategory, {
   },
 });
 
+/** What one part of a wording is, as the request model reads it. */
+export enum SelfServicePartKind {
+  REQUEST = 'request',
+  CIRCUMSTANCE = 'circumstance',
+  NOT_UNDERSTOOD = 'not-understood',
+}
+
+registerEnumType(SelfServicePartKind, {
+  name: 'SelfServicePartKind',
+  description: 'What a part of a wording is: a request, mere circumstance, or not understood.',
+  valuesConfig: {
+    REQUEST: { description: 'It asks for something: what, and whose.' },
+    CIRCUMSTANCE: {
+      description: 'It asks for nothing: how long, since when, why, on whose advice, courtesy.',
+    },
+    NOT_UNDERSTOOD: { description: 'Words nothing explains: it may ask for anything.' },
+  },
+});
+
+/** The three answers of a self-service check. */
+export enum SelfServiceVerdict {
+  COVERED = 'COVERED',
+  NEEDS_REQUEST = 'NEEDS_REQUEST',
+  UNCERTAIN = 'UNCERTAIN',
+}
+
+registerEnumType(SelfServiceVerdict, {
+  name: 'SelfServiceVerdict',
+  description: 'Whether One Window answers the whole request now.',
+  valuesConfig: {
+    COVERED: { description: 'Everything asked for is shown now: no formal request is needed.' },
+    NEEDS_REQUEST: { description: 'Something asked for only a formal request can give: file one for it.' },
+    UNCERTAIN: {
+      description:
+        'Some words were not understood (`notUnderstood`): One Window cannot say the request is unnecessary, so filing is recommended.',
+    },
+  },
+});
+
 /** The categories One Window shows a person about their own file, each with the query that answers it. */
 export const SHOWN: Partial<
   Record<SelfServiceCategory, { scope: string; query: (uci: string, application: string | null) => string }>

@@ -9,6 +9,9 @@ declare module '@nlpjs/lang-en-min' {
   export class StemmerEn {
     stemWord(word: string): string;
   }
+  export class StopwordsEn {
+    isStopword(word: string): boolean;
+  }
 }
 
 declare module '@nlpjs/lang-fr' {
@@ -17,5 +20,8 @@ declare module '@nlpjs/lang-fr' {
   }
   export class StemmerFr {
     stemWord(word: string): string;
+  }
+  export class StopwordsFr {
+    isStopword(word: string): boolean;
   }
 }

@@ -1,0 +1,49 @@
+import { assess, readWordingSet, score, scoreTable } from '../fixtures/self-service/wording-sets';
+
+/**
+ * The self-service check judged on wordings its builders never read: test/fixtures/self-service/blind/,
+ * written and labelled from blind/SPEC.md alone by someone who never saw the assessment, before it
+ * ran on them. Nothing here prints a wording, only figures: whoever tunes the assessment tunes on
+ * development/ and the first corpus, never on this. Once its wordings have been looked at, a fresh
+ * set is written.
+ */
+const blind = readWordingSet('blind/blind.jsonl');
+
+describe('the self-service check on the blind set', () => {
+  it('is judged on at least 800 wordings, 40% in French, 300 of them that need a formal request', () => {
+    expect(blind.length).toBeGreaterThanOrEqual(800);
+    expect(blind.filter((wording) => wording.language === 'fr').length / blind.length).toBeGreaterThanOrEqual(
+      0.4,
+    );
+    expect(blind.filter((wording) => wording.expected === 'needs-request').length).toBeGreaterThanOrEqual(
+      300,
+    );
+  });
+
+  it('reports precision, recall and the uncertain share, by language, asker, institution and class', () => {
+    process.stdout.write(`\nself-service, blind set:\n${scoreTable(blind)}\n`);
+    expect(score(blind).wordings).toBe(blind.length);
+  });
+
+  // The gates of issue 12, not met yet (the figures are in the run's output): each is an expected
+  // failure, so the day one is met its test fails and becomes a plain assertion.
+  test.failing(
+    'gate, not yet met: no wording that needs a request is said to be "covered" (precision 100%)',
+    () => {
+      expect(score(blind).falselyCovered).toBe(0);
+    },
+  );
+
+  test.failing('gate, not yet met: 90% of the covered wordings are found covered (recall)', () => {
+    expect(score(blind).recall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  test.failing('gate, not yet met: under 15% of the answers are "uncertain"', () => {
+    expect(score(blind).uncertainShare).toBeLessThan(0.15);
+  });
+
+  it('never tells a representative without an authorization on the file that anything is covered', () => {
+    const representatives = blind.filter((wording) => wording.asker === 'representative');
+    expect(representatives.filter((wording) => assess(wording, false).coversWholeRequest)).toEqual([]);
+  });
+});
