@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { freePort } from '../../platform/free-port';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,30 @@ let allPorts: number[];
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
 let output = '';
+
+/** A POST whose body has been handed to the network (`sent`), and its status once answered. */
+function sendWhole(url: string, query: string, variables: Record<string, unknown>, token: string) {
+  const body = JSON.stringify({ query, variables });
+  let markSent!: () => void;
+  const sent = new Promise<void>((resolve) => (markSent = resolve));
+  const answered = new Promise<number | 'refused'>((resolve) => {
+    const request = httpRequest(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'content-length': Buffer.byteLength(body),
+      },
+    });
+    request.once('response', (response) => {
+      response.resume();
+      response.once('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.once('error', () => (markSent(), resolve('refused')));
+    request.end(body, markSent);
+  });
+  return { sent, answered };
+}
 
 /** A token from `npm run token`, as the README shows it. */
 function token(...args: string[]): string {
@@ -211,13 +236,12 @@ describe('npm start', () => {
 
   it('stops on SIGTERM: the gateway before the subgraphs, every part ends, every port closes, and it exits 0', async () => {
     const officer = token('--sub', 'o', '--role', 'officer', '--scope', 'case:read border:travel atip:read');
-    const inFlight = Array.from({ length: 5 }, () =>
-      postQuery(gatewayUrl, CLIENT_FILE, { uci: '1234-5678' }, officer).then(
-        (answer) => answer.status,
-        () => 'refused',
-      ),
+    // Five requests, each wholly sent before SIGTERM (on a busy machine a fixed wait was not enough).
+    const sent = Array.from({ length: 5 }, () =>
+      sendWhole(gatewayUrl, CLIENT_FILE, { uci: '1234-5678' }, officer),
     );
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await Promise.all(sent.map((request) => request.sent));
+    const inFlight = sent.map((request) => request.answered);
     const exited = new Promise<number | null>((resolve) => processes.once('exit', resolve));
     processes.kill('SIGTERM');
     // Requests already accepted are answered, then every part stops.

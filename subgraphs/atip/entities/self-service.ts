@@ -23,7 +23,9 @@ export class SelfServicePart {
   @Field()
   text!: string;
 
-  @Field(() => SelfServicePartKind)
+  @Field(() => SelfServicePartKind, {
+    description: 'What this part is: a request, mere circumstance, or not understood.',
+  })
   kind!: SelfServicePartKind;
 
   @Field(() => [String], { description: 'Words of this part that nothing explains.' })

@@ -15,7 +15,7 @@ export class SelfServiceCheckResolver {
   @Authenticated()
   @Query(() => SelfService, {
     description:
-      "Checks a request's wording before anything is filed: what One Window shows now (with the query, and where the caller may read it, the answer's headline) and what would still need a formal request. Read like any read of that client's file, and audited the same way.",
+      "Checks a request before anything is filed (a portal's checkboxes, its wording, or both) and answers COVERED, NEEDS_REQUEST or UNCERTAIN: what One Window shows now (with the query, and where the caller may read it, the answer's headline), what would still need a formal request, and what was not understood. Read like any read of that client's file, and audited the same way.",
   })
   async selfServiceCheck(
     @Arg('institution', () => Institution) institution: Institution,
