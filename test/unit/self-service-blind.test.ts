@@ -44,6 +44,7 @@ describe('the self-service check on the blind set', () => {
 
   it('never tells a representative without an authorization on the file that anything is covered', () => {
     const representatives = blind.filter((wording) => wording.asker === 'representative');
-    expect(representatives.filter((wording) => assess(wording, false).coversWholeRequest)).toEqual([]);
+    // Counted, not listed: a failure here must not show the wordings.
+    expect(representatives.filter((wording) => assess(wording, false).coversWholeRequest).length).toBe(0);
   });
 });
