@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RunningGateway, startGateway } from '../../gateway/gateway';
 import { SUPERGRAPH_SDL } from '../../platform/supergraph-config';
+import { resilienceSettings } from '../../platform/resilience/settings';
 import { Federation, postQuery, startFederation } from '../fixtures/federation';
 import { describeWithServer, REDIS } from '../fixtures/optional-servers';
 
@@ -9,6 +10,12 @@ import { describeWithServer, REDIS } from '../fixtures/optional-servers';
  * load balancer: a caller's limit is one across both, and every request is answered and audited
  * exactly once whichever replica takes it.
  */
+/**
+ * What is tested is counting and auditing across replicas, not latency: the whole federation runs
+ * in this one process, where 300 requests at once can take longer than the 2 s a subgraph is given.
+ */
+const PATIENT = (service: string) => ({ ...resilienceSettings(service), timeoutMs: 20_000 });
+
 const LIMITS = {
   anonymous: 10,
   applicant: 10,
@@ -24,7 +31,7 @@ describeWithServer(REDIS, 'gateway replicas sharing Redis', (redisUrl) => {
   let replicas: string[];
 
   beforeAll(async () => {
-    federation = await startFederation(undefined, { redisUrl, rateLimits: LIMITS });
+    federation = await startFederation(undefined, { redisUrl, rateLimits: LIMITS, resilience: PATIENT });
     second = await startGateway({
       port: 0,
       supergraphFile: SUPERGRAPH_SDL,
@@ -34,6 +41,7 @@ describeWithServer(REDIS, 'gateway replicas sharing Redis', (redisUrl) => {
       auditServiceUrl: federation.subgraphUrls.audit,
       redisUrl,
       rateLimits: LIMITS,
+      resilience: PATIENT,
     });
     replicas = [federation.gatewayUrl, second.url];
   });
