@@ -18,7 +18,7 @@ import { AuthorizingGateway, GatewayContext } from './auth/authorizing-gateway';
 import { markAuthorizationEnforced } from './auth/enforced-features';
 import { callerForwarding, CallerForwarding, CallerSignatures, forwardCaller } from './auth/forward-caller';
 import { TokenVerifier } from './auth/token-verifier';
-import { OperationLimits, operationLimits } from '../platform/operation-limits';
+import { internalBodyLimit, OperationLimits, operationLimits } from '../platform/operation-limits';
 import { GuardedDataSource } from './resilience/guarded-data-source';
 import { CallGuard } from '../platform/resilience/call-guard';
 import { ResilienceSettings, resilienceSettings } from '../platform/resilience/settings';
@@ -232,8 +232,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Its own guard: failing reads of the access log (a caller's heavy query) must never stop the writes.
       auditPlugin(
         options.audit ??
-          auditWriter(options.auditServiceUrl, guardOf('audit-write'), metrics, (requestIds) =>
-            signatures.forAuditWrite(requestIds, 'audit'),
+          auditWriter(
+            options.auditServiceUrl,
+            guardOf('audit-write'),
+            metrics,
+            (requestIds) => signatures.forAuditWrite(requestIds, 'audit'),
+            internalBodyLimit(limits),
           ),
       ),
       outcomePlugin(),

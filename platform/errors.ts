@@ -86,7 +86,7 @@ export const ERRORS = {
   AUDIT_UNAVAILABLE: {
     status: 503,
     meaning:
-      'The access could not be recorded (the audit trail failed, or its queue was full or too slow to start the write within 3 s), so the answer is withheld and nothing of it was recorded; `Retry-After` says when to try again.',
+      'The access could not be recorded (the audit trail failed, or its queue was full or did not start the write within 3 s), so the answer is withheld; a record refused by the queue was never sent, and one whose write failed may still have been stored. `Retry-After` says when to try again.',
   },
   INTERNAL_SERVER_ERROR: {
     status: 200,

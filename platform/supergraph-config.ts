@@ -71,7 +71,10 @@ export function subgraphEndpoints(
   };
   return subgraphs.map(({ name, routingUrl, adminUrl }) => {
     const url = located(envPrefix(name), routingUrl);
-    const admin = located(`${envPrefix(name)}_ADMIN`, adminUrl);
+    // Served elsewhere: its admin port is on the same host unless said otherwise.
+    const sameHost = new URL(adminUrl);
+    if (env[`${envPrefix(name)}_URL`]) sameHost.hostname = url.hostname;
+    const admin = located(`${envPrefix(name)}_ADMIN`, sameHost.toString());
     return {
       name,
       port: Number(url.port),

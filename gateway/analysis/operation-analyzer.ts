@@ -20,7 +20,7 @@ import { PageLimits, pageSizesFromSupergraph } from './page-sizes';
 import { gatewayMessages } from '../messages/catalogue';
 import { graphQLJsText } from '../messages/graphql-js-messages';
 import { SchemaDescriptions } from '../../platform/language/schema-descriptions';
-import { BoundedCache, stringBytes } from '../../platform/bounded-cache';
+import { BoundedCache, digestKey, stringBytes } from '../../platform/bounded-cache';
 import { withoutLocations } from '../../platform/apollo-caches';
 
 /** Everything the gateway needs to know about one operation for one caller. */
@@ -93,7 +93,10 @@ export class OperationAnalyzer {
         gatewayMessages.text('operation.typeMissing', { operationType: request.operation.operation }),
       );
     }
-    const key = `${request.queryHash}\u0000${request.operation.name?.value ?? ''}\u0000${this.policy.accessKey(request.caller)}`;
+    // A digest: the name is the caller's, of any length.
+    const key = digestKey(
+      `${request.queryHash}\u0000${request.operation.name?.value ?? ''}\u0000${this.policy.accessKey(request.caller)}`,
+    );
     const variables = this.coerceVariables(request);
     const fragments = fragmentsOf(request.document);
     let entry = this.cache.get(key);

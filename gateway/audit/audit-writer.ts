@@ -33,7 +33,7 @@ export const AUDIT_QUEUE_LIMITS: GroupCommitLimits = {
 /** An event's size in the request body, estimated from its parts without serializing it. */
 export function measureEvent(event: AccessEvent): Measure {
   const text = (values: readonly (string | null)[]) =>
-    values.reduce((sum, value) => sum + (value?.length ?? 0) + 3, 0);
+    values.reduce((sum, value) => sum + (value ? Buffer.byteLength(value) : 0) + 3, 0);
   const bytes =
     EVENT_OVERHEAD_BYTES +
     text([event.readerSubject, event.readerClientId, event.operationName, ...event.readerScopes]) +
@@ -60,6 +60,8 @@ export function auditWriter(
   guard: CallGuard,
   metrics: Metrics,
   sign: AuditSigner,
+  /** The audit subgraph's body limit: a batch of several records stays well inside it. */
+  maxBodyBytes = Infinity,
 ): AuditWriter {
   const commit = groupCommit(
     async (events: AccessEvent[]) => {
@@ -83,7 +85,7 @@ export function auditWriter(
       }
     },
     measureEvent,
-    AUDIT_QUEUE_LIMITS,
+    { ...AUDIT_QUEUE_LIMITS, maxBytes: Math.min(AUDIT_QUEUE_LIMITS.maxBytes, Math.floor(maxBodyBytes / 2)) },
   );
   return (event) =>
     commit(event).catch((error: unknown) => {

@@ -13,11 +13,11 @@ import { describedIn, SchemaDescriptions } from '../../platform/language/schema-
  */
 export class ScopedSchemas {
   /**
-   * Keyed by the scopes the rules name (a finite set) and language; at most this many schemas,
-   * each no larger than the API schema, the least recently used rebuilt when needed again.
+   * Keyed by the scopes the rules name (a finite set) and language: room for every set of the
+   * seven scopes in both languages, each schema no larger than the API schema.
    */
   private readonly cache = new BoundedCache<GraphQLSchema>(
-    { maxEntries: 32, maxBytes: Number.MAX_SAFE_INTEGER },
+    { maxEntries: 256, maxBytes: Number.MAX_SAFE_INTEGER },
     (key) => stringBytes(key),
   );
 

@@ -1,5 +1,6 @@
 import { IncomingMessage } from 'node:http';
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import { digestKey } from '../../platform/bounded-cache';
 
 /**
  * Who a request comes from, for counting it. Behind a load balancer every caller shares the
@@ -33,8 +34,10 @@ export class ClientAddresses {
       const hops = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',');
       // Only the hops nearest to us can matter; a caller may send thousands.
       for (let i = hops.length - 1; i >= Math.max(0, hops.length - MAX_HOPS); i--) {
-        const hop = normalized(hops[i].trim());
-        if (!hop) break;
+        const written = hops[i].trim();
+        const hop = normalized(withoutPort(written));
+        // A hop no address can be read from is counted by what it says, never as the balancer.
+        if (!hop) return `unreadable:${digestKey(written)}`;
         address = hop;
         if (!this.isTrusted(hop)) break;
       }
@@ -48,6 +51,14 @@ export class ClientAddresses {
 }
 
 const MAX_HOPS = 16;
+
+/** `203.0.113.7:54321` and `[2001:db8::1]:443`, as some balancers write them, without the port. */
+function withoutPort(hop: string): string {
+  const bracketed = /^\[([0-9a-fA-F:.%\w]+)\](?::\d{1,5})?$/.exec(hop);
+  if (bracketed) return bracketed[1];
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/.exec(hop);
+  return v4 ? v4[1] : hop;
+}
 
 /** An IP address as written by `net` (IPv4-mapped IPv6 as IPv4), or null when it is not one. */
 function normalized(address: string | undefined): string | null {

@@ -134,9 +134,15 @@ export interface ServedAdmin {
  */
 export async function serveAdmin(routes: OperationalRoutes, admin: AdminPort): Promise<ServedAdmin> {
   const server = createServer((request, response) => {
-    void serveOperationalRoute(routes, request, response).then((served) => {
-      if (!served) sendJson(response, 404, { error: 'not found' });
-    });
+    void serveOperationalRoute(routes, request, response).then(
+      (served) => {
+        if (!served) sendJson(response, 404, { error: 'not found' });
+      },
+      (error: unknown) => {
+        if (!response.headersSent) sendJson(response, 500, { error: (error as Error).name });
+        else response.end();
+      },
+    );
   });
   await new Promise<void>((resolve) => server.listen(admin.port, admin.host ?? '127.0.0.1', resolve));
   const { address, port } = server.address() as AddressInfo;

@@ -44,17 +44,21 @@ async function send(count: number, from: number): Promise<void> {
       const index = next++;
       const signedIn = index % 2 === 1;
       // Anonymous callers ask what needs no token; signed-in ones read a client across the subgraphs.
+      // Long names and values: a substring of the request kept anywhere would keep the request.
       const answer = signedIn
         ? await postQuery(
             federation.gatewayUrl,
             padded(
-              'query Padded { client(uci: "1234-5678") { uci familyName travelHistory(first: 1) { edges { node { direction } } } } }',
+              'query PaddedOfficerReadWithAVeryLongOperationName { client(uci: "1234-5678") { uci familyName travelHistory(first: 1) { edges { node { direction } } } } }',
               index,
             ),
             undefined,
             officer,
           )
-        : await postQuery(federation.gatewayUrl, padded('{ __typename }', index));
+        : await postQuery(
+            federation.gatewayUrl,
+            padded('query AnonymousTypenameWithAVeryLongOperationName { __typename }', index),
+          );
       expect([answer.status, answer.body.errors]).toEqual([200, undefined]);
     }
   };

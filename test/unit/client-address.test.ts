@@ -54,8 +54,13 @@ describe('a caller address', () => {
     expect(of('::ffff:192.0.2.1')).toBe('192.0.2.1');
   });
 
-  it('is "unknown" rather than a caller-written string when nothing valid is left', () => {
-    expect(BALANCERS.of(request('10.0.0.1', 'not-an-address'))).toBe('10.0.0.1');
+  it('reads hops written with a port, and never counts an unreadable hop as the balancer', () => {
+    expect(BALANCERS.of(request('10.0.0.1', '203.0.113.7:54321'))).toBe('203.0.113.7');
+    expect(BALANCERS.of(request('10.0.0.1', '[2001:db8:1:2::1]:443'))).toBe('2001:db8:1:2::/64');
+    const unreadable = BALANCERS.of(request('10.0.0.1', 'not-an-address'));
+    expect(unreadable).not.toBe('10.0.0.1');
+    expect(unreadable).toBe(BALANCERS.of(request('10.0.0.2', 'not-an-address')));
+    expect(unreadable).not.toBe(BALANCERS.of(request('10.0.0.1', 'another')));
     expect(new ClientAddresses([]).of(request(''))).toBe('unknown');
   });
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { badUserInput } from '../../../platform/errors';
+import { normalizeUci } from '../../../platform/identifiers';
 import { atipMessages } from '../messages/catalogue';
 import { Authenticated } from '../../kit/access/directives';
 import { AtipContext } from '../context';
@@ -34,6 +35,8 @@ export class SelfServiceCheckResolver {
     asks: SelfServiceCategory[] | null,
     @Ctx() { caller, access, peers }: AtipContext,
   ): Promise<SelfService> {
+    // Naming a client is a read of their file, recorded whatever else is wrong with the check.
+    const mayRead = await access.mayRead(normalizeUci(clientUciInput, 'clientUci'));
     if (descriptionInput === null && !asks?.length)
       throw badUserInput(atipMessages.text('check.nothingAsked'), 'asks');
     const { clientUci, applicationNumber, description } = requestSubject({
@@ -41,9 +44,7 @@ export class SelfServiceCheckResolver {
       applicationNumber: applicationNumberInput,
       description: descriptionInput,
     });
-    // The check is a read of the file it names, whoever asks: recorded as read or as refused, like
-    // any read. Only the person and their representative are shown anything of it.
-    const mayRead = await access.mayRead(clientUci);
+    // Only the person and their representative are shown anything of the file.
     const aboutOwnFile = (caller.role === 'applicant' || caller.role === 'representative') && mayRead;
     if (aboutOwnFile && applicationNumber) await assertApplicationOf(applicationNumber, clientUci, { peers });
     const assessment = assessWording(description ?? '', {
