@@ -28,6 +28,9 @@ export const AUDIT_QUEUE_LIMITS: GroupCommitLimits = {
   maxQueued: 10_000,
   maxQueuedBytes: 64 * 1024 * 1024,
   maxWaitMs: 3_000,
+  // Callers without a token may fill a fifth of the queue: however many addresses they come from,
+  // signed-in callers' reads keep the rest.
+  laneCaps: { anonymous: 2_000 },
 };
 
 /** An event's size in the request body, estimated from its parts without serializing it. */
@@ -40,7 +43,11 @@ export function measureEvent(event: AccessEvent): Measure {
     text(event.deliveredFields) +
     text(event.refusedFields) +
     event.files.length * FILE_BYTES;
-  return { weight: 1 + event.files.length, bytes };
+  return {
+    weight: 1 + event.files.length,
+    bytes,
+    lane: event.readerRole === 'anonymous' ? 'anonymous' : undefined,
+  };
 }
 
 /** Field names, the ids, the hash and the time, as JSON. */

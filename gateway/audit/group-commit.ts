@@ -21,12 +21,16 @@ export interface GroupCommitLimits {
   maxQueuedBytes: number;
   /** How long an item may wait for its write to start before it is refused (BacklogRefusal 'deadline'). */
   maxWaitMs: number;
+  /** Items of a lane (Measure.lane) waiting at most, so one kind of caller cannot take the whole queue. */
+  laneCaps?: Readonly<Record<string, number>>;
 }
 
 /** What an item weighs in a batch: its weight (files) and its bytes. */
 export interface Measure {
   weight: number;
   bytes: number;
+  /** Which kind of caller the item is for, where some kinds have a cap of their own. */
+  lane?: string;
 }
 
 /** An item refused before it was sent: the queue was full, or its wait passed its deadline. */
@@ -50,13 +54,16 @@ export function groupCommit<Item>(
   const queue: Waiting<Item>[] = [];
   let queuedBytes = 0;
   let inFlight = 0;
+  const queuedInLane = new Map<string, number>();
+  const leaveQueue = (waiting: Waiting<Item>) => {
+    clearTimeout(waiting.timer);
+    queuedBytes -= waiting.bytes;
+    if (waiting.lane !== undefined) queuedInLane.set(waiting.lane, queuedInLane.get(waiting.lane)! - 1);
+  };
 
   const take = (count: number): Waiting<Item>[] => {
     const batch = queue.splice(0, count);
-    for (const waiting of batch) {
-      clearTimeout(waiting.timer);
-      queuedBytes -= waiting.bytes;
-    }
+    batch.forEach(leaveQueue);
     return batch;
   };
 
@@ -99,11 +106,13 @@ export function groupCommit<Item>(
 
   return (item) =>
     new Promise<void>((resolve, reject) => {
-      const { weight, bytes } = measure(item);
+      const { weight, bytes, lane } = measure(item);
+      const laneCap = lane === undefined ? undefined : limits.laneCaps?.[lane];
       // An item larger than the byte bound still goes when nothing waits (the largest read the limits allow).
       if (
         queue.length >= limits.maxQueued ||
-        (queue.length > 0 && queuedBytes + bytes > limits.maxQueuedBytes)
+        (queue.length > 0 && queuedBytes + bytes > limits.maxQueuedBytes) ||
+        (laneCap !== undefined && (queuedInLane.get(lane!) ?? 0) >= laneCap)
       ) {
         reject(new BacklogRefusal('full'));
         return;
@@ -112,17 +121,19 @@ export function groupCommit<Item>(
         item,
         weight,
         bytes,
+        lane,
         settle: (error) => (error ? reject(error) : resolve()),
         timer: setTimeout(() => {
           const position = queue.indexOf(waiting);
           if (position < 0) return;
           queue.splice(position, 1);
-          queuedBytes -= bytes;
+          leaveQueue(waiting);
           reject(new BacklogRefusal('deadline'));
         }, limits.maxWaitMs),
       };
       queue.push(waiting);
       queuedBytes += bytes;
+      if (lane !== undefined) queuedInLane.set(lane, (queuedInLane.get(lane) ?? 0) + 1);
       flush();
     });
 }

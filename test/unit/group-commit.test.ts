@@ -87,6 +87,28 @@ describe('group commit of audit records', () => {
     expect(batches.map((batch) => batch.items)).toEqual([[1], [2, 3, 4]]);
   });
 
+  it('refuses at once, unsent, a record of a lane that holds its cap, and takes others', async () => {
+    const { batches, write } = controlledWrite();
+    const commit = groupCommit(
+      write,
+      (item: number) => ({ weight: 1, bytes: 1, lane: item < 10 ? 'anonymous' : undefined }),
+      limits({ laneCaps: { anonymous: 1 } }),
+    );
+    const first = commit(1);
+    const queued = [commit(2), commit(10), commit(11)];
+    await expect(commit(3)).rejects.toEqual(new BacklogRefusal('full'));
+    batches[0].finish();
+    await first;
+    await settled();
+    // Once the lane's record has gone, the lane has room again.
+    queued.push(commit(4));
+    batches[1].finish();
+    await settled();
+    batches[2].finish();
+    await Promise.all(queued);
+    expect(batches.map((batch) => batch.items)).toEqual([[1], [2, 10, 11], [4]]);
+  });
+
   it('refuses, unsent, a record whose write has not started within its deadline', async () => {
     const { batches, write } = controlledWrite();
     const commit = groupCommit(write, one, limits({ maxWaitMs: 20 }));
