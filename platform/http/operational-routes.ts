@@ -1,4 +1,4 @@
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
 
@@ -116,6 +116,12 @@ async function serveOperationalRoute(
   return false;
 }
 
+/** Where a listening server is reached, an IPv6 address in brackets. */
+export function listeningUrl(server: Server): string {
+  const { address, port } = server.address() as AddressInfo;
+  return `http://${address.includes(':') ? `[${address}]` : address}:${port}/`;
+}
+
 export interface AdminPort {
   port: number;
   /** Loopback unless an operator opens it to the monitoring network (ONE_WINDOW_ADMIN_HOST). */
@@ -145,9 +151,8 @@ export async function serveAdmin(routes: OperationalRoutes, admin: AdminPort): P
     );
   });
   await new Promise<void>((resolve) => server.listen(admin.port, admin.host ?? '127.0.0.1', resolve));
-  const { address, port } = server.address() as AddressInfo;
   return {
-    url: `http://${address.includes(':') ? `[${address}]` : address}:${port}/`,
+    url: listeningUrl(server),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

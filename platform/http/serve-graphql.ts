@@ -3,7 +3,6 @@ import { GraphQLError } from 'graphql';
 import { DocumentRequest } from '../trusted-documents';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Server as NetServer } from 'node:net';
-import { AddressInfo } from 'node:net';
 import { ErrorCode, httpStatusOf } from '../errors';
 import { Text } from '../language/catalogue';
 import { LOCALE, negotiateLanguage } from '../language/language';
@@ -18,7 +17,13 @@ import {
   requestLogger,
 } from '../observability/request-record';
 import { Logger } from '../observability/logger';
-import { AdminPort, OPERATIONAL_PATHS, OperationalRoutes, serveAdmin } from './operational-routes';
+import {
+  AdminPort,
+  listeningUrl,
+  OPERATIONAL_PATHS,
+  OperationalRoutes,
+  serveAdmin,
+} from './operational-routes';
 
 /**
  * The HTTP front of the gateway and of every subgraph: plain node:http in front of Apollo
@@ -131,9 +136,8 @@ export async function serveGraphQL<Context extends BaseContext>(
     ),
   );
   const admin = await serveAdmin(options.operational, options.admin);
-  const { address, port } = httpServer.address() as AddressInfo;
   return {
-    url: `http://${address.includes(':') ? `[${address}]` : address}:${port}/`,
+    url: listeningUrl(httpServer),
     adminUrl: admin.url,
     async close() {
       draining = true;

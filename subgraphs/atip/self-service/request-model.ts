@@ -209,7 +209,8 @@ const ANNOUNCES = wordSet(
 function splitIntoParts(description: string): string[] {
   const parts: string[] = [];
   for (const line of description.split(/[\n\r\u2022]+/)) {
-    if (SIGN_OFF_CUES.some((cue) => find(cue, words(line)) !== null) && words(line).length <= 6) break;
+    const tokens = words(line);
+    if (tokens.length <= 6 && SIGN_OFF_CUES.some((cue) => find(cue, tokens) !== null)) break;
     for (const piece of line.split(JOINERS)) {
       const text = piece?.trim();
       if (text) parts.push(text);
