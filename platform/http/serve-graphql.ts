@@ -141,14 +141,15 @@ export async function serveGraphQL<Context extends BaseContext>(
     adminUrl: admin.url,
     async close() {
       draining = true;
-      // Stop accepting at once, but not through http.Server's close(), which also closes the
-      // connections that look idle: a request a client has already sent on a kept-alive one may
-      // not be read yet, and would be reset instead of answered. Those get a moment to be read
-      // (their answers say `Connection: close`); then the idle ones are closed.
+      // A request sent just before the signal may still be in the kernel's accept queue, or
+      // accepted but not yet read: closing the listener at once resets the first, and
+      // http.Server's close() treats the second as an idle connection and closes it. So keep
+      // accepting for a moment (every answer now says `Connection: close`), then stop accepting
+      // and close only the connections that are idle after that.
+      await new Promise((resolve) => setTimeout(resolve, ALREADY_SENT_GRACE_MS));
       const closed = new Promise<void>((resolve) =>
         NetServer.prototype.close.call(httpServer, () => resolve()),
       );
-      await new Promise((resolve) => setTimeout(resolve, ALREADY_SENT_GRACE_MS));
       httpServer.closeIdleConnections();
       if (inFlight > 0) {
         let timer: NodeJS.Timeout | undefined;
