@@ -208,7 +208,9 @@ const ANNOUNCES = wordSet(
  */
 function splitIntoParts(description: string): string[] {
   const parts: string[] = [];
-  for (const line of description.split(/[\n\r\u2022]+/)) {
+  const lines = description.split(/[\n\r\u2022]+/).filter((line) => line.trim());
+  while (lines.length > 1 && isSignature(lines[lines.length - 1])) lines.pop();
+  for (const line of lines) {
     const tokens = words(line);
     if (tokens.length <= 6 && SIGN_OFF_CUES.some((cue) => find(cue, tokens) !== null)) break;
     for (const piece of line.split(JOINERS)) {
@@ -217,6 +219,17 @@ function splitIntoParts(description: string): string[] {
     }
   }
   return parts;
+}
+
+/**
+ * A letter's last lines that only name someone ("Ravi Shankar", "Eleanor Whitfield, Barrister"):
+ * up to four capitalised words, none of them a cue.
+ */
+function isSignature(line: string): boolean {
+  return (
+    /^\s*(?:[A-ZÀ-Ý][\p{L}.'’-]*,?\s*){1,4}$/u.test(line) &&
+    !CUES.some((cue) => find(cue, words(line)) !== null)
+  );
 }
 
 /**
@@ -231,13 +244,30 @@ const JOINERS = new RegExp(
     '\\s[&+/]\\s?',
     '\\s[-—–]\\s',
     '\\s\\d{1,2}[).]\\s',
-    // "My sister and I applied": a subject joined to the person is not a second request.
+    // "My sister and I applied": a subject joined to the person is not a second request; "…
+    // since I landed, and I am afraid of a mistake" is.
     '\\b(?:and also|and|et aussi|et)\\b(?!\\s+(?:i|we|me|myself|moi|nous|je|j)\\b)',
+    `(?<!\\b(?:${accentFree([...OTHERS.en, ...OTHERS.fr]).join('|')})\\s+)\\b(?:and|et)\\b(?=\\s+(?:i|we|je|j)\\b)`,
     '\\b(?:as well as|plus|along with|together with|but|also|ainsi que|de meme que|de même que|mais|aussi|egalement)\\b',
     '(?<=\\s)(?=(?:except|excluding|other than|sauf|hormis|except[eé]|[aà] l.exception)\\b)',
+    // A reason is a clause of its own, and circumstance unless it names a record.
+    '(?<=\\s)(?=(?:because|so that|in order to|parce que|parce qu|puisque|afin de|afin d|afin que|pour que|vu que)\\b)',
   ].join('|'),
   'i',
 );
+
+/** Words as a pattern that matches them with or without their accents (« mère », "mere"). */
+function accentFree(list: string[]): string[] {
+  const letters: Record<string, string> = {
+    a: '[aàâ]',
+    e: '[eéèêë]',
+    i: '[iîï]',
+    o: '[oô]',
+    u: '[uùû]',
+    c: '[cç]',
+  };
+  return list.map((word) => [...word].map((letter) => letters[letter] ?? letter).join(''));
+}
 
 /** Proper names of systems and places whose words would mislead ("Integrated Customs Enforcement System"). */
 function replaceNames(text: string): string {
@@ -306,14 +336,24 @@ function corrected(raw: string, known: (word: Word) => boolean): Word {
   return best && !isNegation(word(best.candidate)) ? word(best.candidate) : asIs;
 }
 
-/** Names of people and places (capitalised, not opening the part): they say whose or where, not what. */
+/**
+ * Names of people and places: capitalised words that do not open a sentence or a line, and the
+ * capitalised pieces of hyphenated names (« Port-au-Prince », "Rose-Marie"). They say whose or
+ * where, not what. Read over the whole wording, so a name after a comma ("Cebu, Philippines")
+ * is one even where the comma opens a part.
+ */
 function namesIn(text: string): Set<string> {
   const names = new Set<string>();
-  const tokens = text.split(/\s+/);
-  tokens.forEach((token, index) => {
-    if (index > 0 && /^[A-ZÀ-Ý][a-zà-ÿ]+(?:['’]s)?[.,;:!?)]*$/.test(token))
-      names.add(fold(token.replace(/(?:['’]s)?[.,;:!?)]*$/, '')));
-  });
+  for (const line of text.split(/[\n\r]+/)) {
+    let opensSentence = true;
+    for (const token of line.trim().split(/\s+/)) {
+      const bare = token.replace(/^[("«“]+/, '').replace(/(?:['’]s)?[.,;:!?)»”]*$/, '');
+      if (/^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-Za-zÀ-ÿ]+)+$/.test(bare))
+        for (const piece of bare.split('-')) if (/^[A-ZÀ-Ý]/.test(piece)) names.add(fold(piece));
+      if (!opensSentence && /^[A-ZÀ-Ý][a-zà-ÿ]+$/.test(bare)) names.add(fold(bare));
+      opensSentence = /[.!?:]$/.test(token);
+    }
+  }
   return names;
 }
 
@@ -325,9 +365,8 @@ function languageOf(text: string): Language {
 }
 
 /** What one part names: its categories (cues), and its words that no cue took. */
-function readPart(text: string, asker: Asker, language: Language): RequestPart {
+function readPart(text: string, asker: Asker, language: Language, names: Set<string>): RequestPart {
   const isOther = (word: Word) => OTHER_FORMS[language].has(word.raw);
-  const names = namesIn(text);
   const all = words(text);
   // A question asks, however it is worded ("Was an A44 report written?", "When did I last enter").
   const question =
@@ -447,5 +486,6 @@ export function readRequest(description: string, asker: Asker): RequestPart[] {
     // "Mr. Osei" is one name, not the end of a sentence.
     .replace(/\b(Mr|Mrs|Ms|Dr|Mme|Mlle|Me|M|St)\.(?=\s)/g, '$1');
   const language = languageOf(description);
-  return splitIntoParts(marked).map((part) => readPart(part, asker, language));
+  const names = namesIn(marked);
+  return splitIntoParts(marked).map((part) => readPart(part, asker, language, names));
 }
