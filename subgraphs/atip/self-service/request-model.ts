@@ -7,6 +7,7 @@ import {
   BODIES,
   CIRCUMSTANCE,
   COPIES,
+  DOCUMENT_ITSELF,
   CONTEXT_MARKERS,
   FILE_WORDS,
   GENERIC_RECORDS,
@@ -15,6 +16,7 @@ import {
   OTHERS,
   OWNERSHIP,
   QUESTION_OPENERS,
+  RECORD_NOUNS,
   SIGN_OFFS,
   SUBJECT_VERBS,
   THIRD_PERSON,
@@ -175,12 +177,16 @@ const OTHER_FORMS: Record<Language, Set<string>> = {
 };
 const isBody = wordSet(BODIES, true);
 const isGenericRecord = wordSet(GENERIC_RECORDS);
+const isRecordNoun = wordSet(RECORD_NOUNS);
 const isFileWord = wordSet(FILE_WORDS);
 const isStopword = (word: Word) => stopwords.some((list) => list.isStopword(word.raw));
 const isNegation = wordSet(NEGATION_WORDS, true);
 const isOpener = wordSet(NARRATIVE_OPENERS, true);
 const isQuestionOpener = wordSet(QUESTION_OPENERS, true);
 const isCopy = wordSet(COPIES, true);
+const isSending = wordSet(DOCUMENT_ITSELF.sending, true);
+const isDocument = wordSet(DOCUMENT_ITSELF.documents, true);
+const isAsWhat = wordSet(DOCUMENT_ITSELF.asWhat, true);
 const isThirdPerson = wordSet(THIRD_PERSON, true);
 const isSubjectVerb = wordSet(SUBJECT_VERBS, true);
 const isOwnership = wordSet(OWNERSHIP, true);
@@ -201,25 +207,56 @@ const ANNOUNCES = wordSet(
   true,
 );
 
+/** A part as split, before it is read: its text, and whether what it names is asked for. */
+interface Piece {
+  text: string;
+  /**
+   * It is a list item, follows a colon, or shares its sentence with a word that asks or a
+   * question ("Please send my travel history + my fingerprints"): what it names is asked for.
+   */
+  asked: boolean;
+}
+
 /**
  * Splits a wording into its parts: sentences and lines, list items, and things joined by a
  * conjunction or a sign. "But" and "except" open a part of their own, so what a part declines is
  * only what follows them. A letter's sign-off ends it: what comes after is a signature.
  */
-function splitIntoParts(description: string): string[] {
-  const parts: string[] = [];
+function splitIntoParts(description: string): Piece[] {
+  const parts: Piece[] = [];
   const lines = description.split(/[\n\r\u2022]+/).filter((line) => line.trim());
   while (lines.length > 1 && isSignature(lines[lines.length - 1])) lines.pop();
+  let afterColon = false;
   for (const line of lines) {
     const tokens = words(line);
     if (tokens.length <= 6 && SIGN_OFF_CUES.some((cue) => find(cue, tokens) !== null)) break;
-    for (const piece of line.split(JOINERS)) {
-      const text = piece?.trim();
-      if (text) parts.push(text);
+    const listed = afterColon || LIST_ITEM.test(line);
+    afterColon = /:\s*$/.test(line);
+    for (const sentence of line.split(/[.;!?]+/)) {
+      const [opening, ...listing] = sentence.split(':');
+      const sentenceWords = words(sentence);
+      const asks = sentenceWords.some(isAsking) || sentenceWords.some((word) => word.raw === QUESTION);
+      const segments = [{ segment: opening, afterItsColon: false }];
+      for (const item of listing) segments.push({ segment: item, afterItsColon: true });
+      for (const { segment, afterItsColon } of segments)
+        for (const piece of segment.split(JOINERS)) {
+          const text = piece?.trim();
+          if (!text) continue;
+          const reason = REASON.test(text);
+          parts.push({ text, asked: !reason && (listed || afterItsColon || asks) });
+        }
     }
   }
   return parts;
 }
+
+/** A line that is an item of a list: a bullet, a dash or a number opens it. */
+const LIST_ITEM = /^\s*(?:[-*–—]|\d{1,2}[).])\s/;
+
+/** What opens a reason: a clause of its own, never a thing asked for. */
+const REASON_MARKERS =
+  'because|so that|in order to|parce que|parce qu|puisque|afin de|afin d|afin que|pour que|vu que';
+const REASON = new RegExp(`^(?:${REASON_MARKERS})\\b`, 'i');
 
 /**
  * A letter's last lines that only name someone ("Ravi Shankar", "Eleanor Whitfield, Barrister"):
@@ -251,7 +288,7 @@ const JOINERS = new RegExp(
     '\\b(?:as well as|plus|along with|together with|but|also|ainsi que|de meme que|de même que|mais|aussi|egalement)\\b',
     '(?<=\\s)(?=(?:except|excluding|other than|sauf|hormis|except[eé]|[aà] l.exception)\\b)',
     // A reason is a clause of its own, and circumstance unless it names a record.
-    '(?<=\\s)(?=(?:because|so that|in order to|parce que|parce qu|puisque|afin de|afin d|afin que|pour que|vu que)\\b)',
+    `(?<=\\s)(?=(?:${REASON_MARKERS})\\b)`,
   ].join('|'),
   'i',
 );
@@ -365,7 +402,7 @@ function languageOf(text: string): Language {
 }
 
 /** What one part names: its categories (cues), and its words that no cue took. */
-function readPart(text: string, asker: Asker, language: Language, names: Set<string>): RequestPart {
+function readPart({ text, asked }: Piece, asker: Asker, language: Language, names: Set<string>): RequestPart {
   const isOther = (word: Word) => OTHER_FORMS[language].has(word.raw);
   const all = words(text);
   // A question asks, however it is worded ("Was an A44 report written?", "When did I last enter").
@@ -443,7 +480,9 @@ function readPart(text: string, asker: Asker, language: Language, names: Set<str
   // A copy of a letter or a document is not what One Window shows (its details are); the
   // decision and the notes are what it shows, copy or not; "a copy of my file" is the whole file.
   const wholeFile = named.size === 0 && free.some(isGenericRecord);
-  if (free.some(isCopy) && !named.has(C.DECISION_AND_NOTES) && !wholeFile) named.add(C.RECORDS_NOT_HELD);
+  const documentItself = tokens.some(isSending) && tokens.some(isDocument) && !tokens.some(isAsWhat);
+  if ((free.some(isCopy) || documentItself) && !named.has(C.DECISION_AND_NOTES) && !wholeFile)
+    named.add(C.RECORDS_NOT_HELD);
   const overriding = OVERRIDING.filter((category) => named.has(category));
   const categories = overriding.length ? overriding : [...named];
   const declining =
@@ -473,6 +512,16 @@ function readPart(text: string, asker: Asker, language: Language, names: Set<str
       declined: [],
       unexplained: [],
     };
+  // "+ my fingerprints", "- all docs submitted": a record asked for that no cue names is not understood.
+  const records = free.filter(isRecordNoun).map((word) => word.raw);
+  if (asked && records.length > 0)
+    return {
+      text,
+      kind: SelfServicePartKind.NOT_UNDERSTOOD,
+      categories: [],
+      declined: [],
+      unexplained: records,
+    };
   return { text, kind: SelfServicePartKind.CIRCUMSTANCE, categories: [], declined: [], unexplained: [] };
 }
 
@@ -487,5 +536,5 @@ export function readRequest(description: string, asker: Asker): RequestPart[] {
     .replace(/\b(Mr|Mrs|Ms|Dr|Mme|Mlle|Me|M|St)\.(?=\s)/g, '$1');
   const language = languageOf(description);
   const names = namesIn(marked);
-  return splitIntoParts(marked).map((part) => readPart(part, asker, language, names));
+  return splitIntoParts(marked).map((piece) => readPart(piece, asker, language, names));
 }

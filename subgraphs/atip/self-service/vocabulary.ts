@@ -242,6 +242,59 @@ export const GENERIC_RECORDS: Vocabulary = {
   `),
 };
 
+/**
+ * Nouns that name a record or a document: asked for in a part no cue explains ("+ my
+ * fingerprints", « tous les docs soumis »), they are something One Window cannot say it shows.
+ */
+export const RECORD_NOUNS: Vocabulary = {
+  // Not "file", « dossier », "information" or "details": alone they say whose, or everything.
+  en: words(`
+    document documents doc docs documentation letter letters certificate certificates form forms
+    report reports fingerprints fingerprint photo photos picture pictures recording recordings video
+    videos audio tape tapes footage email emails memo memos copy copies log logs receipt receipts
+    result results score scores test tests assessment assessments evaluation evaluations statement
+    statements declaration declarations passport paperwork papers correspondence
+  `),
+  fr: words(`
+    document documents doc docs lettre lettres attestation attestations certificat certificats
+    formulaire formulaires rapport rapports empreintes photo photos enregistrement enregistrements
+    video videos courriel courriels copie copies releve releves recu recus resultat resultats avis
+    cotisation evaluation evaluations declaration declarations passeport papiers pieces
+    correspondance
+  `),
+};
+
+/**
+ * A document itself, sent again: "send me the letter", « renvoyez-moi l'attestation », "the
+ * letter itself". One Window lists letters and documents (what, when, due when, valid until);
+ * it holds no copy of them. `asWhat` names what is asked of the document instead.
+ */
+export const DOCUMENT_ITSELF = {
+  sending: {
+    en: words(`send resend mail forward itself original originals`),
+    fr: words(
+      `envoyer envoyez envoie renvoyer renvoyez renvoie transmettre transmettez poster meme originale original`,
+    ),
+  },
+  documents: {
+    en: words(`letter letters certificate certificates form forms receipt receipts attestation`),
+    fr: words(
+      `lettre lettres certificat certificats attestation attestations formulaire formulaires recu recus`,
+    ),
+  },
+  // "Did you send me a letter?", "the date of the letter": the letter's listing, not the letter.
+  asWhat: {
+    en: words(`
+      did has have ever whether date dates dated number numbers validity valid expiry expires due
+      deadline when what which list status summary content contents about
+    `),
+    fr: words(`
+      est avez ai si date dates numero numeros validite valide expiration echeance quand quoi quel
+      quelle quels quelles liste statut resume contenu sujet
+    `),
+  },
+};
+
 /** Words that say no: with a word that asks, the part declines what it names ("please do not send copies"). */
 export const NEGATION_WORDS: Vocabulary = {
   en: words(`
