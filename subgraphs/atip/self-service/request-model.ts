@@ -235,7 +235,12 @@ function splitIntoParts(description: string): Piece[] {
     for (const sentence of line.split(/[.;!?]+/)) {
       const [opening, ...listing] = sentence.split(':');
       const sentenceWords = words(sentence);
-      const asks = sentenceWords.some(isAsking) || sentenceWords.some((word) => word.raw === QUESTION);
+      // A sentence asks with a word that asks, a question, or by naming what it wants ("GCMS
+      // notes and any other relevant document").
+      const asks =
+        sentenceWords.some(isAsking) ||
+        sentenceWords.some((word) => word.raw === QUESTION) ||
+        CUES.some((cue) => !cue.weak && find(cue, sentenceWords) !== null);
       const segments = [{ segment: opening, afterItsColon: false }];
       for (const item of listing) segments.push({ segment: item, afterItsColon: true });
       for (const { segment, afterItsColon } of segments)
@@ -402,7 +407,13 @@ function languageOf(text: string): Language {
 }
 
 /** What one part names: its categories (cues), and its words that no cue took. */
-function readPart({ text, asked }: Piece, asker: Asker, language: Language, names: Set<string>): RequestPart {
+function readPart(
+  { text, asked }: Piece,
+  asker: Asker,
+  language: Language,
+  names: Set<string>,
+  othersNamed: boolean,
+): RequestPart {
   const isOther = (word: Word) => OTHER_FORMS[language].has(word.raw);
   const all = words(text);
   // A question asks, however it is worded ("Was an A44 report written?", "When did I last enter").
@@ -469,12 +480,17 @@ function readPart({ text, asked }: Piece, asker: Asker, language: Language, name
     );
   if (owned || bare) named.add(C.OTHER_PEOPLE);
   // Another body's records: what a part asks of them is theirs to give ("the Americans' records").
-  if (free.some(isBody) && (named.size > 0 || asking || !circumstantial)) named.add(C.RECORDS_NOT_HELD);
+  if (free.some(isBody) && (named.size > 0 || asking || asked || !circumstantial))
+    named.add(C.RECORDS_NOT_HELD);
+  // "Her file"; and where the wording names someone else ("My mother applied… Can I get her
+  // refusal notes?"), "her" with anything a cue names.
   const theirs = tokens.some(
     (token, index) =>
       isThirdPerson(token) &&
       tokens[index + 1] !== undefined &&
-      (isFileWord(tokens[index + 1]) || isGenericRecord(tokens[index + 1])),
+      (isFileWord(tokens[index + 1]) ||
+        isGenericRecord(tokens[index + 1]) ||
+        (othersNamed && [index + 1, index + 2].some((next) => taken.has(next)))),
   );
   if (asker === 'applicant' && theirs) named.add(C.OTHER_PEOPLE);
   // A copy of a letter or a document is not what One Window shows (its details are); the
@@ -536,5 +552,6 @@ export function readRequest(description: string, asker: Asker): RequestPart[] {
     .replace(/\b(Mr|Mrs|Ms|Dr|Mme|Mlle|Me|M|St)\.(?=\s)/g, '$1');
   const language = languageOf(description);
   const names = namesIn(marked);
-  return splitIntoParts(marked).map((piece) => readPart(piece, asker, language, names));
+  const othersNamed = words(marked).some((word) => OTHER_FORMS[language].has(word.raw));
+  return splitIntoParts(marked).map((piece) => readPart(piece, asker, language, names, othersNamed));
 }

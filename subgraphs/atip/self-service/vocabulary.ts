@@ -173,10 +173,11 @@ export const OTHERS: Vocabulary = {
     sister sisters sibling siblings grandmother grandfather grandparents uncle aunt nephew niece
     cousin relative relatives employer employers friend friends boyfriend girlfriend ex roommate
     neighbour neighbor colleague landlord stepson stepdaughter dependant dependants dependent
-    dependents grandchild grandchildren
+    dependents grandchild grandchildren sponsor sponsors clients
   `),
   fr: words(`
     conjoint conjointe conjoints epouse epoux mari femme partenaire fiance fiancee enfant enfants
+    repondant repondante repondants garant garante clients clientes
     fils fille filles bebe mere maman pere papa parents frere freres soeur soeurs oncle tante neveu
     niece cousin cousine proche proches employeur employeurs ami amie amis chum blonde copain copine
     ex colocataire voisin voisine collegue proprietaire petit petite petits
@@ -187,11 +188,13 @@ export const OTHERS: Vocabulary = {
 export const BODIES: Vocabulary = {
   en: words(`
     fbi cbp usa american americans america states homeland rcmp csis police cra tax taxes revenue
+    passportoffice
     esdc ohip hospital airline airlines interpol embassy consulate mifi personnel disciplinary court
     courts irb
   `),
   fr: words(`
     americain americaine americains americaines etats unis usa grc scrs police policiers arc impot
+    passportoffice
     impots revenu ramq hopital aerienne aeriennes interpol ambassade consulat mifi disciplinaire
     cisr tribunal
   `),
@@ -285,12 +288,12 @@ export const DOCUMENT_ITSELF = {
   // "Did you send me a letter?", "the date of the letter": the letter's listing, not the letter.
   asWhat: {
     en: words(`
-      did has have ever whether date dates dated number numbers validity valid expiry expires due
-      deadline when what which list status summary content contents about
+      did ever whether date dates dated number numbers validity valid expiry expires due deadline
+      what which list status summary content contents about
     `),
     fr: words(`
-      est avez ai si date dates numero numeros validite valide expiration echeance quand quoi quel
-      quelle quels quelles liste statut resume contenu sujet
+      si date dates numero numeros validite valide expiration echeance quoi quel quelle quels
+      quelles liste statut resume contenu sujet
     `),
   },
 };
