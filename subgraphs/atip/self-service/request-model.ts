@@ -190,6 +190,12 @@ const isAsWhat = wordSet(DOCUMENT_ITSELF.asWhat, true);
 const isThirdPerson = wordSet(THIRD_PERSON, true);
 const isSubjectVerb = wordSet(SUBJECT_VERBS, true);
 const isOwnership = wordSet(OWNERSHIP, true);
+const isWhether = wordSet({ en: ['if', 'whether', 'did'], fr: ['si'] }, true);
+const isCount = wordSet(
+  { en: ['two', 'three', 'four', 'both', 'all'], fr: ['deux', 'trois', 'quatre', 'tous', 'toutes'] },
+  true,
+);
+const isPersonName = wordSet({ en: ['name', 'names', 'identity'], fr: ['nom', 'noms', 'identite'] }, true);
 const isKnown = (word: Word) =>
   isStopword(word) ||
   isNeutral(word) ||
@@ -445,6 +451,8 @@ function readPart(
       isOther(token) &&
       !taken.has(index) &&
       (tokens[index + 1]?.raw === 's' ||
+        (tokens[index + 1] !== undefined &&
+          (isFileWord(tokens[index + 1]) || isGenericRecord(tokens[index + 1]))) ||
         [1, 2, 3, 4, 5].some((back) => tokens[index - back] && isOwnership(tokens[index - back]))),
   );
   const told = tokens.some(
@@ -467,18 +475,38 @@ function readPart(
     return { text, kind: SelfServicePartKind.CIRCUMSTANCE, categories: [], declined: [], unexplained: [] };
   // Someone else's records, or another body's: said as theirs, or the part names only them ("and
   // my husband"); to a person asking about their own file, "her application" is someone else's.
+  // Named with nothing else but what of theirs is asked ("and my husband", "her two children for
+  // their applications"), or asked about ("if her ex entered Canada").
   const bare =
     others.length > 0 &&
-    !told &&
-    free.every(
-      (token) =>
-        isOther(token) ||
-        isStopword(token) ||
-        isAsking(token) ||
-        IDENTIFIER.test(token.raw) ||
-        names.has(token.raw),
-    );
+    (told
+      ? named.size > 0 &&
+        tokens.some(
+          (token, index) => isOther(token) && tokens.slice(Math.max(0, index - 3), index).some(isWhether),
+        )
+      : free.every(
+          (token) =>
+            isOther(token) ||
+            isStopword(token) ||
+            isAsking(token) ||
+            isFileWord(token) ||
+            isGenericRecord(token) ||
+            IDENTIFIER.test(token.raw) ||
+            isCount(token) ||
+            names.has(token.raw),
+        ));
   if (owned || bare) named.add(C.OTHER_PEOPLE);
+  // "I want his name", « je veux son nom »: who someone is (an officer, most often) is not shown.
+  if (
+    asked &&
+    tokens.some(
+      (token, index) => isThirdPerson(token) && tokens[index + 1] && isPersonName(tokens[index + 1]),
+    )
+  )
+    named.add(C.INSTITUTIONAL_RECORDS);
+  // Entries and exits are kept from 2000: a year before asks for what One Window does not have.
+  if (named.has(C.TRAVEL_HISTORY) && tokens.some((token) => /^19\d\d$/.test(token.raw)))
+    named.add(C.RECORDS_NOT_HELD);
   // Another body's records: what a part asks of them is theirs to give ("the Americans' records").
   if (free.some(isBody) && (named.size > 0 || asking || asked || !circumstantial))
     named.add(C.RECORDS_NOT_HELD);
@@ -515,8 +543,9 @@ function readPart(
     };
   if (categories.length > 0)
     return { text, kind: SelfServicePartKind.REQUEST, categories, declined: [], unexplained };
+  const records = free.filter(isRecordNoun).map((word) => word.raw);
   if (unexplained.length > 0)
-    return circumstantial && !asking
+    return circumstantial && !asking && !(asked && records.length > 0)
       ? { text, kind: SelfServicePartKind.CIRCUMSTANCE, categories: [], declined: [], unexplained: [] }
       : { text, kind: SelfServicePartKind.NOT_UNDERSTOOD, categories: [], declined: [], unexplained };
   // "My records", « mes renseignements »: everything, unless it announces a list.
@@ -529,7 +558,6 @@ function readPart(
       unexplained: [],
     };
   // "+ my fingerprints", "- all docs submitted": a record asked for that no cue names is not understood.
-  const records = free.filter(isRecordNoun).map((word) => word.raw);
   if (asked && records.length > 0)
     return {
       text,
