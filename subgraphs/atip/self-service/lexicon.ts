@@ -28,6 +28,11 @@ export const LEXICON: Record<Exclude<C, C.UNRECOGNIZED>, Cues> = {
       'approuve',
       'exempt from medical',
 
+      'eligibility review',
+      'date of receipt',
+      'received date',
+      'holdup',
+      'hold up',
       'returned as incomplete',
       'returned incomplete',
       'started',
@@ -81,6 +86,11 @@ export const LEXICON: Record<Exclude<C, C.UNRECOGNIZED>, Cues> = {
       'being processed',
     ],
     fr: [
+      'accuse de reception',
+      'quel delai',
+      'le delai',
+      'retournee',
+      'retourne',
       'approuve',
       'approuvé',
       'dispense examen medical',
@@ -804,6 +814,11 @@ export const NEGATIONS: Record<Language, string[]> = {
 /** Names whose words would mislead: a system named for enforcement, an act named for access, a port named for entry. */
 export const NAMES: [RegExp, string][] = [
   [/integrated customs enforcement system/gi, 'ICES'],
+  // Canadian airports by their codes (YUL, YYZ, YVR…): where, not what.
+  [/\bY[A-Z]{2}\b/g, 'airport'],
+  [/\bIMM ?-?(\d{4})\b/gi, 'IMM $1'],
+  [/\bH ?& ?C\b/g, 'humanitarian'],
+  [/\bCH\b/g, 'humanitaire'],
   [/\b(?:u\.?s\.?|united states) customs and border protection\b/gi, 'CBP'],
   [/\bcanada revenue agency\b/gi, 'CRA'],
   [/\bagence du revenu du canada\b/gi, 'ARC'],

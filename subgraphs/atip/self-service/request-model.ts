@@ -177,6 +177,8 @@ const OTHER_FORMS: Record<Language, Set<string>> = {
 };
 const isBody = wordSet(BODIES, true);
 const isGenericRecord = wordSet(GENERIC_RECORDS);
+const isWholeRecords = wordSet(GENERIC_RECORDS, true);
+const isPlace = wordSet({ en: ['on', 'in', 'off', 'from', 'to', 'onto'], fr: ['sur', 'dans', 'au'] }, true);
 const isRecordNoun = wordSet(RECORD_NOUNS);
 const isFileWord = wordSet(FILE_WORDS);
 const isStopword = (word: Word) => stopwords.some((list) => list.isStopword(word.raw));
@@ -206,7 +208,7 @@ const isKnown = (word: Word) =>
   isNegation(word) ||
   CUE_STEMS.has(word.stems.join(' '));
 /** Numbers, years, dates, UCIs and application numbers say which, not what. */
-const IDENTIFIER = /^(?:\d+(?:st|nd|rd|th|er|e)?|[a-z]{1,3}\d{5,12})$/;
+const IDENTIFIER = /^(?:\d+(?:st|nd|rd|th|er|e)?|[a-z]{1,3}\d{5,12}|[rsa]\d{1,3}[a-z]?\d?)$/;
 /** "The following", « les renseignements suivants »: a line that announces the list after it. */
 const ANNOUNCES = wordSet(
   { en: ['following', 'below', 'listed'], fr: ['suivants', 'suivantes', 'dessous'] },
@@ -549,7 +551,14 @@ function readPart(
       ? { text, kind: SelfServicePartKind.CIRCUMSTANCE, categories: [], declined: [], unexplained: [] }
       : { text, kind: SelfServicePartKind.NOT_UNDERSTOOD, categories: [], declined: [], unexplained };
   // "My records", « mes renseignements »: everything, unless it announces a list.
-  if (asking && free.some(isGenericRecord) && !free.some(ANNOUNCES))
+  // ("on my file", "recorded" and « enregistré » say where or what happened, not what is asked).
+  const wholeRecords = tokens.some(
+    (token, index) =>
+      !taken.has(index) &&
+      isWholeRecords(token) &&
+      ![1, 2].some((back) => tokens[index - back] && isPlace(tokens[index - back])),
+  );
+  if (asking && wholeRecords && !free.some(ANNOUNCES))
     return {
       text,
       kind: SelfServicePartKind.REQUEST,

@@ -21,7 +21,7 @@ export const ASKING: Vocabulary = {
     release find learn check confirm review let can could may looking asking ask seeking seek
     interested obtaining view information info details detail records record data explain
     explanation understand list summary print printout mail email kindly also additionally req rqst
-    reqs wanna gimme needs pull
+    reqs wanna gimme needs pull furnish indicate supply
   `),
   fr: words(`
     veux voudrais voudrions aimerais aimerions souhaite souhaiterais souhaitons demande demander
@@ -85,7 +85,9 @@ export const CIRCUMSTANCE: Vocabulary = {
     air land sea meet meets total totals referral referred actions action alternatives alternative
     conditions condition imposed terms explain situation stamps stamp stolen lost hr hrs hour hours
     respond responding tunnel bridge deciding decided pretty look looking reasons herself himself
-    themselves themself ourselves
+    themselves themself ourselves legally lawfully physically certain sure prove proving demonstrate
+    avoid mistake mistakes error bank finished done over sin dob nah rn appointed paid deposit
+    dropped hist expired holdup delay delays
   `),
   fr: words(`
     applique postule soumis soumise envoye envoyee depose deposee attends attente attendre attendu
@@ -98,6 +100,9 @@ export const CIRCUMSTANCE: Vocabulary = {
     remerciant avance attention concernant objet sujet suivant suivants suivantes vertu loi aiprp
     formulaire ligne portail compte cleGC numero iuc client cliente dossier cas madame monsieur
     bonjour allo salut qui droit merci cordialement salutations distinguees sentiments veuillez
+    legalement physiquement certain certaine certaines sur sure prouver demontrer eviter erreur
+    banque termine terminee fini finie nas echu echue expire expiree faque icitte capote mandate
+    mandatee paye payee respectueuses delai delais
     agreer expression meilleures bien vous nom equipe agent agente ministere ircc asfc cbsa canada
     canadien canadienne gouvernement immigration frontiere agence services service bureau traitement
     traite premier premiere deuxieme un une deux trois quatre cinq six sept huit neuf dix douze demi
@@ -224,7 +229,7 @@ export const CONTEXT_MARKERS: Vocabulary = {
     married arrived moved born lived living been was were had came went received got heard became
     started began worked studied entered landed travelled traveled returned flew drove am lost
     stolen changed mentioned said says think thinks believe know plan planning preparing hoping are
-    included includes helped filled did made
+    included includes helped filled did made took paid appointed dropped
   `),
   fr: words(`
     parce car puisque conseille recommande suggere dit marie mariee arrive arrivee demenage ne nee
