@@ -151,6 +151,10 @@ export const LEXICON: Record<Exclude<C, C.UNRECOGNIZED>, Cues> = {
   },
   [C.DECISION_AND_NOTES]: {
     en: [
+      'regulation',
+      'provision',
+      'section relied',
+      'section cited',
       'grounds',
       'withdrawn',
       'withdrawal',
@@ -182,6 +186,9 @@ export const LEXICON: Record<Exclude<C, C.UNRECOGNIZED>, Cues> = {
       'rejection',
     ],
     fr: [
+      'disposition',
+      'reglement invoque',
+      'reglementaire',
       'retrait',
       'retiree',
       'acceptee',
@@ -818,6 +825,8 @@ export const NAMES: [RegExp, string][] = [
   [/\bY[A-Z]{2}\b/g, 'airport'],
   [/\bIMM ?-?(\d{4})\b/gi, 'IMM $1'],
   [/\bH ?& ?C\b/g, 'humanitarian'],
+  [/\bhx\b/gi, 'history'],
+  [/\bd[' ]?etude/gi, "d'étude"],
   [/\bCH\b/g, 'humanitaire'],
   [/\b(?:u\.?s\.?|united states) customs and border protection\b/gi, 'CBP'],
   [/\bcanada revenue agency\b/gi, 'CRA'],

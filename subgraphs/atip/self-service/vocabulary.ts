@@ -21,7 +21,7 @@ export const ASKING: Vocabulary = {
     release find learn check confirm review let can could may looking asking ask seeking seek
     interested obtaining view information info details detail records record data explain
     explanation understand list summary print printout mail email kindly also additionally req rqst
-    reqs wanna gimme needs pull furnish indicate supply
+    reqs wanna gimme needs pull furnish indicate supply solicit
   `),
   fr: words(`
     veux voudrais voudrions aimerais aimerions souhaite souhaiterais souhaitons demande demander
@@ -87,7 +87,9 @@ export const CIRCUMSTANCE: Vocabulary = {
     respond responding tunnel bridge deciding decided pretty look looking reasons herself himself
     themselves themself ourselves legally lawfully physically certain sure prove proving demonstrate
     avoid mistake mistakes error bank finished done over sin dob nah rn appointed paid deposit
-    dropped hist expired holdup delay delays
+    dropped hist expired holdup delay delays monday tuesday wednesday thursday friday saturday sunday
+    becoming enough several community switch kept intended remains remain effect reconsideration
+    runs clue redo reapplied compliance allowed permitted vs versus designated claims
   `),
   fr: words(`
     applique postule soumis soumise envoye envoyee depose deposee attends attente attendre attendu
@@ -103,6 +105,9 @@ export const CIRCUMSTANCE: Vocabulary = {
     legalement physiquement certain certaine certaines sur sure prouver demontrer eviter erreur
     banque termine terminee fini finie nas echu echue expire expiree faque icitte capote mandate
     mandatee paye payee respectueuses delai delais
+    lundi mardi mercredi jeudi vendredi samedi dimanche assez tenus tenu enregistre enregistree
+    plusieurs communautaire refait refaire grave astheure designee designe cadre quebecoise
+    beaucoup affirme vigueur reexamen
     agreer expression meilleures bien vous nom equipe agent agente ministere ircc asfc cbsa canada
     canadien canadienne gouvernement immigration frontiere agence services service bureau traitement
     traite premier premiere deuxieme un une deux trois quatre cinq six sept huit neuf dix douze demi
@@ -153,7 +158,7 @@ export const FILE_WORDS: Vocabulary = {
     h c super lmia open closed pgwp post graduation caregiver economic skilled worker federal quebec
     csq temporary extension extend restoration card travel document prtd passport biometrics
     fingerprints interview program stream category inland outland canada canadian experience cec fsw
-    iec working holiday stay trip tourist
+    iec working holiday stay trip tourist citz school college university
   `),
   fr: words(`
     demande demandes permis travail etudes etudiant etudiante visiteur visite visa visas vrt ave rp
@@ -162,7 +167,7 @@ export const FILE_WORDS: Vocabulary = {
     refugiee asile humanitaire considerations super eimt ouvert ferme pgwp diplome travailleur
     qualifie federal quebec csq temporaire prolongation prolonger retablissement carte titre voyage
     passeport biometrie empreintes entrevue programme volet experience canadienne pec vacances
-    sejour touriste temporaires
+    sejour touriste temporaires pe pt pto ptpd fiche postdiplome ecole universite cegep college
   `),
 };
 
