@@ -192,6 +192,8 @@ const isAsWhat = wordSet(DOCUMENT_ITSELF.asWhat, true);
 const isThirdPerson = wordSet(THIRD_PERSON, true);
 const isSubjectVerb = wordSet(SUBJECT_VERBS, true);
 const isOwnership = wordSet(OWNERSHIP, true);
+const isFirstPerson = wordSet({ en: ['i', 'we'], fr: ['j', 'je', 'nous'] }, true);
+const isHave = wordSet({ en: ['have', 'already', 've'], fr: ['ai', 'avons', 'deja'] }, true);
 const isWhether = wordSet({ en: ['if', 'whether', 'did'], fr: ['si'] }, true);
 const isCount = wordSet(
   { en: ['two', 'three', 'four', 'both', 'all'], fr: ['deux', 'trois', 'quatre', 'tous', 'toutes'] },
@@ -471,8 +473,19 @@ function readPart(
   // "I applied in 2019", « ma mère a rempli ma demande »: a part that tells what happened asks for
   // nothing, unless it names someone else's record of a kind One Window shows ("my wife's status was…").
   const othersRecord = others.length > 0 && [...named].some((category) => SHOWN[category]);
+  // "I already have copies", « j'en ai déjà des copies »: what the person holds is not asked for.
+  const holding = tokens.some(
+    (token, index) =>
+      isFirstPerson(token) &&
+      [1, 2, 3].some((ahead) => tokens[index + ahead] && isHave(tokens[index + ahead])),
+  );
   const narrative =
-    circumstantial && !asking && !question && !othersRecord && tokens.length > 0 && isOpener(tokens[0]);
+    (circumstantial || holding) &&
+    !(holding ? free.some((token) => isAsking(token) && !isCopy(token)) : asking) &&
+    !question &&
+    !othersRecord &&
+    tokens.length > 0 &&
+    isOpener(tokens[0]);
   if (narrative)
     return { text, kind: SelfServicePartKind.CIRCUMSTANCE, categories: [], declined: [], unexplained: [] };
   // Someone else's records, or another body's: said as theirs, or the part names only them ("and
@@ -497,7 +510,7 @@ function readPart(
             isCount(token) ||
             names.has(token.raw),
         ));
-  if (owned || bare) named.add(C.OTHER_PEOPLE);
+  if (owned || (bare && asked)) named.add(C.OTHER_PEOPLE);
   // "I want his name", « je veux son nom »: who someone is (an officer, most often) is not shown.
   if (
     asked &&

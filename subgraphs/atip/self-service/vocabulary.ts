@@ -345,8 +345,9 @@ export const OWNERSHIP: Vocabulary = {
   en: words(`
     of for about regarding concerning on
   `),
+  // Not « a » (folded « à »): « elle a deux enfants » tells, it does not own.
   fr: words(`
-    de du des pour sur concernant a
+    de du des pour sur concernant
   `),
 };
 
