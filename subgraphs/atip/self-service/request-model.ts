@@ -67,7 +67,7 @@ function fold(text: string): string {
 
 function words(text: string): Word[] {
   return tokenizer
-    .tokenize(fold(text).replace(/[’'-]/g, ' '), true)
+    .tokenize(fold(text).replace(/[’'\-–—]/g, ' '), true)
     .filter((raw: string) => /[a-z0-9]/.test(raw))
     .map(word);
 }
@@ -468,7 +468,7 @@ function readPart(
   const circumstantial = free.some(isContextMarker);
   const unexplained = free
     .filter((word) => !isStopword(word) && !IDENTIFIER.test(word.raw) && !names.has(word.raw))
-    .filter((word) => !isNeutral(word) && !isAsking(word) && !isOther(word))
+    .filter((word) => !isNeutral(word) && !isAsking(word) && !isOther(word) && !isNegation(word))
     .map((word) => word.raw);
   // "I applied in 2019", « ma mère a rempli ma demande »: a part that tells what happened asks for
   // nothing, unless it names someone else's record of a kind One Window shows ("my wife's status was…").

@@ -89,7 +89,8 @@ export const CIRCUMSTANCE: Vocabulary = {
     avoid mistake mistakes error bank finished done over sin dob nah rn appointed paid deposit
     dropped hist expired holdup delay delays monday tuesday wednesday thursday friday saturday sunday
     becoming enough several community switch kept intended remains remain effect reconsideration
-    runs clue redo reapplied compliance allowed permitted vs versus designated claims
+    runs clue redo reapplied compliance allowed permitted vs versus designated claims relied upon
+    involving involved article articles wp nominated boxes ticked checked real
   `),
   fr: words(`
     applique postule soumis soumise envoye envoyee depose deposee attends attente attendre attendu
@@ -107,7 +108,8 @@ export const CIRCUMSTANCE: Vocabulary = {
     mandatee paye payee respectueuses delai delais
     lundi mardi mercredi jeudi vendredi samedi dimanche assez tenus tenu enregistre enregistree
     plusieurs communautaire refait refaire grave astheure designee designe cadre quebecoise
-    beaucoup affirme vigueur reexamen
+    beaucoup affirme vigueur reexamen cases cochees cochee vrais vraies raisonnement
+    article articles
     agreer expression meilleures bien vous nom equipe agent agente ministere ircc asfc cbsa canada
     canadien canadienne gouvernement immigration frontiere agence services service bureau traitement
     traite premier premiere deuxieme un une deux trois quatre cinq six sept huit neuf dix douze demi
