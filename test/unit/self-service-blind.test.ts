@@ -1,13 +1,16 @@
 import { assess, readWordingSet, score, scoreTable } from '../fixtures/self-service/wording-sets';
 
 /**
- * The self-service check judged on wordings its builders never read: test/fixtures/self-service/blind/,
+ * The self-service check judged on wordings its builders never read. blind-2/ is the blind set:
  * written and labelled from blind/SPEC.md alone by someone who never saw the assessment, before it
- * ran on them. Nothing here prints a wording, only figures: whoever tunes the assessment tunes on
- * development/ and the first corpus, never on this. Once its wordings have been looked at, a fresh
- * set is written.
+ * ran on them, and first measured when the tuning round it judges was over. blind/ is the set
+ * before it, retired: its figures were seen during an earlier tuning round, so it is reported, not
+ * gated on. Nothing here prints a wording, only figures: whoever tunes the assessment tunes on
+ * development/ and the first corpus, never on these. Once a blind set's wordings have been looked
+ * at, or its figures have steered a tuning round, a fresh one is written.
  */
-const blind = readWordingSet('blind/blind.jsonl');
+const blind = readWordingSet('blind-2/blind.jsonl');
+const retired = readWordingSet('blind/blind.jsonl');
 
 describe('the self-service check on the blind set', () => {
   it('is judged on at least 800 wordings, 40% in French, 300 of them that need a formal request', () => {
@@ -21,7 +24,10 @@ describe('the self-service check on the blind set', () => {
   });
 
   it('reports precision, recall and the uncertain share, by language, asker, institution and class', () => {
-    process.stdout.write(`\nself-service, blind set:\n${scoreTable(blind)}\n`);
+    process.stdout.write(
+      `\nself-service, blind set (blind-2):\n${scoreTable(blind)}\n` +
+        `\nretired blind set (blind), for comparison:\n${scoreTable(retired)}\n`,
+    );
     expect(score(blind).wordings).toBe(blind.length);
   });
 
@@ -43,7 +49,7 @@ describe('the self-service check on the blind set', () => {
   });
 
   it('never tells a representative without an authorization on the file that anything is covered', () => {
-    const representatives = blind.filter((wording) => wording.asker === 'representative');
+    const representatives = [...blind, ...retired].filter((wording) => wording.asker === 'representative');
     // Counted, not listed: a failure here must not show the wordings.
     expect(representatives.filter((wording) => assess(wording, false).coversWholeRequest).length).toBe(0);
   });

@@ -87,6 +87,7 @@ export const LEXICON: Record<Exclude<C, C.UNRECOGNIZED>, Cues> = {
     ],
     fr: [
       'accuse de reception',
+      'evaluation de l admissibilite',
       'quel delai',
       'le delai',
       'retournee',
@@ -726,7 +727,7 @@ export const LEXICON: Record<Exclude<C, C.UNRECOGNIZED>, Cues> = {
       'autres ministeres',
       'service canada',
 
-      'formulaires',
+      '=formulaires',
       'photos',
       'pieces justificatives',
       'releves bancaires',

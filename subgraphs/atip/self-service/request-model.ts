@@ -179,7 +179,11 @@ const isBody = wordSet(BODIES, true);
 const isGenericRecord = wordSet(GENERIC_RECORDS);
 const isWholeRecords = wordSet(GENERIC_RECORDS, true);
 const isPlace = wordSet({ en: ['on', 'in', 'off', 'from', 'to', 'onto'], fr: ['sur', 'dans', 'au'] }, true);
-const isRecordNoun = wordSet(RECORD_NOUNS);
+// In the wording's own language: « tapé » (typed) is not a tape.
+const RECORD_FORMS: Record<Language, Set<string>> = {
+  en: new Set(RECORD_NOUNS.en.map(fold)),
+  fr: new Set(RECORD_NOUNS.fr.map(fold)),
+};
 const isFileWord = wordSet(FILE_WORDS);
 const isStopword = (word: Word) => stopwords.some((list) => list.isStopword(word.raw));
 const isNegation = wordSet(NEGATION_WORDS, true);
@@ -556,9 +560,18 @@ function readPart(
       declined: categories,
       unexplained: [],
     };
+  // A record no cue took ("my travel history with the officer's photos") is not understood,
+  // even beside one that is.
+  const records = free.filter((word) => RECORD_FORMS[language].has(word.raw)).map((word) => word.raw);
   if (categories.length > 0)
-    return { text, kind: SelfServicePartKind.REQUEST, categories, declined: [], unexplained };
-  const records = free.filter(isRecordNoun).map((word) => word.raw);
+    return {
+      text,
+      kind: SelfServicePartKind.REQUEST,
+      categories,
+      declined: [],
+      // ("Documents about my removal": documents beside what a cue names say only "about it".)
+      unexplained: [...new Set([...unexplained, ...records.filter((raw) => !isGenericRecord(word(raw)))])],
+    };
   if (unexplained.length > 0)
     return circumstantial && !asking && !(asked && records.length > 0)
       ? { text, kind: SelfServicePartKind.CIRCUMSTANCE, categories: [], declined: [], unexplained: [] }

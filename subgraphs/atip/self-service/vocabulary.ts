@@ -262,20 +262,20 @@ export const GENERIC_RECORDS: Vocabulary = {
  * fingerprints", « tous les docs soumis »), they are something One Window cannot say it shows.
  */
 export const RECORD_NOUNS: Vocabulary = {
-  // Not "file", « dossier », "information" or "details": alone they say whose, or everything.
+  // Not "file", "record", « dossier », "information" or "details": alone they say whose, or
+  // everything; nor "report", "form" or "copy", which cues and the copy rule read.
   en: words(`
-    document documents doc docs documentation letter letters certificate certificates form forms
-    report reports fingerprints fingerprint photo photos picture pictures recording recordings video
-    videos audio tape tapes footage email emails memo memos copy copies log logs receipt receipts
-    result results score scores test tests assessment assessments evaluation evaluations statement
-    statements declaration declarations passport paperwork papers correspondence
+    document documents doc docs documentation letter letters certificate certificates fingerprints
+    fingerprint photo photos picture pictures recording recordings video videos audio tape tapes
+    footage email emails memo memos log logs receipt receipts result results score scores test tests
+    assessment assessments evaluation evaluations statement statements declaration declarations
+    passport paperwork papers correspondence
   `),
   fr: words(`
     document documents doc docs lettre lettres attestation attestations certificat certificats
-    formulaire formulaires rapport rapports empreintes photo photos enregistrement enregistrements
-    video videos courriel courriels copie copies releve releves recu recus resultat resultats avis
-    cotisation evaluation evaluations declaration declarations passeport papiers pieces
-    correspondance
+    empreintes photo photos enregistrement enregistrements video videos courriel courriels releve
+    releves recu recus resultat resultats avis cotisation evaluation evaluations declaration
+    declarations passeport papiers pieces correspondance
   `),
 };
 
