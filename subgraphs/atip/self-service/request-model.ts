@@ -198,6 +198,23 @@ const isSubjectVerb = wordSet(SUBJECT_VERBS, true);
 const isOwnership = wordSet(OWNERSHIP, true);
 const isFirstPerson = wordSet({ en: ['i', 'we'], fr: ['j', 'je', 'nous'] }, true);
 const isHave = wordSet({ en: ['have', 'already', 've'], fr: ['ai', 'avons', 'deja'] }, true);
+const isOwnCountWord = wordSet(
+  {
+    en: ['days', 'day', 'times', 'time', 'entries', 'exits', 'trips', 'crossings', 'months', 'years', 'long'],
+    fr: ['jours', 'jour', 'fois', 'entrees', 'sorties', 'voyages', 'mois', 'annees', 'temps'],
+  },
+  true,
+);
+const isOwnCount = (word: Word | undefined) => word !== undefined && isOwnCountWord(word);
+const isNotesWord = wordSet({ en: ['notes', 'note', 'notebook'], fr: ['notes', 'note', 'calepin'] }, true);
+const isBorderWord = wordSet(
+  {
+    en: ['secondary', 'border', 'poe', 'airport', 'crossing'],
+    fr: ['secondaire', 'frontiere', 'douane', 'pde', 'airport'],
+  },
+  true,
+);
+const isPossessive = wordSet({ en: ['my', 'our'], fr: ['mon', 'ma', 'mes', 'notre', 'nos'] }, true);
 const isWhether = wordSet({ en: ['if', 'whether', 'did'], fr: ['si'] }, true);
 const isCount = wordSet(
   { en: ['two', 'three', 'four', 'both', 'all'], fr: ['deux', 'trois', 'quatre', 'tous', 'toutes'] },
@@ -489,7 +506,9 @@ function readPart(
     !question &&
     !othersRecord &&
     tokens.length > 0 &&
-    isOpener(tokens[0]);
+    isOpener(tokens[0]) &&
+    // "+ my IELTS results that I uploaded": in a sentence that asks, "my …" names what is asked.
+    !(asked && isPossessive(tokens[0]) && named.size > 0);
   if (narrative)
     return { text, kind: SelfServicePartKind.CIRCUMSTANCE, categories: [], declined: [], unexplained: [] };
   // Someone else's records, or another body's: said as theirs, or the part names only them ("and
@@ -523,6 +542,16 @@ function readPart(
     )
   )
     named.add(C.INSTITUTIONAL_RECORDS);
+  // "How many files did the office refuse?": figures about others; of the person's own days,
+  // times or trips, or anything of theirs ("my", « son dossier »), a count One Window shows.
+  if (
+    !tokens.some((token) => isPossessive(token) || isFirstPerson(token) || isThirdPerson(token)) &&
+    tokens.some((token, index) => isHowMany(tokens, index) && !isOwnCount(countedAfter(tokens, index)))
+  )
+    named.add(C.INSTITUTIONAL_RECORDS);
+  // Notes taken at the border (a secondary examination) are not the decision notes One Window shows.
+  if (named.has(C.DECISION_AND_NOTES) && tokens.some(isNotesWord) && tokens.some(isBorderWord))
+    named.add(C.RECORDS_NOT_HELD);
   // Entries and exits are kept from 2000: a year before asks for what One Window does not have.
   if (named.has(C.TRAVEL_HISTORY) && tokens.some((token) => /^19\d\d$/.test(token.raw)))
     named.add(C.RECORDS_NOT_HELD);
@@ -602,6 +631,18 @@ function readPart(
       unexplained: records,
     };
   return { text, kind: SelfServicePartKind.CIRCUMSTANCE, categories: [], declined: [], unexplained: [] };
+}
+
+/** "How many", « combien »: where a count is asked, at `index`. */
+function isHowMany(tokens: Word[], index: number): boolean {
+  return (
+    tokens[index].raw === 'combien' || (tokens[index].raw === 'how' && tokens[index + 1]?.raw === 'many')
+  );
+}
+
+/** The word a count at `index` counts ("how many refusals", « combien de jours »). */
+function countedAfter(tokens: Word[], index: number): Word | undefined {
+  return tokens.slice(index + 1).find((token) => !['many', 'de', 'd', 'of', 'the'].includes(token.raw));
 }
 
 /** Stands for a question mark through splitting, which drops punctuation. */
