@@ -250,10 +250,10 @@ export const CONTEXT_MARKERS: Vocabulary = {
 /** Words for records in general: asking for "my records" names no kind of record, so it is everything. */
 export const GENERIC_RECORDS: Vocabulary = {
   en: words(`
-    records record information info data file files documents documentation dossier
+    records record information info data file files documents documentation dossier passport
   `),
   fr: words(`
-    renseignements information informations donnees dossier dossiers documents
+    renseignements information informations donnees dossier dossiers documents passeport
   `),
 };
 
@@ -269,13 +269,13 @@ export const RECORD_NOUNS: Vocabulary = {
     fingerprint photo photos picture pictures recording recordings video videos audio tape tapes
     footage email emails memo memos log logs receipt receipts result results score scores test tests
     assessment assessments evaluation evaluations statement statements declaration declarations
-    passport paperwork papers correspondence
+    paperwork papers correspondence passport
   `),
   fr: words(`
     document documents doc docs lettre lettres attestation attestations certificat certificats
     empreintes photo photos enregistrement enregistrements video videos courriel courriels releve
     releves recu recus resultat resultats avis cotisation evaluation evaluations declaration
-    declarations passeport papiers pieces correspondance
+    declarations papiers pieces correspondance passeport
   `),
 };
 
