@@ -236,14 +236,14 @@ export const CONTEXT_MARKERS: Vocabulary = {
     married arrived moved born lived living been was were had came went received got heard became
     started began worked studied entered landed travelled traveled returned flew drove am lost
     stolen changed mentioned said says think thinks believe know plan planning preparing hoping are
-    included includes helped filled did made took paid appointed dropped
+    included includes helped filled did made took paid appointed dropped is
   `),
   fr: words(`
     parce car puisque conseille recommande suggere dit marie mariee arrive arrivee demenage ne nee
     vis habite attends ete etait etais avait avais ai avons suis sommes soumis soumise envoye
     envoyee depose deposee recu recue eu commence travaille etudie atterri perdu vole change
     mentionne pense crois sais prepare espere rempli remplie parti partie quitte revenue sont inclus
-    incluse aide aidee fait font agit
+    incluse aide aidee fait font agit sont
   `),
 };
 
@@ -323,10 +323,12 @@ export const NEGATION_WORDS: Vocabulary = {
 /** How a sentence telling what happened opens: its subject, or a word of time or cause. */
 export const NARRATIVE_OPENERS: Vocabulary = {
   en: words(`
-    i we my our she he they it since because after before last in on landed applied
+    i we my our she he they it since because after before last in on landed applied this that
+    every each
   `),
   fr: words(`
     je j nous elle il ils on ma mon mes notre depuis parce car quand lorsque apres avant en le c ca
+    cela chaque
   `),
 };
 
