@@ -185,11 +185,13 @@ export const OTHERS: Vocabulary = {
     sister sisters sibling siblings grandmother grandfather grandparents uncle aunt nephew niece
     cousin relative relatives employer employers friend friends boyfriend girlfriend ex roommate
     neighbour neighbor colleague landlord stepson stepdaughter dependant dependants dependent
-    dependents grandchild grandchildren sponsor sponsors clients
+    dependents grandchild grandchildren sponsor sponsors clients man woman guy lady passenger
+    passengers driver
   `),
   fr: words(`
     conjoint conjointe conjoints epouse epoux mari femme partenaire fiance fiancee enfant enfants
-    repondant repondante repondants garant garante clients clientes
+    repondant repondante repondants garant garante clients clientes homme gars dame passager
+    passagere chauffeur
     fils fille filles bebe mere maman pere papa parents frere freres soeur soeurs oncle tante neveu
     niece cousin cousine proche proches employeur employeurs ami amie amis chum blonde copain copine
     ex colocataire voisin voisine collegue proprietaire petit petite petits
