@@ -215,6 +215,7 @@ const isBorderWord = wordSet(
   true,
 );
 const isPossessive = wordSet({ en: ['my', 'our'], fr: ['mon', 'ma', 'mes', 'notre', 'nos'] }, true);
+const isAlongside = wordSet({ en: ['as', 'with'], fr: ['comme', 'avec'] }, true);
 const isWhether = wordSet({ en: ['if', 'whether', 'did'], fr: ['si'] }, true);
 const isCount = wordSet(
   { en: ['two', 'three', 'four', 'both', 'all'], fr: ['deux', 'trois', 'quatre', 'tous', 'toutes'] },
@@ -445,6 +446,8 @@ function readPart(
   names: Set<string>,
   othersNamed: boolean,
 ): RequestPart {
+  // "As a sponsored spouse", "with my wife", « comme conjointe », « avec ma femme »: a role or a
+  // companion, not whose records are asked.
   const isOther = (word: Word) => OTHER_FORMS[language].has(word.raw);
   const all = words(text);
   // A question asks, however it is worded ("Was an A44 report written?", "When did I last enter").
@@ -470,11 +473,14 @@ function readPart(
   const free = tokens.filter((_, index) => !taken.has(index));
   // Someone else owns what is asked when the part says so ("my wife's", "the notes of my son", «
   // le dossier de mon fils »), or names them and nothing happening to them ("and my husband").
-  const others = free.filter(isOther);
+  const alongside = (index: number) =>
+    [1, 2].some((back) => tokens[index - back] !== undefined && isAlongside(tokens[index - back]));
+  const others = free.filter((token) => !alongside(tokens.indexOf(token)) && isOther(token));
   const owned = tokens.some(
     (token, index) =>
       isOther(token) &&
       !taken.has(index) &&
+      !alongside(index) &&
       (tokens[index + 1]?.raw === 's' ||
         (tokens[index + 1] !== undefined &&
           (isFileWord(tokens[index + 1]) || isGenericRecord(tokens[index + 1]))) ||
@@ -483,7 +489,14 @@ function readPart(
   const told = tokens.some(
     (token, index) =>
       isOther(token) &&
-      [1, 2, 3].some((ahead) => tokens[index + ahead] && isSubjectVerb(tokens[index + ahead])),
+      [1, 2, 3].some(
+        (ahead) =>
+          tokens[index + ahead] !== undefined &&
+          (isSubjectVerb(tokens[index + ahead]) ||
+            (language === 'en' &&
+              !names.has(tokens[index + ahead].raw) &&
+              /..ed$/.test(tokens[index + ahead].raw))),
+      ),
   );
   const asking = free.some(isAsking);
   const circumstantial = free.some(isContextMarker);
