@@ -1,6 +1,7 @@
 import { NormalizerEn, StemmerEn, StopwordsEn, TokenizerEn } from '@nlpjs/lang-en-min';
 import { NormalizerFr, StemmerFr, StopwordsFr } from '@nlpjs/lang-fr';
 import { SelfServiceCategory as C, SelfServicePartKind, SHOWN } from './categories';
+import { isClause } from './clauses';
 import { Language, LEXICON, NAMES, NEGATIONS, OVERRIDING } from './lexicon';
 import {
   ASKING,
@@ -216,6 +217,13 @@ const isBorderWord = wordSet(
 );
 const isPossessive = wordSet({ en: ['my', 'our'], fr: ['mon', 'ma', 'mes', 'notre', 'nos'] }, true);
 const isAlongside = wordSet({ en: ['as', 'with'], fr: ['comme', 'avec'] }, true);
+const isWishing = wordSet(
+  {
+    en: ['appreciate', 'appreciated', 'grateful', 'useful', 'helpful', 'like', 'also', 'too', 'and'],
+    fr: ['apprecierais', 'reconnaissant', 'reconnaissante', 'utile', 'aimerais', 'aussi', 'egalement', 'et'],
+  },
+  true,
+);
 const isWhether = wordSet({ en: ['if', 'whether', 'did'], fr: ['si'] }, true);
 const isCount = wordSet(
   { en: ['two', 'three', 'four', 'both', 'all'], fr: ['deux', 'trois', 'quatre', 'tous', 'toutes'] },
@@ -499,6 +507,7 @@ function readPart(
       ),
   );
   const asking = free.some(isAsking);
+  const wishing = tokens.some(isWishing);
   const circumstantial = free.some(isContextMarker);
   const unexplained = free
     .filter((word) => !isStopword(word) && !IDENTIFIER.test(word.raw) && !names.has(word.raw))
@@ -615,7 +624,11 @@ function readPart(
       unexplained: [...new Set([...unexplained, ...records.filter((raw) => !isGenericRecord(word(raw)))])],
     };
   if (unexplained.length > 0)
-    return circumstantial && !asking && !(asked && records.length > 0)
+    // A statement with words nothing explains ("My eyesight is poor") asks for nothing unless it
+    // is asked: by a word that asks or wishes, a question, a list, or a sentence that asks.
+    return (circumstantial || (!(asked || question || wishing) && isClause(text, language))) &&
+      !asking &&
+      !(asked && records.length > 0)
       ? { text, kind: SelfServicePartKind.CIRCUMSTANCE, categories: [], declined: [], unexplained: [] }
       : { text, kind: SelfServicePartKind.NOT_UNDERSTOOD, categories: [], declined: [], unexplained };
   // "My records", « mes renseignements »: everything, unless it announces a list.
