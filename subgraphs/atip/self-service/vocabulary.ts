@@ -90,7 +90,11 @@ export const CIRCUMSTANCE: Vocabulary = {
     dropped hist expired holdup delay delays monday tuesday wednesday thursday friday saturday sunday
     becoming enough several community switch kept intended remains remain effect reconsideration
     runs clue redo reapplied compliance allowed permitted vs versus designated claims relied upon
-    involving involved article articles wp nominated boxes ticked checked real
+    involving involved article articles wp nominated boxes ticked checked real roughly leave former
+    each twice turn truth treated single saw rather reached promptly occasions normal house home
+    job ill fallen depends couple considered connected communicated behind base always affected
+    useless supervisor business import offer operates bro final grant irpa crcic misrepresentation
+    accused accuse
   `),
   fr: words(`
     applique postule soumis soumise envoye envoyee depose deposee attends attente attendre attendu
@@ -109,6 +113,10 @@ export const CIRCUMSTANCE: Vocabulary = {
     lundi mardi mercredi jeudi vendredi samedi dimanche assez tenus tenu enregistre enregistree
     plusieurs communautaire refait refaire grave astheure designee designe cadre quebecoise
     beaucoup affirme vigueur reexamen cases cochees cochee vrais vraies raisonnement
+    vouloir chacune chacun accuse accusee tromper saurais gre ridicule reviens reprises prevoyez
+    prefere maison emploi facon convaincu consideree considere comprendre communique bateau
+    appuye accompagnent entreprise exploite importation offre tanne criss douanes douane viennent
+    fausses fausse
     article articles
     agreer expression meilleures bien vous nom equipe agent agente ministere ircc asfc cbsa canada
     canadien canadienne gouvernement immigration frontiere agence services service bureau traitement
