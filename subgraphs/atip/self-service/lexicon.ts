@@ -30,6 +30,8 @@ export const LEXICON: Record<Exclude<C, C.UNRECOGNIZED>, Cues> = {
 
       'eligibility review',
       'date of receipt',
+      'where is my file',
+      '^where my file',
       '=step',
       '=steps',
       'received date',
@@ -88,6 +90,8 @@ export const LEXICON: Record<Exclude<C, C.UNRECOGNIZED>, Cues> = {
       'being processed',
     ],
     fr: [
+      'ou est ma dossier',
+      'ou est mon dossier',
       'accuse de reception',
       'evaluation de l admissibilite',
       'quel delai',
@@ -231,6 +235,7 @@ export const LEXICON: Record<Exclude<C, C.UNRECOGNIZED>, Cues> = {
   },
   [C.DOCUMENTS_AND_MESSAGES]: {
     en: [
+      'visitor record',
       'send me any',
       'letters asking',
       'request for documents',
@@ -462,6 +467,7 @@ export const LEXICON: Record<Exclude<C, C.UNRECOGNIZED>, Cues> = {
   },
   [C.ACCESS_LOG]: {
     en: [
+      'looked up my',
       'who read',
       'read my file',
       'snooping',

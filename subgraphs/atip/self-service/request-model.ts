@@ -224,6 +224,11 @@ const isWishing = wordSet(
   },
   true,
 );
+const isKnowing = wordSet(
+  { en: ['know', 'understand', 'believe', 'think'], fr: ['sais', 'comprends', 'crois', 'pense'] },
+  true,
+);
+const isThat = wordSet({ en: ['that'], fr: ['que', 'qu'] }, true);
 const isWhether = wordSet({ en: ['if', 'whether', 'did'], fr: ['si'] }, true);
 const isCount = wordSet(
   { en: ['two', 'three', 'four', 'both', 'all'], fr: ['deux', 'trois', 'quatre', 'tous', 'toutes'] },
@@ -516,11 +521,16 @@ function readPart(
   // "I applied in 2019", « ma mère a rempli ma demande »: a part that tells what happened asks for
   // nothing, unless it names someone else's record of a kind One Window shows ("my wife's status was…").
   const othersRecord = others.length > 0 && [...named].some((category) => SHOWN[category]);
-  // "I already have copies", « j'en ai déjà des copies »: what the person holds is not asked for.
+  // "I already have copies", « j'en ai déjà des copies »: what the person holds is not asked
+  // for; "I understand that…", « je sais que… »: what they know neither.
   const holding = tokens.some(
     (token, index) =>
       isFirstPerson(token) &&
-      [1, 2, 3].some((ahead) => tokens[index + ahead] && isHave(tokens[index + ahead])),
+      ([1, 2, 3].some((ahead) => tokens[index + ahead] && isHave(tokens[index + ahead])) ||
+        (tokens[index + 1] !== undefined &&
+          isKnowing(tokens[index + 1]) &&
+          tokens[index + 2] !== undefined &&
+          isThat(tokens[index + 2]))),
   );
   const narrative =
     (circumstantial || holding) &&
