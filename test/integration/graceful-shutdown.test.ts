@@ -5,8 +5,9 @@ import { createLogger } from '../../platform/observability/logger';
 import { Metrics } from '../../platform/observability/metrics';
 
 /**
- * Stopping the HTTP front every process shares (gateway and subgraphs): no new request is
- * accepted, requests in flight finish, and none is waited for longer than the drain bound.
+ * Stopping the HTTP front every process shares (gateway and subgraphs): what was sent as the
+ * signal came is answered, then no new request is accepted, requests in flight finish, and none is
+ * waited for longer than the drain bound.
  */
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -34,12 +35,18 @@ const ask = (url: string, ms: number) =>
   });
 
 describe('stopping a server', () => {
-  it('finishes the requests in flight and accepts no new one', async () => {
+  it('answers what arrives as it stops, finishes the requests in flight, then accepts no new one', async () => {
     const served = await slowServer(5_000);
-    const inFlight = ask(served.url, 400);
+    const inFlight = ask(served.url, 700);
     await sleep(50);
     const stopped = served.close();
     await sleep(50);
+    // Sent as the signal came (a balancer may route here for a moment yet): answered, and told
+    // to close its connection.
+    const late = await ask(served.url, 0);
+    expect(late.status).toBe(200);
+    expect(late.headers.get('connection')).toBe('close');
+    await sleep(400);
     await expect(ask(served.url, 0)).rejects.toThrow();
     const answer = await inFlight;
     expect(answer.status).toBe(200);
