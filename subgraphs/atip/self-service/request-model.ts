@@ -636,8 +636,10 @@ function readPart(
   if (unexplained.length > 0)
     // A statement with words nothing explains ("My eyesight is poor") asks for nothing unless it
     // is asked: by a word that asks or wishes, a question, a list, or a sentence that asks.
-    return (circumstantial ||
-      (!(asked || question || wishing) && isClause(text, language, unexplained, fold))) &&
+    // Asked, words of circumstance do not excuse it ("and what triage bucket did you put me in").
+    return (circumstantial
+      ? !asked || isOpener(tokens[0])
+      : !(asked || question || wishing) && isClause(text, language, unexplained, fold)) &&
       !asking &&
       !(asked && records.length > 0)
       ? { text, kind: SelfServicePartKind.CIRCUMSTANCE, categories: [], declined: [], unexplained: [] }

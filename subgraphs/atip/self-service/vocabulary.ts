@@ -94,7 +94,7 @@ export const CIRCUMSTANCE: Vocabulary = {
     each twice turn truth treated single saw rather reached promptly occasions normal house home
     job ill fallen depends couple considered connected communicated behind base always affected
     useless supervisor business import offer operates bro final grant irpa crcic misrepresentation
-    accused accuse
+    accused accuse id route road force accompanying limitation truck drove drive driving
   `),
   fr: words(`
     applique postule soumis soumise envoye envoyee depose deposee attends attente attendre attendu
@@ -116,7 +116,7 @@ export const CIRCUMSTANCE: Vocabulary = {
     vouloir chacune chacun accuse accusee tromper saurais gre ridicule reviens reprises prevoyez
     prefere maison emploi facon convaincu consideree considere comprendre communique bateau
     appuye accompagnent entreprise exploite importation offre tanne criss douanes douane viennent
-    fausses fausse
+    fausses fausse route camion vigueur
     article articles
     agreer expression meilleures bien vous nom equipe agent agente ministere ircc asfc cbsa canada
     canadien canadienne gouvernement immigration frontiere agence services service bureau traitement
