@@ -229,6 +229,46 @@ const isKnowing = wordSet(
   true,
 );
 const isThat = wordSet({ en: ['that'], fr: ['que', 'qu'] }, true);
+const isGiving = wordSet(
+  {
+    en: [
+      'sent',
+      'submitted',
+      'gave',
+      'given',
+      'provided',
+      'shared',
+      'told',
+      'transmitted',
+      'filed',
+      'forwarded',
+      'reported',
+      'have',
+    ],
+    fr: [
+      'envoye',
+      'envoyee',
+      'envoyes',
+      'depose',
+      'deposee',
+      'deposes',
+      'transmis',
+      'transmise',
+      'partage',
+      'partagee',
+      'fourni',
+      'fournie',
+      'fournis',
+      'donne',
+      'donnee',
+      'dit',
+      'soumis',
+      'soumise',
+      'ont',
+    ],
+  },
+  true,
+);
 const isWhether = wordSet({ en: ['if', 'whether', 'did'], fr: ['si'] }, true);
 const isCount = wordSet(
   { en: ['two', 'three', 'four', 'both', 'all'], fr: ['deux', 'trois', 'quatre', 'tous', 'toutes'] },
@@ -368,17 +408,21 @@ function replaceNames(text: string): string {
 const KNOWN = new Map<number, string[]>();
 /** Every cue word's stems, so that a word a cue names is never "corrected" into another. */
 const CUE_STEMS = new Set<string>();
-function learn(text: string): void {
+function learn(text: string, shortest = 4): void {
   for (const { raw, stems } of words(text)) {
     CUE_STEMS.add(stems.join(' '));
-    if (raw.length < 4 || /\d/.test(raw)) continue;
+    if (raw.length < shortest || /\d/.test(raw)) continue;
     const same = KNOWN.get(raw.length) ?? [];
     if (!same.includes(raw)) KNOWN.set(raw.length, [...same, raw]);
   }
 }
-// Never into a person or a body ("count" is not "court"): that would change whose records are asked.
-for (const vocabulary of [ASKING, CIRCUMSTANCE, FILE_WORDS, CONTEXT_MARKERS, GENERIC_RECORDS])
-  [...vocabulary.en, ...vocabulary.fr].forEach(learn);
+// Never into a person or a body ("count" is not "court"): that would change whose records are
+// asked. Into a word of circumstance only from six letters ("recieved"): a shorter unknown word
+// one slip from one (« noire », « notre ») is likelier a word of its own, which may name a record.
+for (const vocabulary of [ASKING, FILE_WORDS, GENERIC_RECORDS])
+  [...vocabulary.en, ...vocabulary.fr].forEach((known) => learn(known));
+for (const vocabulary of [CIRCUMSTANCE, CONTEXT_MARKERS])
+  [...vocabulary.en, ...vocabulary.fr].forEach((known) => learn(known, 6));
 for (const cues of Object.values(LEXICON))
   [...cues.en, ...cues.fr, ...(cues.weak?.en ?? []), ...(cues.weak?.fr ?? [])].forEach((phrase) =>
     learn(phrase.replace(/[=^]/g, '')),
@@ -566,6 +610,10 @@ function readPart(
             names.has(token.raw),
         ));
   if (owned || (bare && asked)) named.add(C.OTHER_PEOPLE);
+  // "The job offer my employer submitted", « ce que mon cégep vous a envoyé »: what someone else
+  // sent or told is theirs, not the person's file.
+  if (asked && (others.length > 0 || free.some(isBody)) && tokens.some(isGiving))
+    named.add(C.RECORDS_NOT_HELD);
   // "I want his name", « je veux son nom »: who someone is (an officer, most often) is not shown.
   if (
     asked &&

@@ -212,13 +212,13 @@ export const BODIES: Vocabulary = {
     fbi cbp usa american americans america states homeland rcmp csis police cra tax taxes revenue
     passportoffice
     esdc ohip hospital airline airlines interpol embassy consulate mifi personnel disciplinary court
-    courts irb
+    courts irb mounties authorities british mexican foreign
   `),
   fr: words(`
     americain americaine americains americaines etats unis usa grc scrs police policiers arc impot
     passportoffice
     impots revenu ramq hopital aerienne aeriennes interpol ambassade consulat mifi disciplinaire
-    cisr tribunal
+    cisr tribunal surete autorites britanniques mexicaines mexicaine etrangere etrangeres agences
   `),
 };
 
