@@ -783,6 +783,7 @@ export const LEXICON: Record<Exclude<C, C.UNRECOGNIZED>, Cues> = {
       'rest file',
       'rest of my file',
       'rest of the file',
+      'rest of it',
       'remainder file',
 
       'anything else',
@@ -827,6 +828,7 @@ export const LEXICON: Record<Exclude<C, C.UNRECOGNIZED>, Cues> = {
       'copie =complete',
       'tout ce qu',
       'tout ce qui',
+      'le reste',
       'avez d autre',
       'autre sur moi',
       'tout ce que',

@@ -269,6 +269,10 @@ const isGiving = wordSet(
   },
   true,
 );
+const isSchool = wordSet(
+  { en: ['college', 'school', 'university'], fr: ['college', 'cegep', 'ecole', 'universite'] },
+  true,
+);
 const isWhether = wordSet({ en: ['if', 'whether', 'did'], fr: ['si'] }, true);
 const isCount = wordSet(
   { en: ['two', 'three', 'four', 'both', 'all'], fr: ['deux', 'trois', 'quatre', 'tous', 'toutes'] },
@@ -584,7 +588,7 @@ function readPart(
     tokens.length > 0 &&
     isOpener(tokens[0]) &&
     // "+ my IELTS results that I uploaded": in a sentence that asks, "my …" names what is asked.
-    !(asked && isPossessive(tokens[0]) && named.size > 0);
+    !(asked && isPossessive(tokens[0]) && (named.size > 0 || free.some(isBody)));
   if (narrative)
     return { text, kind: SelfServicePartKind.CIRCUMSTANCE, categories: [], declined: [], unexplained: [] };
   // Someone else's records, or another body's: said as theirs, or the part names only them ("and
@@ -612,7 +616,7 @@ function readPart(
   if (owned || (bare && asked)) named.add(C.OTHER_PEOPLE);
   // "The job offer my employer submitted", « ce que mon cégep vous a envoyé »: what someone else
   // sent or told is theirs, not the person's file.
-  if (asked && (others.length > 0 || free.some(isBody)) && tokens.some(isGiving))
+  if (asked && (others.length > 0 || free.some(isBody) || free.some(isSchool)) && tokens.some(isGiving))
     named.add(C.RECORDS_NOT_HELD);
   // "I want his name", « je veux son nom »: who someone is (an officer, most often) is not shown.
   if (

@@ -94,7 +94,8 @@ export const CIRCUMSTANCE: Vocabulary = {
     each twice turn truth treated single saw rather reached promptly occasions normal house home
     job ill fallen depends couple considered connected communicated behind base always affected
     useless supervisor business import offer operates bro final grant irpa crcic misrepresentation
-    accused accuse id route road force accompanying limitation truck drove drive driving
+    accused accuse id route road force accompanying limitation truck drove drive driving gave given
+    shared transmitted forwarded actual actually
   `),
   fr: words(`
     applique postule soumis soumise envoye envoyee depose deposee attends attente attendre attendu
@@ -296,9 +297,10 @@ export const RECORD_NOUNS: Vocabulary = {
  */
 export const DOCUMENT_ITSELF = {
   sending: {
-    en: words(`send resend mail forward itself original originals`),
+    en: words(`send resend mail forward itself original originals actual themselves`),
     fr: words(
-      `envoyer envoyez envoie renvoyer renvoyez renvoie transmettre transmettez poster meme originale original`,
+      `envoyer envoyez envoie renvoyer renvoyez renvoie transmettre transmettez poster meme originale original
+      telles tels`,
     ),
   },
   documents: {
