@@ -235,6 +235,8 @@ export const LEXICON: Record<Exclude<C, C.UNRECOGNIZED>, Cues> = {
   },
   [C.DOCUMENTS_AND_MESSAGES]: {
     en: [
+      'documents asked',
+      'asked me for',
       'visitor record',
       'send me any',
       'letters asking',
@@ -268,6 +270,8 @@ export const LEXICON: Record<Exclude<C, C.UNRECOGNIZED>, Cues> = {
       'passport request',
     ],
     fr: [
+      'm a demandes',
+      'documents demandes',
       'vignette',
       'envoye quelque chose',
       'demande de documents',
@@ -468,6 +472,10 @@ export const LEXICON: Record<Exclude<C, C.UNRECOGNIZED>, Cues> = {
   [C.ACCESS_LOG]: {
     en: [
       'looked up my',
+      'looked at my file',
+      'open my file',
+      'opened my file',
+      'open my immigration file',
       'who read',
       'read my file',
       'snooping',
@@ -489,6 +497,8 @@ export const LEXICON: Record<Exclude<C, C.UNRECOGNIZED>, Cues> = {
       'log of accesses',
     ],
     fr: [
+      'ouvert mon dossier',
+      'consulte mon dossier',
       'fouille',
       'qui a lu',
       'qui a consulte',
@@ -859,6 +869,11 @@ export const NEGATIONS: Record<Language, string[]> = {
     'excluding',
     'without',
     'other than',
+    'leave out',
+    'leave aside',
+    'leaving out',
+    'out of it',
+    'set aside',
   ],
   fr: [
     '^pas',
@@ -873,6 +888,10 @@ export const NEGATIONS: Record<Language, string[]> = {
     'exception',
     'hormis',
     'excepte',
+    'laissez faire',
+    'mis a part',
+    'a l exclusion',
+    'laissez de cote',
   ],
 };
 

@@ -273,6 +273,20 @@ const isSchool = wordSet(
   { en: ['college', 'school', 'university'], fr: ['college', 'cegep', 'ecole', 'universite'] },
   true,
 );
+const isReading = wordSet(
+  {
+    en: ['read', 'looked', 'look', 'opened', 'open', 'accessed', 'viewed', 'consulted'],
+    fr: ['lu', 'consulte', 'ouvert', 'regarde', 'acces'],
+  },
+  true,
+);
+const isFinding = wordSet(
+  {
+    en: ['said', 'found', 'say', 'checks', 'results', 'told', 'why'],
+    fr: ['dit', 'trouve', 'verifications', 'resultats', 'pourquoi'],
+  },
+  true,
+);
 const isWhether = wordSet({ en: ['if', 'whether', 'did'], fr: ['si'] }, true);
 const isCount = wordSet(
   { en: ['two', 'three', 'four', 'both', 'all'], fr: ['deux', 'trois', 'quatre', 'tous', 'toutes'] },
@@ -639,8 +653,14 @@ function readPart(
   // Entries and exits are kept from 2000: a year before asks for what One Window does not have.
   if (named.has(C.TRAVEL_HISTORY) && tokens.some((token) => /^19\d\d$/.test(token.raw)))
     named.add(C.RECORDS_NOT_HELD);
-  // Another body's records: what a part asks of them is theirs to give ("the Americans' records").
-  if (free.some(isBody) && (named.size > 0 || asking || asked || !circumstantial))
+  // Another body's records: what a part asks of them is theirs to give ("the Americans' records");
+  // a body that read the file is in the access log ("Has the RCMP looked at my file?").
+  // Why they read it, or what they said or found, is theirs.
+  const readTheFile = named.has(C.ACCESS_LOG) && tokens.some(isReading) && !tokens.some(isFinding);
+  if (named.has(C.ACCESS_LOG) && tokens.some((token) => token.raw === 'why' || token.raw === 'pourquoi'))
+    named.add(C.RECORDS_NOT_HELD);
+  if (readTheFile) named.delete(C.SECURITY_SCREENING);
+  else if (free.some(isBody) && (named.size > 0 || asking || asked || !circumstantial))
     named.add(C.RECORDS_NOT_HELD);
   // "Her file"; and where the wording names someone else ("My mother applied… Can I get her
   // refusal notes?"), "her" with anything a cue names.
