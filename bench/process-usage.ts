@@ -112,6 +112,26 @@ export class ProcessUsage {
   }
 }
 
+/**
+ * Waits until the groups together use under a tenth of a core over a quarter of a second (the
+ * previous run's queued work, PostgreSQL's background writes and the garbage collector are done),
+ * or ten seconds have passed; returns how long it waited.
+ */
+export async function waitUntilIdle(groups: Record<string, number>): Promise<number> {
+  const started = Date.now();
+  const total = (usage: ProcessUsage) =>
+    Object.values(usage.stop()).reduce((sum, { cpuMs }) => sum + cpuMs, 0);
+  while (Date.now() - started < IDLE_WAIT_LIMIT_MS) {
+    const usage = new ProcessUsage(groups);
+    await new Promise((resolve) => setTimeout(resolve, IDLE_WINDOW_MS));
+    if (total(usage) < IDLE_WINDOW_MS * 0.1) break;
+  }
+  return Date.now() - started;
+}
+
+const IDLE_WINDOW_MS = 250;
+const IDLE_WAIT_LIMIT_MS = 10_000;
+
 /** The first descendant of `root` whose command line contains `marker`. */
 export function findProcess(root: number, marker: string): number {
   const processes = snapshot();

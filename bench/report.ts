@@ -17,6 +17,24 @@ interface Report {
 }
 
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / (values.length || 1);
+/** The median of the repetitions: one slow or fast run on a shared machine does not move it. */
+const median = (values: number[]) => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+/** "median (lowest–highest)" of the repetitions. */
+const medianAndRange = (values: number[], digits = 0) =>
+  values.length
+    ? `${fixed(median(values), digits)} (${fixed(Math.min(...values), digits)}–${fixed(Math.max(...values), digits)})`
+    : '–';
+const modeOf = ({ result }: Run) =>
+  result.mode === 'closed'
+    ? result.connections === 1
+      ? 'unloaded'
+      : 'closed'
+    : `open ${result.targetRate}/s`;
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 const ratio = (a: number, b: number) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
 
@@ -33,22 +51,20 @@ export function markdownReport({ ranAt, machine, settings, runs }: Report): stri
         run.result.connections === connections,
     );
   const throughput = (workload: string, target: string) =>
-    mean(closed(workload, target).map((run) => run.result.requestsPerSecond));
-  const spread = (workload: string, target: string) => {
-    const values = closed(workload, target).map((run) => run.result.requestsPerSecond);
-    return values.length ? `${fixed(mean(values))} (${values.map((value) => fixed(value)).join(', ')})` : '–';
-  };
+    median(closed(workload, target).map((run) => run.result.requestsPerSecond));
+  const spread = (workload: string, target: string) =>
+    medianAndRange(closed(workload, target).map((run) => run.result.requestsPerSecond));
   const latency = (workload: string, target: string) => {
     const found = closed(workload, target);
     return found.length
-      ? `${fixed(mean(found.map((run) => run.result.latencyMs.p50)), 1)} / ${fixed(mean(found.map((run) => run.result.latencyMs.p99)), 1)}`
+      ? `${fixed(median(found.map((run) => run.result.latencyMs.p50)), 1)} / ${fixed(median(found.map((run) => run.result.latencyMs.p99)), 1)}`
       : '–';
   };
   const lines = [
     `Ran ${ranAt} on ${machine.cpus} × ${machine.cpuModel ?? 'CPU'}, ${machine.memoryGiB} GiB, Node ${machine.node}; load generator, gateways, subgraphs and PostgreSQL on the same machine.`,
     `${settings.clients.toLocaleString('en')} seeded clients; ${settings.duration} s per run; closed loop at ${settings.connections} connections, repeated ${settings.repeat}×.`,
     '',
-    `### Throughput, closed loop (${settings.connections} connections): req/s, mean (each run)`,
+    `### Throughput, closed loop (${settings.connections} connections): req/s, median (lowest–highest) of ${settings.repeat} runs in rotated order`,
     '',
     '| workload | One Window | Hive Gateway | direct | OW / Hive | OW / direct | OW without token check & audit | their cost | p50 / p99 ms: OW · Hive · direct |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
@@ -58,17 +74,16 @@ export function markdownReport({ ranAt, machine, settings, runs }: Report): stri
       return `| ${workload} | ${spread(workload, 'one-window')} | ${spread(workload, 'hive-gateway')} | ${spread(workload, 'direct')} | ${ratio(ow, throughput(workload, 'hive-gateway'))} | ${ratio(ow, throughput(workload, 'direct'))} | ${spread(workload, 'one-window-bare')} | ${bare ? `${fixed((1 - ow / bare) * 100)}%` : '–'} | ${latency(workload, 'one-window')} · ${latency(workload, 'hive-gateway')} · ${latency(workload, 'direct')} |`;
     }),
     '',
-    '### Unloaded (one connection): p50 ms',
+    '### Unloaded (one connection): p50 ms, median (lowest–highest)',
     '',
     '| workload | One Window | Hive Gateway | direct | OW / direct |',
     '| --- | ---: | ---: | ---: | ---: |',
     ...workloads.map((workload) => {
-      const p50 = (target: string) =>
-        mean(closed(workload, target, 1).map((run) => run.result.latencyMs.p50));
-      return `| ${workload} | ${fixed(p50('one-window'), 1)} | ${fixed(p50('hive-gateway'), 1)} | ${fixed(p50('direct'), 1)} | ${ratio(p50('one-window'), p50('direct'))} |`;
+      const p50s = (target: string) => closed(workload, target, 1).map((run) => run.result.latencyMs.p50);
+      return `| ${workload} | ${medianAndRange(p50s('one-window'), 1)} | ${medianAndRange(p50s('hive-gateway'), 1)} | ${medianAndRange(p50s('direct'), 1)} | ${ratio(median(p50s('one-window')), median(p50s('direct')))} |`;
     }),
     '',
-    '### Open loop (fixed arrival rate): achieved req/s, p50 / p99 ms (dropped: arrivals beyond 500 waiting)',
+    '### Open loop (fixed arrival rate): achieved req/s, p50 / p99 ms (medians; p99 with its range; dropped: arrivals beyond 500 waiting)',
     '',
     `| workload | rate | ${targets.filter((target) => target !== 'one-window-bare').join(' | ')} |`,
     `| --- | ---: | ${targets
@@ -80,15 +95,23 @@ export function markdownReport({ ranAt, machine, settings, runs }: Report): stri
         const cells = targets
           .filter((target) => target !== 'one-window-bare')
           .map((target) => {
-            const run = runs.find(
+            const found = runs.filter(
               (candidate) =>
                 candidate.workload === workload &&
                 candidate.target === target &&
                 candidate.result.targetRate === rate,
             );
-            if (!run) return '–';
-            const { requestsPerSecond, latencyMs, dropped, failed } = run.result;
-            return `${fixed(requestsPerSecond)}: ${latencyMs.p50} / ${latencyMs.p99}${dropped || failed ? ` (${dropped} dropped, ${failed} failed)` : ''}`;
+            if (!found.length) return '–';
+            const of = (pick: (run: Run) => number) => median(found.map(pick));
+            const dropped = found.reduce((sum, run) => sum + run.result.dropped, 0);
+            const failed = found.reduce((sum, run) => sum + run.result.failed, 0);
+            return `${fixed(of((run) => run.result.requestsPerSecond))}: ${fixed(
+              of((run) => run.result.latencyMs.p50),
+              1,
+            )} / ${medianAndRange(
+              found.map((run) => run.result.latencyMs.p99),
+              1,
+            )}${dropped || failed ? ` (${dropped} dropped, ${failed} failed over ${found.length} runs)` : ''}`;
           });
         return `| ${workload} | ${rate}/s | ${cells.join(' | ')} |`;
       }),
@@ -98,9 +121,9 @@ export function markdownReport({ ranAt, machine, settings, runs }: Report): stri
     '',
     ...cpuTable(runs, workloads, targets, settings.connections),
     '',
-    '### Largest resident set of any one process in each group, over the whole run: MB',
+    '### Largest resident set of any one process in each group, per mode: MB, median of the runs',
     '',
-    ...rssTable(runs),
+    ...rssTable(runs, workloads),
     '',
   ];
   return lines.join('\n');
@@ -132,11 +155,23 @@ function cpuTable(runs: Run[], workloads: string[], targets: string[], connectio
   ];
 }
 
-function rssTable(runs: Run[]): string[] {
+function rssTable(runs: Run[], workloads: string[]): string[] {
   const groups = Object.keys(runs[0]?.usage ?? {});
+  const rows = new Map<string, Run[]>();
+  for (const run of runs) {
+    const key = `| ${run.workload} | ${run.target} | ${modeOf(run)} |`;
+    rows.set(key, [...(rows.get(key) ?? []), run]);
+  }
   return [
-    `| ${groups.join(' | ')} |`,
-    `| ${groups.map(() => '---:').join(' | ')} |`,
-    `| ${groups.map((group) => Math.max(...runs.map((run) => run.usage[group].maxRssMb))).join(' | ')} |`,
+    `| workload | target | mode | ${groups.join(' | ')} |`,
+    `| --- | --- | --- | ${groups.map(() => '---:').join(' | ')} |`,
+    ...workloads.flatMap((workload) =>
+      [...rows.entries()]
+        .filter(([, found]) => found[0].workload === workload)
+        .map(
+          ([key, found]) =>
+            `${key} ${groups.map((group) => fixed(median(found.map((run) => run.usage[group].maxRssMb)))).join(' | ')} |`,
+        ),
+    ),
   ];
 }

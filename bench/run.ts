@@ -11,7 +11,7 @@ import { startCollector } from './collector';
 import { startBareGateway, startFederation, stop } from './federation';
 import { post } from './http-post';
 import { closedLoop, LoadResult, openLoop } from './load';
-import { findProcess, ProcessUsage } from './process-usage';
+import { findProcess, ProcessUsage, waitUntilIdle } from './process-usage';
 import { markdownReport, Run } from './report';
 import { signedCallers } from './signed-callers';
 import { DirectFloor } from './targets/direct-floor';
@@ -43,7 +43,7 @@ const options = commandLine(
 const clients = positiveInteger(options.clients, 10_000, '--clients');
 const duration = positiveInteger(options.duration, 10, '--duration');
 const connections = positiveInteger(options.connections, 10, '--connections');
-const repeat = positiveInteger(options.repeat, 2, '--repeat');
+const repeat = positiveInteger(options.repeat, 3, '--repeat');
 const rates =
   options.rates === 'none'
     ? []
@@ -124,6 +124,9 @@ async function main(): Promise<void> {
       // The load generator and the direct floor, without the processes it started.
       bench: -process.pid,
     };
+    const federationGroups = Object.fromEntries(
+      Object.entries(groups).filter(([name]) => name !== 'bench' && !name.endsWith('gateway')),
+    );
     const chosen = (await workloads(clients, privateKey, kid)).filter(
       (workload) => !options.workloads || options.workloads.split(',').includes(workload.name),
     );
@@ -142,17 +145,23 @@ async function main(): Promise<void> {
       const sendTo = (target: TargetName) => async (index: number) =>
         (await targets[target](workload.operation(index))) === null;
       for (const target of chosenTargets) await closedLoop(sendTo(target), connections, WARM_UP_SECONDS);
-      // Alternating targets within each repetition, so drift on a shared machine falls on all of them.
-      for (let repetition = 0; repetition < repeat; repetition += 1) {
-        const order = repetition % 2 ? [...chosenTargets].reverse() : chosenTargets;
-        for (const target of order)
-          await measure(target, repetition, () => closedLoop(sendTo(target), connections, duration));
-      }
-      for (const target of chosenTargets)
-        await measure(target, 0, () => closedLoop(sendTo(target), 1, UNLOADED_SECONDS));
-      for (const rate of rates)
-        for (const target of chosenTargets.filter((name) => name !== 'one-window-bare'))
-          await measure(target, 0, () => openLoop(sendTo(target), rate, duration));
+      // Every mode is repeated with the targets in rotated order, so drift on a shared machine and
+      // the cost of going first fall on all of them; each run starts once the federation is idle.
+      const modes: [string, TargetName[], (target: TargetName) => Promise<LoadResult>][] = [
+        ['closed', chosenTargets, (target) => closedLoop(sendTo(target), connections, duration)],
+        ['unloaded', chosenTargets, (target) => closedLoop(sendTo(target), 1, UNLOADED_SECONDS)],
+        ...rates.map((rate): [string, TargetName[], (target: TargetName) => Promise<LoadResult>] => [
+          `open ${rate}/s`,
+          chosenTargets.filter((name) => name !== 'one-window-bare'),
+          (target) => openLoop(sendTo(target), rate, duration),
+        ]),
+      ];
+      for (const [, targetsOfMode, load] of modes)
+        for (let repetition = 0; repetition < repeat; repetition += 1)
+          for (const target of rotated(targetsOfMode, repetition)) {
+            await waitUntilIdle(federationGroups);
+            await measure(target, repetition, () => load(target));
+          }
     }
   } finally {
     await stop(hive);
@@ -200,9 +209,21 @@ function throughGateway(address: string, byHash: boolean) {
       byHash && persistedHash
         ? { extensions: { persistedQuery: { version: 1, sha256Hash: persistedHash } }, variables }
         : { query, variables };
-    const { status, text } = await post(url, JSON.stringify(body), { authorization });
+    // Every gateway is sent the language a portal sends, so each pays for choosing it.
+    const { status, text } = await post(url, JSON.stringify(body), {
+      authorization,
+      'accept-language': ACCEPT_LANGUAGE,
+    });
     return status === 200 && !text.includes('"errors"') ? null : `HTTP ${status}: ${text.slice(0, 300)}`;
   };
+}
+
+const ACCEPT_LANGUAGE = 'en-CA,en;q=0.9,fr-CA;q=0.8';
+
+/** The targets in the order repetition `repetition` runs them: each goes first in turn. */
+function rotated<Item>(items: readonly Item[], repetition: number): Item[] {
+  const start = repetition % items.length;
+  return [...items.slice(start), ...items.slice(0, start)];
 }
 
 function describe({ workload, target, result }: Run): string {

@@ -40,20 +40,34 @@ const SUBMIT = `mutation SubmitAccessRequest($input: SubmitAccessRequestInput!) 
 /** Applicants sending a request each hold a token of their own; this many are minted before the runs. */
 const APPLICANT_TOKENS = 2_000;
 
+/**
+ * Readers (officers, partner systems) take turns with this many tokens, so that a gateway's
+ * token cache cannot turn verification into a lookup of one token: it is paid as in life.
+ */
+const READER_TOKENS = 1_000;
+
 /** A spread of indices over the whole population, so consecutive requests never repeat a client. */
 const spread = (index: number, size: number) => (index * 7_919 + 13) % size;
 
 export async function workloads(clients: number, privateKey: KeyLike, kid: string): Promise<Workload[]> {
   const bearer = async (role: Role, subject: string, scopes: string[], clientId?: string) =>
     `Bearer ${await mintToken(privateKey, kid, { subject, role, scopes, clientId, ttl: '4h', ...tokenSettings() })}`;
-  const officer = await bearer('officer', 'bench-officer', [
-    'case:read',
-    'case:notes',
-    'border:travel',
-    'border:enforcement',
-    'atip:read',
-  ]);
-  const partner = await bearer('partner', 'partner-1', ['border:travel'], 'partner-system');
+  const pool = (mint: (index: number) => Promise<string>) =>
+    Promise.all(Array.from({ length: READER_TOKENS }, (_, index) => mint(index)));
+  const officers = await pool((index) =>
+    bearer('officer', `bench-officer-${index}`, [
+      'case:read',
+      'case:notes',
+      'border:travel',
+      'border:enforcement',
+      'atip:read',
+    ]),
+  );
+  const partners = await pool((index) =>
+    bearer('partner', `partner-${index}`, ['border:travel'], 'partner-system'),
+  );
+  const officer = (index: number) => officers[index % officers.length];
+  const partner = (index: number) => partners[index % partners.length];
   const manifest = JSON.parse(
     readFileSync(path.join(PROJECT_ROOT, 'documents', 'manifests', 'partner-system.json'), 'utf8'),
   ) as PersistedQueryManifest;
@@ -80,7 +94,7 @@ export async function workloads(clients: number, privateKey: KeyLike, kid: strin
       operation: (index) => ({
         query: CLIENT_FILE,
         variables: { uci: uciAt(spread(index, readers)) },
-        authorization: officer,
+        authorization: officer(index),
       }),
     },
     {
@@ -91,7 +105,7 @@ export async function workloads(clients: number, privateKey: KeyLike, kid: strin
         query: REPRESENTATIVE_CASELOAD,
         // Representative 1 is the showcase with a larger caseload; the others hold about 40 clients each.
         variables: { id: representativeId(1 + spread(index, representatives - 1)), first: 50 },
-        authorization: officer,
+        authorization: officer(index),
       }),
     },
     {
@@ -101,7 +115,7 @@ export async function workloads(clients: number, privateKey: KeyLike, kid: strin
       operation: (index) => ({
         query: travel.body,
         variables: { uci: uciAt(spread(index, readers)), first: 20 },
-        authorization: partner,
+        authorization: partner(index),
         persistedHash: travel.id,
       }),
     },
