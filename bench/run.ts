@@ -106,9 +106,9 @@ async function main(): Promise<void> {
       signedCallers(await signingKeyFromPem(callerKeys.signingKey)),
     );
     const targets: Record<TargetName, (operation: Operation) => Promise<string | null>> = {
-      'one-window': throughGateway(`http://127.0.0.1:${PORTS.gateway}/`, true),
-      'one-window-bare': throughGateway(`http://127.0.0.1:${PORTS.bare}/`, true),
-      'hive-gateway': throughGateway(`http://127.0.0.1:${PORTS.hive}/graphql`, false),
+      'one-window': throughGateway(`http://127.0.0.1:${PORTS.gateway}/`),
+      'one-window-bare': throughGateway(`http://127.0.0.1:${PORTS.bare}/`),
+      'hive-gateway': throughGateway(`http://127.0.0.1:${PORTS.hive}/graphql`),
       direct: async ({ query, variables, authorization }) =>
         (await floor.run(query, variables, authorization)) ? null : 'a subgraph answered with errors',
     };
@@ -201,14 +201,13 @@ async function main(): Promise<void> {
   console.log(`\n${markdown}\nwrote bench/results/${name}.json and .md`);
 }
 
-/** Posts an operation to a gateway; by hash where the caller runs trusted documents and the gateway holds them. */
-function throughGateway(address: string, byHash: boolean) {
+/** Posts an operation to a gateway; by hash where the caller runs trusted documents (every gateway holds them). */
+function throughGateway(address: string) {
   const url = new URL(address);
   return async ({ query, variables, authorization, persistedHash }: Operation): Promise<string | null> => {
-    const body =
-      byHash && persistedHash
-        ? { extensions: { persistedQuery: { version: 1, sha256Hash: persistedHash } }, variables }
-        : { query, variables };
+    const body = persistedHash
+      ? { extensions: { persistedQuery: { version: 1, sha256Hash: persistedHash } }, variables }
+      : { query, variables };
     // Every gateway is sent the language a portal sends, so each pays for choosing it.
     const { status, text } = await post(url, JSON.stringify(body), {
       authorization,
