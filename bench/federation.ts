@@ -13,17 +13,25 @@ function startPart(
   const child = fork(path.join(PROJECT_ROOT, 'dist', script), args, {
     env,
     execArgv,
-    stdio: ['ignore', readyLine ? 'pipe' : 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
     let output = '';
+    let ready = false;
+    const isReady = () => {
+      ready = true;
+      resolve(child);
+    };
+    // Start-up is shown; once ready, the access log (one line a request, at its shipped level) is
+    // read and dropped, as a log shipper would take it, rather than written to the terminal.
     child.stdout?.on('data', (chunk: Buffer) => {
+      if (ready) return;
       output += chunk.toString();
       process.stdout.write(chunk);
-      if (readyLine && output.includes(readyLine)) resolve(child);
+      if (readyLine && output.includes(readyLine)) isReady();
     });
     child.on('message', (message: { ready?: string }) => {
-      if (!readyLine && message.ready) resolve(child);
+      if (!readyLine && message.ready) isReady();
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });

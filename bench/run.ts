@@ -8,6 +8,7 @@ import { generateCallerKeys, signingKeyFromPem } from '../platform/caller-header
 import { onOff, positiveInteger } from '../platform/config';
 import { PROJECT_ROOT, subgraphEndpoints } from '../platform/supergraph-config';
 import { startCollector } from './collector';
+import { serveJwks } from './jwks-server';
 import { startBareGateway, startFederation, stop } from './federation';
 import { post } from './http-post';
 import { closedLoop, LoadResult, openLoop } from './load';
@@ -58,16 +59,22 @@ for (const target of chosenTargets)
     process.exit(2);
   }
 
-const PORTS = { gateway: 4100, postgres: 4105, collector: 4106, hive: 4107, bare: 4108 };
+const PORTS = { gateway: 4100, postgres: 4105, collector: 4106, hive: 4107, bare: 4108, jwks: 4109 };
 const WARM_UP_SECONDS = 3;
 const UNLOADED_SECONDS = 5;
 
 async function main(): Promise<void> {
   const collector = tracing ? await startCollector(PORTS.collector) : null;
   const callerKeys = await generateCallerKeys();
+  const { privateKey, kid } = await loadOrCreateDevKeys();
+  const jwks = await serveJwks(PORTS.jwks);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // Every target as it ships: production mode, tokens checked against a JWKS, the access log at
+    // its shipped level.
+    NODE_ENV: 'production',
+    ONE_WINDOW_JWKS_URL: jwks.url,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ONE_WINDOW_DATA_DIR: path.join(PROJECT_ROOT, '.bench-data', String(clients)),
     GATEWAY_PORT: String(PORTS.gateway),
     IRCC_CASE_PORT: '4101',
@@ -96,7 +103,6 @@ async function main(): Promise<void> {
     : undefined;
   const runs: Run[] = [];
   try {
-    const { privateKey, kid } = await loadOrCreateDevKeys();
     const floor = new DirectFloor(
       // The floor enforces nothing; the subgraphs' own checks of the signed caller still hold.
       markAuthorizationEnforced(
@@ -168,6 +174,7 @@ async function main(): Promise<void> {
     await stop(bare);
     await stop(federation);
     collector?.close();
+    jwks.server.close();
   }
   const report = {
     ranAt: new Date().toISOString(),
