@@ -550,7 +550,7 @@ function readPart(
   // le dossier de mon fils »), or names them and nothing happening to them ("and my husband").
   const alongside = (index: number) =>
     [1, 2].some((back) => tokens[index - back] !== undefined && isAlongside(tokens[index - back]));
-  const others = free.filter((token) => !alongside(tokens.indexOf(token)) && isOther(token));
+  const others = tokens.filter((token, index) => !taken.has(index) && !alongside(index) && isOther(token));
   const owned = tokens.some(
     (token, index) =>
       isOther(token) &&
