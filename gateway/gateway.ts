@@ -33,6 +33,8 @@ import { LANGUAGE_LOOKUP } from './language/preferred-language';
 import { Exposure } from './config';
 import { RateLimits, rateLimits, RequestLimiter } from './traffic/rate-limits';
 import { ClientAddresses, trustedProxies } from './traffic/client-address';
+import { AdaptiveLimitSettings, adaptiveLimitSettings } from '../platform/traffic/adaptive-limit';
+import { admissionGate } from '../platform/traffic/admission';
 import Redis from 'ioredis';
 import { IncomingMessage } from 'node:http';
 import path from 'node:path';
@@ -95,6 +97,8 @@ export interface GatewayOptions {
   resilience?: (service: string) => ResilienceSettings;
   /** How long shutdown waits for requests in flight (10 s when omitted). */
   drainMs?: number;
+  /** Admission control; ONE_WINDOW_CONCURRENCY by default (adaptive). */
+  concurrency?: AdaptiveLimitSettings | 'off';
 }
 
 /** What the gateway keeps by what callers send; the README's Production section lists them. */
@@ -253,6 +257,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     operational: { metrics: metrics.registry, ...readiness(authorizing, options.subgraphAdminUrls ?? {}) },
     logger,
     observe: requestObserver(metrics, logger),
+    admission: admissionGate(options.concurrency ?? adaptiveLimitSettings(), metrics),
     // Every request counts against its caller's limit before its body is read, refused or not: one
     // whose token does not verify against its address's own limit, past which it is 429, not 401.
     admitCaller: async (request) => {

@@ -83,6 +83,11 @@ export const ERRORS = {
     meaning:
       "More requests in a minute than the caller's role allows (per token subject and OAuth client, or per address without a token; `ONE_WINDOW_RATE_LIMIT_<ROLE>`), refused ones included; or more requests whose token does not verify than an address may send (`ONE_WINDOW_RATE_LIMIT_UNVERIFIED`). `Retry-After` says when to try again.",
   },
+  OVERLOADED: {
+    status: 503,
+    meaning:
+      'More requests at once than the process can answer at its usual speed (an adaptive limit, `ONE_WINDOW_CONCURRENCY`), and no place came free within twice the usual time of a request: refused before any work, nothing read or written. `Retry-After` says when to try again.',
+  },
   AUDIT_UNAVAILABLE: {
     status: 503,
     meaning:

@@ -17,6 +17,7 @@ import {
   requestLogger,
 } from '../observability/request-record';
 import { Logger } from '../observability/logger';
+import { Admission } from '../traffic/admission';
 import {
   AdminPort,
   listeningUrl,
@@ -49,6 +50,11 @@ export interface ServeOptions<Context> {
    * GraphQLError to refuse it, or returns the text to run for a request that names it by hash.
    */
   admitDocument?: (request: IncomingMessage, document: DocumentRequest) => Promise<string | undefined>;
+  /**
+   * Admission control: requests past the process's limit wait briefly, then are refused with 503
+   * OVERLOADED before anything else is done for them (not even the rate limit's count).
+   */
+  admission?: Admission;
   /** Where faults met while serving are logged. */
   logger: Logger;
   /** Called once per request answered, for its log line and metrics. */
@@ -177,6 +183,9 @@ const LISTEN_BACKLOG = 4096;
 /** Long enough for requests already on the wire to be read; short beside any drain. */
 const ALREADY_SENT_GRACE_MS = 250;
 
+/** Told to an overloaded caller: a place usually comes free within it. */
+const OVERLOADED_RETRY_AFTER_SECONDS = 1;
+
 async function handle<Context extends BaseContext>(
   server: ApolloServer<Context>,
   options: ServeOptions<Context>,
@@ -184,6 +193,15 @@ async function handle<Context extends BaseContext>(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
+  if (options.admission) {
+    const slot = await options.admission.acquire();
+    if (!slot) {
+      response.setHeader('retry-after', String(OVERLOADED_RETRY_AFTER_SECONDS));
+      return sendError(response, 'OVERLOADED', platformMessages.text('request.overloaded'));
+    }
+    // Only a whole answer teaches the limit how long requests take; refusals are quick by design.
+    response.once('close', () => slot.release(response.statusCode === 200));
+  }
   if (options.admitCaller) {
     const refusal = await options.admitCaller(request).then(
       () => null,

@@ -1,6 +1,7 @@
 import { knownOperationNames } from './known-operations';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { BreakerState, FailureReason, GuardObserver } from '../resilience/call-guard';
+import { AdmissionObserver } from '../traffic/admission';
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5];
 const BREAKER_STATE: Record<BreakerState, number> = { closed: 0, 'half-open': 1, open: 2 };
@@ -68,6 +69,27 @@ export class Metrics {
     labelNames: ['role'] as const,
     registers: [this.registry],
   });
+  readonly admissionLimit = new Gauge({
+    name: 'one_window_admission_limit',
+    help: 'Requests this process works on at once, as its adaptive limit has learned',
+    registers: [this.registry],
+  });
+  readonly admissionInFlight = new Gauge({
+    name: 'one_window_admission_in_flight',
+    help: 'Requests being worked on now',
+    registers: [this.registry],
+  });
+  readonly admissionWaiting = new Gauge({
+    name: 'one_window_admission_waiting',
+    help: 'Requests waiting for a place under the limit',
+    registers: [this.registry],
+  });
+  readonly admissionRefusals = new Counter({
+    name: 'one_window_admission_refusals_total',
+    help: 'Requests refused with 503 OVERLOADED: too many waiting already (queue-full) or no place within the wait (waited-too-long)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
   readonly sqlDuration = new Histogram({
     name: 'one_window_sql_duration_seconds',
     help: 'SQL statements run by a subgraph, by outcome',
@@ -91,6 +113,18 @@ export class Metrics {
       breakerChanged: (target: string, state: BreakerState) =>
         this.breakerState.set({ target }, BREAKER_STATE[state]),
       failed: (target: string, reason: FailureReason) => this.callFailures.inc({ target, reason }),
+    };
+  }
+
+  /** The admission gate's limit, load and refusals, as metrics. */
+  admissionObserver(): AdmissionObserver {
+    return {
+      refused: (reason) => this.admissionRefusals.inc({ reason }),
+      changed: (limit, inFlight, waiting) => {
+        this.admissionLimit.set(limit);
+        this.admissionInFlight.set(inFlight);
+        this.admissionWaiting.set(waiting);
+      },
     };
   }
 

@@ -1,0 +1,130 @@
+import { AdaptiveLimit, AdaptiveLimitSettings } from './adaptive-limit';
+
+/** A request's place among those running; given back once, when its answer has left. */
+export interface Slot {
+  /** `sample`: the time it ran teaches the limit; a refusal or fault ran too short to say anything. */
+  release(sample: boolean): void;
+}
+
+export interface AdmissionObserver {
+  refused?: (reason: 'queue-full' | 'waited-too-long') => void;
+  changed?: (limit: number, inFlight: number, waiting: number) => void;
+}
+
+interface Waiter {
+  admit: (slot: Slot) => void;
+  timer: NodeJS.Timeout;
+}
+
+/** Under a standing queue a request waits at most twice the usual time of a request, at least this… */
+const MIN_WAIT_MS = 10;
+/** …and in a burst on a quiet process at most this: long enough to absorb it, short beside any time-out. */
+const BURST_WAIT_MS = 1_000;
+/** Before any request has been timed, the usual time is taken to be this. */
+const FIRST_TYPICAL_MS = 50;
+/** A queue that has not emptied for this many usual request times is standing: overload, not a burst. */
+const STANDING_AFTER = 10;
+/** Waiting requests past this are refused at once, however short their wait would be. */
+const MAX_WAITING = 4_096;
+
+/**
+ * Admission control: at most `limit.limit` requests run at once; the rest wait or are refused
+ * before they cost anything more (their body unread, their token unchecked). How they wait
+ * follows CoDel (Nichols and Jacobson) and Facebook's adaptive LIFO: a queue that comes and goes
+ * is a burst, served in order of arrival with waits of up to a second; a queue that has not
+ * emptied for ten usual request times means more arrives than the process can serve, and then
+ * the newest waiting request goes first and none waits more than twice the usual time. So under
+ * twice the load it can serve, a process answers what it can at nearly its usual speed and
+ * refuses the rest quickly, instead of making every request slow until all of them time out.
+ */
+export class Admission {
+  private running = 0;
+  private readonly waiting: Waiter[] = [];
+  /** When the queue last went from empty to not. */
+  private queuedSince = performance.now();
+
+  constructor(
+    readonly limit: AdaptiveLimit,
+    private readonly observer: AdmissionObserver = {},
+  ) {}
+
+  get inFlight(): number {
+    return this.running;
+  }
+
+  /** A slot now, after a short wait, or null: refused. */
+  acquire(): Promise<Slot | null> {
+    if (this.running < this.limit.limit && this.waiting.length === 0) return Promise.resolve(this.take());
+    if (this.waiting.length >= MAX_WAITING) {
+      this.observer.refused?.('queue-full');
+      return Promise.resolve(null);
+    }
+    if (this.waiting.length === 0) this.queuedSince = performance.now();
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        admit: resolve,
+        timer: setTimeout(
+          () => {
+            this.waiting.splice(this.waiting.indexOf(waiter), 1);
+            this.observer.refused?.('waited-too-long');
+            this.report();
+            resolve(null);
+          },
+          this.standing() ? Math.max(MIN_WAIT_MS, 2 * this.typicalMs()) : BURST_WAIT_MS,
+        ),
+      };
+      this.waiting.push(waiter);
+      this.report();
+    });
+  }
+
+  private typicalMs(): number {
+    return this.limit.typicalMs || FIRST_TYPICAL_MS;
+  }
+
+  private standing(): boolean {
+    return (
+      this.waiting.length > 0 && performance.now() - this.queuedSince > STANDING_AFTER * this.typicalMs()
+    );
+  }
+
+  private take(): Slot {
+    this.running += 1;
+    this.report();
+    const started = performance.now();
+    let released = false;
+    return {
+      release: (sample) => {
+        if (released) return;
+        released = true;
+        if (sample) this.limit.sample(performance.now() - started, this.running);
+        this.running -= 1;
+        this.admitWaiting();
+        this.report();
+      },
+    };
+  }
+
+  /** Hands free slots to those waiting (the limit may have grown): the oldest first, the newest under a standing queue. */
+  private admitWaiting(): void {
+    while (this.waiting.length > 0 && this.running < this.limit.limit) {
+      const waiter = this.standing() ? this.waiting.pop()! : this.waiting.shift()!;
+      clearTimeout(waiter.timer);
+      waiter.admit(this.take());
+    }
+  }
+
+  private report(): void {
+    this.observer.changed?.(this.limit.limit, this.running, this.waiting.length);
+  }
+}
+
+/** The gate a process serves behind, reporting to its metrics; none when admission control is off. */
+export function admissionGate(
+  settings: AdaptiveLimitSettings | 'off',
+  metrics: { admissionObserver(): AdmissionObserver },
+): Admission | undefined {
+  return settings === 'off'
+    ? undefined
+    : new Admission(new AdaptiveLimit(settings), metrics.admissionObserver());
+}
