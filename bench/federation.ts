@@ -52,6 +52,9 @@ export const startFederation = (clients: number, env: NodeJS.ProcessEnv, profile
 export const startBareGateway = (env: NodeJS.ProcessEnv) =>
   startPart('bench/targets/one-window-bare.js', [], env);
 
+/** One Window's gateway as `npm start` runs it, alone, beside the federation's own. */
+export const startGateway = (env: NodeJS.ProcessEnv) => startPart('gateway/main.js', [], env);
+
 export async function stop(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));

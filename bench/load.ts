@@ -1,10 +1,12 @@
 import { performance } from 'node:perf_hooks';
 
 /**
- * Sends request number `index` (each names a different client) and says whether a whole,
- * error-free answer came. Every run counts from 0, so each target is sent the same requests.
+ * Sends request number `index` (each names a different client) and says what came back: a whole,
+ * error-free answer, a refusal to take the request now (503 OVERLOADED), or anything else. Every
+ * run counts from 0, so each target is sent the same requests.
  */
-export type Send = (index: number) => Promise<boolean>;
+export type Send = (index: number) => Promise<Outcome>;
+export type Outcome = 'ok' | 'refused' | 'failed';
 
 export interface LoadResult {
   /** Closed: a fixed number of connections, each sending as soon as its answer comes. Open: a fixed arrival rate. */
@@ -13,55 +15,80 @@ export interface LoadResult {
   targetRate?: number;
   seconds: number;
   completed: number;
+  /** Whole answers that came within 2 s, One Window's time-out for a subgraph: what a caller still waits for. */
+  timely: number;
   failed: number;
+  /** Requests the target refused at once as over its capacity, and how quickly it said so. */
+  refused: number;
+  refusedLatencyMs?: { p50: number; p99: number };
+  /** Overload: twice One Window's measured capacity; recovery: one connection as soon as it ends. */
+  phase?: 'overload' | 'recovery';
   /** Open loop only: arrivals not sent because too many requests were already waiting (the target is saturated). */
   dropped: number;
   requestsPerSecond: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
 }
 
-function summary(
-  mode: LoadResult['mode'],
-  seconds: number,
-  latencies: number[],
-  failed: number,
-  extra: Partial<LoadResult>,
-): LoadResult {
-  latencies.sort((a, b) => a - b);
-  const at = (share: number) =>
-    latencies.length
-      ? round(latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))])
-      : 0;
-  return {
-    mode,
-    seconds,
-    completed: latencies.length,
-    failed,
-    dropped: 0,
-    requestsPerSecond: round(latencies.length / seconds),
-    latencyMs: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: round(latencies.at(-1) ?? 0) },
-    ...extra,
-  };
+const TIMELY_MS = 2_000;
+
+/** What a run saw: the time of each whole answer and of each refusal, and how many failed. */
+class Tally {
+  readonly answered: number[] = [];
+  readonly refused: number[] = [];
+  failed = 0;
+
+  count(outcome: Outcome, ms: number): void {
+    if (outcome === 'ok') this.answered.push(ms);
+    else if (outcome === 'refused') this.refused.push(ms);
+    else this.failed += 1;
+  }
+
+  summary(mode: LoadResult['mode'], seconds: number, extra: Partial<LoadResult>): LoadResult {
+    const answered = percentiles(this.answered);
+    const refused = percentiles(this.refused);
+    return {
+      mode,
+      seconds,
+      completed: this.answered.length,
+      timely: this.answered.filter((ms) => ms <= TIMELY_MS).length,
+      failed: this.failed,
+      refused: this.refused.length,
+      ...(this.refused.length ? { refusedLatencyMs: { p50: refused(0.5), p99: refused(0.99) } } : {}),
+      dropped: 0,
+      requestsPerSecond: round(this.answered.length / seconds),
+      latencyMs: {
+        p50: answered(0.5),
+        p90: answered(0.9),
+        p99: answered(0.99),
+        max: answered(1),
+      },
+      ...extra,
+    };
+  }
+}
+
+function percentiles(values: number[]): (share: number) => number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return (share) =>
+    sorted.length ? round(sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]) : 0;
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
 /** `connections` loops, each sending its next request as soon as the last is answered, for `seconds`. */
 export async function closedLoop(send: Send, connections: number, seconds: number): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let failed = 0;
+  const tally = new Tally();
   const end = performance.now() + seconds * 1000;
   let next = 0;
   const worker = async () => {
     while (performance.now() < end) {
       const started = performance.now();
-      const ok = await send(next++).catch(() => false);
-      if (ok) latencies.push(performance.now() - started);
-      else failed += 1;
+      const outcome = await send(next++).catch((): Outcome => 'failed');
+      tally.count(outcome, performance.now() - started);
     }
   };
   await Promise.all(Array.from({ length: connections }, worker));
-  return summary('closed', seconds, latencies, failed, { connections });
+  return tally.summary('closed', seconds, { connections });
 }
 
 /**
@@ -75,8 +102,7 @@ export async function openLoop(
   seconds: number,
   maxInFlight = 500,
 ): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let failed = 0;
+  const tally = new Tally();
   let dropped = 0;
   let inFlight = 0;
   const pending = new Set<Promise<void>>();
@@ -96,11 +122,10 @@ export async function openLoop(
         }
         inFlight += 1;
         const request = send(next - 1)
-          .catch(() => false)
-          .then((ok) => {
+          .catch((): Outcome => 'failed')
+          .then((outcome) => {
             inFlight -= 1;
-            if (ok) latencies.push(performance.now() - due);
-            else failed += 1;
+            tally.count(outcome, performance.now() - due);
           });
         pending.add(request);
         void request.finally(() => pending.delete(request));
@@ -111,5 +136,5 @@ export async function openLoop(
     tick();
   });
   await Promise.all(pending);
-  return summary('open', seconds, latencies, failed, { targetRate: rate, dropped });
+  return tally.summary('open', seconds, { targetRate: rate, dropped });
 }

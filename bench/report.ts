@@ -12,13 +12,20 @@ export interface Run {
 interface Report {
   ranAt: string;
   machine: { cpus: number; cpuModel?: string; memoryGiB: number; node: string };
-  settings: { clients: number; duration: number; connections: number; repeat: number; rates: number[] };
+  settings: {
+    clients: number;
+    duration: number;
+    connections: number;
+    repeat: number;
+    rates: number[];
+    overloadSeconds?: number;
+  };
   runs: Run[];
 }
 
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / (values.length || 1);
 /** The median of the repetitions: one slow or fast run on a shared machine does not move it. */
-const median = (values: number[]) => {
+export const median = (values: number[]) => {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -30,11 +37,12 @@ const medianAndRange = (values: number[], digits = 0) =>
     ? `${fixed(median(values), digits)} (${fixed(Math.min(...values), digits)}–${fixed(Math.max(...values), digits)})`
     : '–';
 const modeOf = ({ result }: Run) =>
-  result.mode === 'closed'
+  result.phase ??
+  (result.mode === 'closed'
     ? result.connections === 1
       ? 'unloaded'
       : 'closed'
-    : `open ${result.targetRate}/s`;
+    : `open ${result.targetRate}/s`);
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 const ratio = (a: number, b: number) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
 
@@ -48,7 +56,8 @@ export function markdownReport({ ranAt, machine, settings, runs }: Report): stri
         run.workload === workload &&
         run.target === target &&
         run.result.mode === 'closed' &&
-        run.result.connections === connections,
+        run.result.connections === connections &&
+        !run.result.phase,
     );
   const throughput = (workload: string, target: string) =>
     median(closed(workload, target).map((run) => run.result.requestsPerSecond));
@@ -99,7 +108,8 @@ export function markdownReport({ ranAt, machine, settings, runs }: Report): stri
               (candidate) =>
                 candidate.workload === workload &&
                 candidate.target === target &&
-                candidate.result.targetRate === rate,
+                candidate.result.targetRate === rate &&
+                !candidate.result.phase,
             );
             if (!found.length) return '–';
             const of = (pick: (run: Run) => number) => median(found.map(pick));
@@ -117,6 +127,9 @@ export function markdownReport({ ranAt, machine, settings, runs }: Report): stri
       }),
     ),
     '',
+    ...overloadTable(runs, workloads, targets, settings.overloadSeconds ?? 0, (workload) =>
+      median(closed(workload, 'one-window', 1).map((run) => run.result.latencyMs.p50)),
+    ),
     `### CPU per request, closed loop: ms of CPU in each process (group) per answered request`,
     '',
     ...cpuTable(runs, workloads, targets, settings.connections),
@@ -127,6 +140,48 @@ export function markdownReport({ ranAt, machine, settings, runs }: Report): stri
     '',
   ];
   return lines.join('\n');
+}
+
+/**
+ * Offered twice One Window's closed-loop capacity: what each target still answered (goodput, as a
+ * share of that capacity), how many it refused and how quickly, the p99 of what it answered
+ * against five times One Window's unloaded p50, and the p50 of one connection right after.
+ */
+function overloadTable(
+  runs: Run[],
+  workloads: string[],
+  targets: string[],
+  seconds: number,
+  unloadedP50: (workload: string) => number,
+): string[] {
+  const of = (workload: string, target: string, phase: 'overload' | 'recovery') =>
+    runs.filter((run) => run.workload === workload && run.target === target && run.result.phase === phase);
+  const rows = workloads.flatMap((workload) => {
+    const capacity = (of(workload, 'one-window', 'overload')[0]?.result.targetRate ?? 0) / 2;
+    return targets
+      .filter((target) => of(workload, target, 'overload').length)
+      .map((target) => {
+        const found = of(workload, target, 'overload');
+        const total = (pick: (result: LoadResult) => number) =>
+          found.reduce((sum, run) => sum + pick(run.result), 0);
+        const goodput = found.map((run) => run.result.timely / run.result.seconds);
+        const refusedP50 = found.flatMap((run) => run.result.refusedLatencyMs?.p50 ?? []);
+        const recovery = of(workload, target, 'recovery').map((run) => run.result.latencyMs.p50);
+        return `| ${workload} | ${target} | ${fixed(capacity * 2)}/s | ${medianAndRange(goodput)} | ${fixed((median(goodput) / capacity) * 100)}% | ${fixed(total((r) => r.refused) / found.length / seconds, 1)}/s, p50 ${refusedP50.length ? fixed(median(refusedP50), 1) : '–'} ms | ${fixed(total((r) => r.failed + r.dropped) / found.length / seconds, 1)}/s | ${medianAndRange(
+          found.map((run) => run.result.latencyMs.p99),
+          1,
+        )} (${ratio(median(found.map((run) => run.result.latencyMs.p99)), unloadedP50(workload))}) | ${medianAndRange(recovery, 1)} |`;
+      });
+  });
+  if (!rows.length) return [];
+  return [
+    `### Overload: twice One Window's closed-loop capacity for ${seconds} s, then one connection at once (medians of the runs; rates per second of overload)`,
+    '',
+    "| workload | target | offered | answered within 2 s, req/s | of OW's capacity | refused (503) | failed or dropped | p99 of answered, ms (× OW unloaded p50) | p50 right after, ms |",
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+  ];
 }
 
 function cpuTable(runs: Run[], workloads: string[], targets: string[], connections: number): string[] {
@@ -141,7 +196,8 @@ function cpuTable(runs: Run[], workloads: string[], targets: string[], connectio
             run.workload === workload &&
             run.target === target &&
             run.result.mode === 'closed' &&
-            run.result.connections === connections,
+            run.result.connections === connections &&
+            !run.result.phase,
         );
         const perRequest = (group: string) =>
           mean(found.map((run) => run.usage[group].cpuMs / Math.max(1, run.result.completed)));

@@ -9,11 +9,11 @@ import { onOff, positiveInteger } from '../platform/config';
 import { PROJECT_ROOT, subgraphEndpoints } from '../platform/supergraph-config';
 import { startCollector } from './collector';
 import { serveJwks } from './jwks-server';
-import { startBareGateway, startFederation, stop } from './federation';
+import { startBareGateway, startFederation, startGateway, stop } from './federation';
 import { post } from './http-post';
-import { closedLoop, LoadResult, openLoop } from './load';
+import { closedLoop, LoadResult, openLoop, Outcome } from './load';
 import { findProcess, ProcessUsage, waitUntilIdle } from './process-usage';
-import { markdownReport, Run } from './report';
+import { markdownReport, median, Run } from './report';
 import { signedCallers } from './signed-callers';
 import { DirectFloor } from './targets/direct-floor';
 import { HIVE_GATEWAY_VERSION, startHiveGateway } from './targets/hive-gateway';
@@ -25,13 +25,14 @@ import { Operation, workloads } from './workloads';
  * BENCHMARKS.md for what each workload, target and number is.
  */
 const USAGE =
-  'npm run bench -- [--clients N] [--duration S] [--connections C] [--rates 50,100,200|none] [--repeat R] [--workloads a,b] [--targets a,b] [--tracing on|off] [--out NAME] [--profile DIR]';
+  'npm run bench -- [--clients N] [--duration S] [--connections C] [--rates 50,100,200|none] [--overload S] [--repeat R] [--workloads a,b] [--targets a,b] [--tracing on|off] [--out NAME] [--profile DIR]';
 const options = commandLine(
   {
     clients: { type: 'string' },
     duration: { type: 'string' },
     connections: { type: 'string' },
     rates: { type: 'string' },
+    overload: { type: 'string' },
     repeat: { type: 'string' },
     workloads: { type: 'string' },
     targets: { type: 'string' },
@@ -49,8 +50,16 @@ const rates =
   options.rates === 'none'
     ? []
     : (options.rates ?? '50,100,200').split(',').map((rate) => positiveInteger(rate, 0, '--rates'));
+/** Seconds of twice One Window's measured capacity (0: none). */
+const overloadSeconds = positiveInteger(options.overload, 60, '--overload');
 const tracing = onOff(options.tracing, false, '--tracing');
-const ALL_TARGETS = ['one-window', 'one-window-bare', 'hive-gateway', 'direct'] as const;
+const ALL_TARGETS = [
+  'one-window',
+  'one-window-bare',
+  'one-window-unadmitted',
+  'hive-gateway',
+  'direct',
+] as const;
 type TargetName = (typeof ALL_TARGETS)[number];
 const chosenTargets = (options.targets?.split(',') ?? [...ALL_TARGETS]) as TargetName[];
 for (const target of chosenTargets)
@@ -59,7 +68,18 @@ for (const target of chosenTargets)
     process.exit(2);
   }
 
-const PORTS = { gateway: 4100, postgres: 4105, collector: 4106, hive: 4107, bare: 4108, jwks: 4109 };
+const PORTS = {
+  gateway: 4100,
+  postgres: 4105,
+  collector: 4106,
+  hive: 4107,
+  bare: 4108,
+  jwks: 4109,
+  unadmitted: 4110,
+  unadmittedAdmin: 4111,
+};
+/** The one connection that measures how quickly full service returns after an overload. */
+const RECOVERY_SECONDS = 3;
 const WARM_UP_SECONDS = 3;
 const UNLOADED_SECONDS = 5;
 
@@ -98,6 +118,15 @@ async function main(): Promise<void> {
   const bare = chosenTargets.includes('one-window-bare')
     ? await startBareGateway({ ...env, GATEWAY_PORT: String(PORTS.bare) })
     : undefined;
+  // One Window's own gateway with admission control off: what an overload does without it.
+  const unadmitted = chosenTargets.includes('one-window-unadmitted')
+    ? await startGateway({
+        ...env,
+        GATEWAY_PORT: String(PORTS.unadmitted),
+        ONE_WINDOW_ADMIN_PORT: String(PORTS.unadmittedAdmin),
+        ONE_WINDOW_CONCURRENCY: 'off',
+      })
+    : undefined;
   const hive = chosenTargets.includes('hive-gateway')
     ? await startHiveGateway(PORTS.hive, subgraphUrls, env)
     : undefined;
@@ -114,6 +143,7 @@ async function main(): Promise<void> {
     const targets: Record<TargetName, (operation: Operation) => Promise<string | null>> = {
       'one-window': throughGateway(`http://127.0.0.1:${PORTS.gateway}/`),
       'one-window-bare': throughGateway(`http://127.0.0.1:${PORTS.bare}/`),
+      'one-window-unadmitted': throughGateway(`http://127.0.0.1:${PORTS.unadmitted}/`),
       'hive-gateway': throughGateway(`http://127.0.0.1:${PORTS.hive}/graphql`),
       direct: async ({ query, variables, authorization }) =>
         (await floor.run(query, variables, authorization)) ? null : 'a subgraph answered with errors',
@@ -126,6 +156,7 @@ async function main(): Promise<void> {
       ),
       postgres: findProcess(root, 'bin/postgres.js'),
       ...(bare ? { 'bare gateway': bare.pid! } : {}),
+      ...(unadmitted ? { 'unadmitted gateway': unadmitted.pid! } : {}),
       ...(hive ? { 'hive gateway': hive.pid! } : {}),
       // The load generator and the direct floor, without the processes it started.
       bench: -process.pid,
@@ -149,7 +180,7 @@ async function main(): Promise<void> {
         console.log(describe(run));
       };
       const sendTo = (target: TargetName) => async (index: number) =>
-        (await targets[target](workload.operation(index))) === null;
+        outcomeOf(await targets[target](workload.operation(index)));
       for (const target of chosenTargets) await closedLoop(sendTo(target), connections, WARM_UP_SECONDS);
       // Every mode is repeated with the targets in rotated order, so drift on a shared machine and
       // the cost of going first fall on all of them; each run starts once the federation is idle.
@@ -168,10 +199,33 @@ async function main(): Promise<void> {
             await waitUntilIdle(federationGroups);
             await measure(target, repetition, () => load(target));
           }
+      // Twice the capacity One Window showed in this run's closed loop, then at once one
+      // connection: how much is still served, how it refuses the rest, and how soon it recovers.
+      const capacity = median(
+        runs
+          .filter((run) => run.workload === workload.name && run.target === 'one-window')
+          .filter((run) => run.result.mode === 'closed' && run.result.connections === connections)
+          .map((run) => run.result.requestsPerSecond),
+      );
+      const overloaded = chosenTargets.filter((name) => name !== 'one-window-bare' && name !== 'direct');
+      if (overloadSeconds > 0 && Number.isFinite(capacity) && capacity > 0)
+        for (let repetition = 0; repetition < repeat; repetition += 1)
+          for (const target of rotated(overloaded, repetition)) {
+            await waitUntilIdle(federationGroups);
+            await measure(target, repetition, async () => ({
+              ...(await openLoop(sendTo(target), Math.round(2 * capacity), overloadSeconds)),
+              phase: 'overload',
+            }));
+            await measure(target, repetition, async () => ({
+              ...(await closedLoop(sendTo(target), 1, RECOVERY_SECONDS)),
+              phase: 'recovery',
+            }));
+          }
     }
   } finally {
     await stop(hive);
     await stop(bare);
+    await stop(unadmitted);
     await stop(federation);
     collector?.close();
     jwks.server.close();
@@ -190,6 +244,7 @@ async function main(): Promise<void> {
       connections,
       repeat,
       rates,
+      overloadSeconds,
       hiveGateway: HIVE_GATEWAY_VERSION,
       store: 'embedded PostgreSQL server, one database per subgraph',
       tracing: tracing ? `on, OTLP/HTTP (${collector!.batches()} batches exported)` : 'off',
@@ -224,6 +279,12 @@ function throughGateway(address: string) {
   };
 }
 
+/** A 503 that says the target is over capacity is a refusal; any other problem is a failure. */
+function outcomeOf(problem: string | null): Outcome {
+  if (problem === null) return 'ok';
+  return problem.startsWith('HTTP 503') && problem.includes('OVERLOADED') ? 'refused' : 'failed';
+}
+
 const ACCEPT_LANGUAGE = 'en-CA,en;q=0.9,fr-CA;q=0.8';
 
 /** The targets in the order repetition `repetition` runs them: each goes first in turn. */
@@ -233,8 +294,8 @@ function rotated<Item>(items: readonly Item[], repetition: number): Item[] {
 }
 
 function describe({ workload, target, result }: Run): string {
-  const load = result.mode === 'closed' ? `${result.connections} conn` : `${result.targetRate}/s open`;
-  return `${workload} ${target} (${load}): ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.failed} failed, ${result.dropped} dropped`;
+  const load = `${result.mode === 'closed' ? `${result.connections} conn` : `${result.targetRate}/s open`}${result.phase ? `, ${result.phase}` : ''}`;
+  return `${workload} ${target} (${load}): ${result.requestsPerSecond} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.refused} refused, ${result.failed} failed, ${result.dropped} dropped`;
 }
 
 main().catch((error: unknown) => {

@@ -21,7 +21,7 @@ import { TokenVerifier } from './auth/token-verifier';
 import { internalBodyLimit, OperationLimits, operationLimits } from '../platform/operation-limits';
 import { GuardedDataSource } from './resilience/guarded-data-source';
 import { CallGuard } from '../platform/resilience/call-guard';
-import { ResilienceSettings, resilienceSettings } from '../platform/resilience/settings';
+import { requestDeadlineMs, ResilienceSettings, resilienceSettings } from '../platform/resilience/settings';
 import { Metrics } from '../platform/observability/metrics';
 import { createLogger, Logger } from '../platform/observability/logger';
 import { Observability, requestObserver } from '../platform/observability/request-observer';
@@ -99,6 +99,8 @@ export interface GatewayOptions {
   drainMs?: number;
   /** Admission control; ONE_WINDOW_CONCURRENCY by default (adaptive). */
   concurrency?: AdaptiveLimitSettings | 'off';
+  /** The most a request may take, all its fetches included; ONE_WINDOW_REQUEST_DEADLINE_MS by default. */
+  deadlineMs?: number;
 }
 
 /** What the gateway keeps by what callers send; the README's Production section lists them. */
@@ -258,6 +260,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     observe: requestObserver(metrics, logger),
     admission: admissionGate(options.concurrency ?? adaptiveLimitSettings(), metrics),
+    deadlineMs: options.deadlineMs ?? requestDeadlineMs(),
     // Every request counts against its caller's limit before its body is read, refused or not: one
     // whose token does not verify against its address's own limit, past which it is 429, not 401.
     admitCaller: async (request) => {

@@ -2,6 +2,8 @@ import { AccessEvent } from '../../platform/access-event';
 import { internalClient } from '../../platform/internal-client';
 import { Metrics } from '../../platform/observability/metrics';
 import { CallGuard } from '../../platform/resilience/call-guard';
+import { remainingMs } from '../../platform/resilience/deadline';
+import { currentRequest, inRequestRecord } from '../../platform/observability/request-record';
 import { BacklogRefusal, groupCommit, GroupCommitLimits, Measure } from './group-commit';
 
 export type AuditWriter = (event: AccessEvent) => Promise<void>;
@@ -17,8 +19,8 @@ const RECORD = 'mutation RecordAccess($events: [AccessEventInput!]!) { recordAcc
  * 500 requests, 2,000 files (and one for each event: the statement's size) and 1 MiB of records
  * (the body); a request alone above them (a large caseload) still goes, by itself. At most 10,000
  * records (64 MiB) wait; past that a request is refused at once, and one whose record has not
- * started its write within 3 s is refused too: either way its answer is withheld (503
- * AUDIT_UNAVAILABLE) and nothing of it was written.
+ * started its write within 3 s, or by its request's deadline, is refused too: either way its
+ * answer is withheld (503 AUDIT_UNAVAILABLE) and nothing of it was written.
  */
 export const AUDIT_QUEUE_LIMITS: GroupCommitLimits = {
   maxInFlight: 1,
@@ -71,31 +73,35 @@ export function auditWriter(
   maxBodyBytes = Infinity,
 ): AuditWriter {
   const commit = groupCommit(
-    async (events: AccessEvent[]) => {
-      const end = metrics.auditWriteDuration.startTimer();
-      const files = events.reduce((sum, event) => sum + event.files.length, 0);
-      try {
-        const header = await sign(events.map((event) => event.requestId));
-        const { recordAccess } = await internalClient(
-          auditServiceUrl,
-          header,
-          'the audit service',
-          guard,
-        )<{ recordAccess: number }>(RECORD, { events });
-        if (recordAccess !== files)
-          throw new Error(`the audit service stored ${recordAccess} of ${files} files`);
-        end({ outcome: 'ok' });
-      } catch (error) {
-        end({ outcome: 'failed' });
-        metrics.auditWriteFailures.inc();
-        throw error;
-      }
-    },
+    // A batch holds many requests' records: it is bounded by the audit write's own time-out, not
+    // by the deadline of whichever request's arrival happened to start it.
+    (events: AccessEvent[]) =>
+      inRequestRecord({ logger: currentRequest().logger }, async () => {
+        const end = metrics.auditWriteDuration.startTimer();
+        const files = events.reduce((sum, event) => sum + event.files.length, 0);
+        try {
+          const header = await sign(events.map((event) => event.requestId));
+          const { recordAccess } = await internalClient(
+            auditServiceUrl,
+            header,
+            'the audit service',
+            guard,
+          )<{ recordAccess: number }>(RECORD, { events });
+          if (recordAccess !== files)
+            throw new Error(`the audit service stored ${recordAccess} of ${files} files`);
+          end({ outcome: 'ok' });
+        } catch (error) {
+          end({ outcome: 'failed' });
+          metrics.auditWriteFailures.inc();
+          throw error;
+        }
+      }),
     measureEvent,
     { ...AUDIT_QUEUE_LIMITS, maxBytes: Math.min(AUDIT_QUEUE_LIMITS.maxBytes, Math.floor(maxBodyBytes / 2)) },
   );
+  // A record whose write has not started by its request's deadline is dropped unsent.
   return (event) =>
-    commit(event).catch((error: unknown) => {
+    commit(event, remainingMs()).catch((error: unknown) => {
       if (error instanceof BacklogRefusal) metrics.auditBacklogRefusals.inc({ reason: error.reason });
       throw error;
     });

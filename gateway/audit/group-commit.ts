@@ -19,7 +19,10 @@ export interface GroupCommitLimits {
   /** Items and bytes waiting at most; past either, a new item is refused (BacklogRefusal 'full'). */
   maxQueued: number;
   maxQueuedBytes: number;
-  /** How long an item may wait for its write to start before it is refused (BacklogRefusal 'deadline'). */
+  /**
+   * How long an item may wait for its write to start before it is refused (BacklogRefusal
+   * 'deadline'); an item given a shorter wait of its own (its request's deadline) waits that.
+   */
   maxWaitMs: number;
   /** Items of a lane (Measure.lane) waiting at most, so one kind of caller cannot take the whole queue. */
   laneCaps?: Readonly<Record<string, number>>;
@@ -50,7 +53,7 @@ export function groupCommit<Item>(
   write: (batch: Item[]) => Promise<void>,
   measure: (item: Item) => Measure,
   limits: GroupCommitLimits,
-): (item: Item) => Promise<void> {
+): (item: Item, waitMs?: number) => Promise<void> {
   const queue: Waiting<Item>[] = [];
   let queuedBytes = 0;
   let inFlight = 0;
@@ -104,8 +107,12 @@ export function groupCommit<Item>(
     }
   };
 
-  return (item) =>
+  return (item, waitMs = limits.maxWaitMs) =>
     new Promise<void>((resolve, reject) => {
+      if (waitMs <= 0) {
+        reject(new BacklogRefusal('deadline'));
+        return;
+      }
       const { weight, bytes, lane } = measure(item);
       const laneCap = lane === undefined ? undefined : limits.laneCaps?.[lane];
       // An item larger than the byte bound still goes when nothing waits (the largest read the limits allow).
@@ -123,13 +130,16 @@ export function groupCommit<Item>(
         bytes,
         lane,
         settle: (error) => (error ? reject(error) : resolve()),
-        timer: setTimeout(() => {
-          const position = queue.indexOf(waiting);
-          if (position < 0) return;
-          queue.splice(position, 1);
-          leaveQueue(waiting);
-          reject(new BacklogRefusal('deadline'));
-        }, limits.maxWaitMs),
+        timer: setTimeout(
+          () => {
+            const position = queue.indexOf(waiting);
+            if (position < 0) return;
+            queue.splice(position, 1);
+            leaveQueue(waiting);
+            reject(new BacklogRefusal('deadline'));
+          },
+          Math.min(limits.maxWaitMs, waitMs),
+        ),
       };
       queue.push(waiting);
       queuedBytes += bytes;

@@ -18,6 +18,7 @@ import {
 } from '../observability/request-record';
 import { Logger } from '../observability/logger';
 import { Admission } from '../traffic/admission';
+import { DEADLINE_HEADER, deadlineOf } from '../resilience/deadline';
 import {
   AdminPort,
   listeningUrl,
@@ -55,6 +56,11 @@ export interface ServeOptions<Context> {
    * OVERLOADED before anything else is done for them (not even the rate limit's count).
    */
   admission?: Admission;
+  /**
+   * The most a request may take, all its calls included (the gateway's ONE_WINDOW_REQUEST_DEADLINE_MS);
+   * a caller's `one-window-deadline-ms` header can only shorten it. Without either, none.
+   */
+  deadlineMs?: number;
   /** Where faults met while serving are logged. */
   logger: Logger;
   /** Called once per request answered, for its log line and metrics. */
@@ -85,7 +91,10 @@ function traced<Context>(
   serve: () => Promise<void>,
 ): Promise<void> {
   const started = process.hrtime.bigint();
-  const record: RequestRecord = { logger: options.logger };
+  const record: RequestRecord = {
+    logger: options.logger,
+    deadline: deadlineOf(request.headers[DEADLINE_HEADER], options.deadlineMs),
+  };
   return inRequestRecord(record, () =>
     tracer.startActiveSpan(
       'graphql',

@@ -13,6 +13,8 @@ export interface RequestRecord {
   operationType?: string;
   /** `ok`, `partial` (data with errors), or the first error's code. */
   outcome?: string;
+  /** When the caller stops waiting, on the performance.now() clock (platform/resilience/deadline.ts). */
+  deadline?: number;
   /** The serving process's logger, for what goes wrong while serving this request (never logged itself). */
   logger?: Logger;
 }

@@ -15,6 +15,8 @@ import {
   wrap,
 } from 'cockatiel';
 import { ResilienceSettings } from './settings';
+import { remainingMs, withinCall } from './deadline';
+import { RetryBudget } from './retry-budget';
 
 /** Why a call to another service gave no answer; stable, for logs, metrics and error extensions. */
 export type FailureReason =
@@ -59,6 +61,8 @@ export class CallGuard {
   private readonly forQueries: IPolicy;
   private readonly forMutations: IPolicy;
   private current: BreakerState = 'closed';
+  private lastAnswerAt = performance.now();
+  private readonly retryBudget = new RetryBudget();
 
   constructor(
     readonly target: string,
@@ -66,7 +70,7 @@ export class CallGuard {
     private readonly observer: GuardObserver = {},
   ) {
     this.breaker = circuitBreaker(
-      handleWhen((error) => !(error instanceof ServiceFailure && error.reason === 'refused')),
+      handleWhen((error) => this.isFailing(error)),
       {
         halfOpenAfter: settings.halfOpenAfterMs,
         // A share of failures over a window, not a run of them: a caller whose own heavy queries
@@ -89,7 +93,10 @@ export class CallGuard {
         ? retry(
             handleWhen(
               (error) =>
-                error instanceof ServiceFailure && error.transient && error.retryAfterMs === undefined,
+                error instanceof ServiceFailure &&
+                error.transient &&
+                error.retryAfterMs === undefined &&
+                this.retryBudget.withdraw(),
             ),
             {
               maxAttempts: settings.retries,
@@ -115,6 +122,23 @@ export class CallGuard {
   }
 
   /**
+   * What counts against the breaker: a service that fails, not one that is busy. A refusal (an
+   * answer with errors) and a 503 that says when to come back (the service shedding load, as
+   * One Window's own admission control does) are answers. An attempt stopped at the time-out
+   * counts only if the service has answered nothing for a whole time-out: one that still answers
+   * other calls is slow under load, often the caller's own, and opening the breaker would turn a
+   * slow service into a failed one.
+   */
+  private isFailing(error: unknown): boolean {
+    if (error instanceof ServiceFailure)
+      return !(
+        error.reason === 'refused' ||
+        (error.reason === 'overloaded' && error.retryAfterMs !== undefined)
+      );
+    return performance.now() - this.lastAnswerAt > this.settings.timeoutMs;
+  }
+
+  /**
    * Runs `call`, which must stop when `signal` aborts; throws only ServiceFailure. Every attempt
    * gets the deadline's own signal, which aborts at the time-out, so no attempt outlives the
    * deadline (the breaker hands a call queued behind its half-open trial no signal of its own),
@@ -122,24 +146,36 @@ export class CallGuard {
    */
   async run<T>(kind: CallKind, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const guarded = kind === 'query' ? this.forQueries : this.forMutations;
+    // The request's own deadline, when nearer, bounds the call (and every retry in it).
+    const left = remainingMs();
+    const bound = left < this.settings.timeoutMs ? Math.floor(left) : this.settings.timeoutMs;
+    this.retryBudget.deposit();
     try {
-      return await this.deadline.execute(({ signal }) => guarded.execute(() => call(signal)));
+      if (bound <= 0)
+        throw new ServiceFailure('timeout', `the request's deadline passed before ${this.target} was asked`);
+      const deadline =
+        bound === this.settings.timeoutMs
+          ? this.deadline
+          : timeout(bound, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
+      const answer = await withinCall(bound, () =>
+        deadline.execute(({ signal }) => guarded.execute(() => call(signal))),
+      );
+      this.lastAnswerAt = performance.now();
+      return answer;
     } catch (error) {
-      const failure = this.asFailure(error);
+      const failure = this.asFailure(error, bound);
+      if (failure.reason === 'refused') this.lastAnswerAt = performance.now();
       this.observer.failed?.(this.target, failure.reason);
       throw failure;
     }
   }
 
-  private asFailure(error: unknown): ServiceFailure {
+  private asFailure(error: unknown, boundMs: number): ServiceFailure {
     if (error instanceof ServiceFailure) return error;
     if (error instanceof BrokenCircuitError)
       return new ServiceFailure('circuit-open', `${this.target} is failing; not asked until it recovers`);
     if (error instanceof TaskCancelledError)
-      return new ServiceFailure(
-        'timeout',
-        `${this.target} did not answer within ${this.settings.timeoutMs} ms`,
-      );
+      return new ServiceFailure('timeout', `${this.target} did not answer within ${boundMs} ms`);
     return new ServiceFailure('unreachable', `${this.target}: ${(error as Error).message}`);
   }
 }

@@ -1,5 +1,6 @@
 import { httpFetch, HttpRequestInit, HttpResponse } from '../http/http-fetch';
 import { ServiceFailure } from './call-guard';
+import { deadlineHeaders } from './deadline';
 
 /** What a failed status tells the guard: overload is worth retrying, a server error is not. */
 function failureOf(target: string, response: HttpResponse): ServiceFailure | null {
@@ -25,9 +26,9 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
 }
 
 /**
- * A call over the kept-alive agents (httpFetch), stopped by `signal`, with a refused connection
- * and a 5xx/429 turned into a ServiceFailure the guard can judge. Other answers (2xx, 4xx) are
- * the caller's to read.
+ * A call over the kept-alive agents (httpFetch), stopped by `signal` and telling the service how
+ * long the request it serves has left, with a refused connection and a 5xx/429 turned into a
+ * ServiceFailure the guard can judge. Other answers (2xx, 4xx) are the caller's to read.
  */
 export async function guardedFetch(
   target: string,
@@ -37,7 +38,7 @@ export async function guardedFetch(
 ): Promise<HttpResponse> {
   let response: HttpResponse;
   try {
-    response = await httpFetch(url, { ...init, signal });
+    response = await httpFetch(url, { ...init, headers: { ...init.headers, ...deadlineHeaders() }, signal });
   } catch (error) {
     if (signal.aborted) throw error;
     // The cause's code (ECONNREFUSED, ECONNRESET…), never the message, which may quote the request.

@@ -72,3 +72,13 @@ export function resilienceSettings(target: string, env: NodeJS.ProcessEnv = proc
     ),
   };
 }
+
+/**
+ * ONE_WINDOW_REQUEST_DEADLINE_MS: the most one request to the gateway may take, every plan
+ * level's fetches and their retries included (10 s; each fetch still at most its own time-out).
+ */
+export function requestDeadlineMs(env: NodeJS.ProcessEnv = process.env): number {
+  return (
+    positiveInteger(env.ONE_WINDOW_REQUEST_DEADLINE_MS, 10_000, 'ONE_WINDOW_REQUEST_DEADLINE_MS') || 10_000
+  );
+}

@@ -12,7 +12,8 @@ export interface AdmissionObserver {
 }
 
 interface Waiter {
-  admit: (slot: Slot) => void;
+  arrived: number;
+  admit: (slot: Slot | null) => void;
   timer: NodeJS.Timeout;
 }
 
@@ -59,23 +60,37 @@ export class Admission {
       this.observer.refused?.('queue-full');
       return Promise.resolve(null);
     }
-    if (this.waiting.length === 0) this.queuedSince = performance.now();
+    const arrived = performance.now();
+    if (this.waiting.length === 0) this.queuedSince = arrived;
+    const standing = this.standing();
+    if (standing) this.refuseOverdue(arrived);
     return new Promise((resolve) => {
       const waiter: Waiter = {
+        arrived,
         admit: resolve,
-        timer: setTimeout(
-          () => {
-            this.waiting.splice(this.waiting.indexOf(waiter), 1);
-            this.observer.refused?.('waited-too-long');
-            this.report();
-            resolve(null);
-          },
-          this.standing() ? Math.max(MIN_WAIT_MS, 2 * this.typicalMs()) : BURST_WAIT_MS,
-        ),
+        timer: setTimeout(() => this.refuse(waiter), standing ? this.standingWaitMs() : BURST_WAIT_MS),
       };
       this.waiting.push(waiter);
       this.report();
     });
+  }
+
+  private standingWaitMs(): number {
+    return Math.max(MIN_WAIT_MS, 2 * this.typicalMs());
+  }
+
+  /** Once the queue is standing, those let in to wait a burst's second have waited long enough. */
+  private refuseOverdue(now: number): void {
+    const bound = this.standingWaitMs();
+    while (this.waiting.length > 0 && now - this.waiting[0].arrived > bound) this.refuse(this.waiting[0]);
+  }
+
+  private refuse(waiter: Waiter): void {
+    clearTimeout(waiter.timer);
+    this.waiting.splice(this.waiting.indexOf(waiter), 1);
+    this.observer.refused?.('waited-too-long');
+    this.report();
+    waiter.admit(null);
   }
 
   private typicalMs(): number {

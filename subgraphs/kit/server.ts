@@ -79,11 +79,13 @@ export async function startSubgraph<Loaders>(
     logger: createLogger(definition.name),
   };
   const db = tracedDatabase(options.db, metrics);
-  // One guard per peer for the life of the server, so its breaker sees every call.
+  // One guard per peer for the life of the server, so its breaker sees every call. Without
+  // retries: every request here comes from the gateway, which retries its own call, so retrying
+  // here too would make three calls of each of its three (retries happen at the edge only).
   const peerGuards = Object.fromEntries(
     Object.keys(options.peerUrls ?? {}).map((name) => [
       name,
-      new CallGuard(name, resilienceSettings(name), metrics.guardObserver()),
+      new CallGuard(name, { ...resilienceSettings(name), retries: 0 }, metrics.guardObserver()),
     ]),
   );
   const verifyCaller = callerVerifier(options.callerVerifyingKey, definition.name);

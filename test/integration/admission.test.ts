@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_ADAPTIVE_LIMIT } from '../../platform/traffic/adaptive-limit';
 import { Federation, postQuery, startFederation } from '../fixtures/federation';
+import { holdTable } from '../fixtures/table-lock';
 
 /**
  * Admission control in front of a subgraph that has become slow: IRCC's client table held by a
@@ -29,19 +30,6 @@ interface Answer {
   body: Awaited<ReturnType<typeof postQuery>>['body'];
 }
 
-/** Locks IRCC's client table for HELD_MS; resolves once it is held, with the hold's end. */
-async function holdClientTable(): Promise<{ released: Promise<void> }> {
-  let held!: () => void;
-  const holding = new Promise<void>((resolve) => (held = resolve));
-  const hold = federation.database('ircc-case').transaction(async (tx) => {
-    await tx.query('LOCK TABLE client IN ACCESS EXCLUSIVE MODE');
-    held();
-    await new Promise((resolve) => setTimeout(resolve, HELD_MS));
-  });
-  await holding;
-  return { released: hold };
-}
-
 async function read(operation: string): Promise<Answer> {
   const { status, body, headers } = await postQuery(
     federation.gatewayUrl,
@@ -59,7 +47,7 @@ describe('a burst past the limit while a subgraph is slow', () => {
 
   beforeAll(async () => {
     run = randomUUID().replace(/-/g, '').slice(0, 12);
-    const slow = await holdClientTable();
+    const slow = await holdTable(federation.database('ircc-case'), 'client', HELD_MS);
     answers = await Promise.all(Array.from({ length: BURST }, (_, i) => read(`Burst_${run}_${i}`)));
     await slow.released;
     const rows = await federation
@@ -106,7 +94,7 @@ describe('a burst past the limit while a subgraph is slow', () => {
   });
 
   it('says so in French to a caller who reads French', async () => {
-    const slow = await holdClientTable();
+    const slow = await holdTable(federation.database('ircc-case'), 'client', HELD_MS);
     const answers = await Promise.all(
       Array.from({ length: BURST }, () =>
         fetch(federation.gatewayUrl, {

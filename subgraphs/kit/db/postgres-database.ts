@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Pool, PoolClient, types } from 'pg';
 import { Database, DATE_TYPE_OID, Queryable } from './database';
+import { remainingMs } from '../../../platform/resilience/deadline';
 
 types.setTypeParser(DATE_TYPE_OID, (value: string) => value);
 types.setTypeParser(types.builtins.INT8, (value: string) => Number(value));
@@ -35,6 +36,37 @@ function preparedName(sql: string): string | undefined {
   return name;
 }
 
+/** The request this statement was for is no longer waited for; nothing was run. */
+export class DeadlinePassed extends Error {
+  constructor() {
+    super("the request's deadline passed before the statement was run");
+  }
+}
+
+/**
+ * Runs `work` on a connection of its own and cancels its statement on the server (as psql's
+ * Ctrl-C does) if it is still running when the request's deadline passes: a caller who stopped
+ * waiting leaves no work behind holding a connection and PostgreSQL's CPU.
+ */
+async function untilDeadline<T>(
+  pool: Pool,
+  leftMs: number,
+  work: (client: PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  // pg keeps the server's process id on each connection, undeclared in its types.
+  const { processID } = client as unknown as { processID: number };
+  const timer = setTimeout(() => {
+    pool.query('SELECT pg_cancel_backend($1)', [processID]).catch(() => undefined);
+  }, leftMs);
+  try {
+    return await work(client);
+  } finally {
+    clearTimeout(timer);
+    client.release();
+  }
+}
+
 /** A PostgreSQL server: the embedded one `npm start` runs, or any other by URL. */
 export async function openPostgres(
   connectionString: string,
@@ -53,15 +85,21 @@ export async function openPostgres(
   // pool replaces it on the next query.
   pool.on('error', onError);
   await pool.query('SELECT 1');
+  const statement = (sql: string, params?: readonly unknown[]) => {
+    const name = params ? preparedName(sql) : undefined;
+    return name
+      ? { name, text: sql, values: [...params!] }
+      : { text: sql, values: params ? [...params] : undefined };
+  };
   const asQueryable = (target: Pool | PoolClient): Queryable => ({
     async query<Row>(sql: string, params?: readonly unknown[]) {
-      const name = params ? preparedName(sql) : undefined;
-      const result = await target.query(
-        name
-          ? { name, text: sql, values: [...params!] }
-          : { text: sql, values: params ? [...params] : undefined },
-      );
-      return result.rows as Row[];
+      const left = remainingMs();
+      if (left <= 0) throw new DeadlinePassed();
+      // The server's statement_timeout already stops a statement sooner than the request's deadline.
+      if (target !== pool || left >= (settings.statementTimeoutMs || Infinity))
+        return (await target.query(statement(sql, params))).rows as Row[];
+      return (await untilDeadline(pool, left, (client) => client.query(statement(sql, params))))
+        .rows as Row[];
     },
   });
   return {

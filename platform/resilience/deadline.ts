@@ -1,0 +1,44 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { currentRequest } from '../observability/request-record';
+
+/**
+ * One deadline per request: the gateway fixes it when the request arrives, every call made for
+ * the request gets only the time that is left (all plan levels, retries included), and each call
+ * tells the service it reaches how much that is, in this header, so the service stops its own
+ * work (its SQL statements, its calls onward) when the caller has stopped waiting. A duration,
+ * not a time of day, so no two clocks need agree.
+ */
+export const DEADLINE_HEADER = 'one-window-deadline-ms';
+
+/**
+ * The deadline of a request that arrived now (on the performance.now() clock): the process's own
+ * bound, shortened by what the caller's header asks (a caller may want less time, never more).
+ */
+export function deadlineOf(header: string | string[] | undefined, ownMs?: number): number | undefined {
+  const asked = typeof header === 'string' && /^\d{1,9}$/.test(header) ? Number(header) : undefined;
+  const budget = Math.min(ownMs ?? Infinity, asked && asked > 0 ? asked : Infinity);
+  return Number.isFinite(budget) ? performance.now() + budget : undefined;
+}
+
+/** The end of the call being made (its time-out, or the request's deadline if nearer). */
+const callEnd = new AsyncLocalStorage<number>();
+
+/** Runs one call to another service, which its caller waits for `ms` at most. */
+export function withinCall<T>(ms: number, call: () => Promise<T>): Promise<T> {
+  return callEnd.run(performance.now() + ms, call);
+}
+
+/**
+ * Milliseconds left before the current request's deadline, or the current call's end if nearer;
+ * Infinity outside a request without a deadline.
+ */
+export function remainingMs(): number {
+  const end = Math.min(currentRequest().deadline ?? Infinity, callEnd.getStore() ?? Infinity);
+  return end === Infinity ? Infinity : end - performance.now();
+}
+
+/** The header that hands what is left on to a service called now; none without a deadline. */
+export function deadlineHeaders(): Record<string, string> {
+  const remaining = remainingMs();
+  return Number.isFinite(remaining) ? { [DEADLINE_HEADER]: String(Math.max(1, Math.floor(remaining))) } : {};
+}
