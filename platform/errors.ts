@@ -86,7 +86,7 @@ export const ERRORS = {
   OVERLOADED: {
     status: 503,
     meaning:
-      'More requests at once than the process can answer at its usual speed (an adaptive limit, `ONE_WINDOW_CONCURRENCY`), and no place came free within twice the usual time of a request: refused before any work, nothing read or written. `Retry-After` says when to try again.',
+      'More requests at once than the gateway can answer at its usual speed (an adaptive limit, `ONE_WINDOW_CONCURRENCY`), and no place came free in time: refused before any GraphQL work, nothing run or recorded (it still counts against the rate limit). `Retry-After` (1–3 s) says when to try again.',
   },
   AUDIT_UNAVAILABLE: {
     status: 503,

@@ -35,6 +35,9 @@ export const AUDIT_QUEUE_LIMITS: GroupCommitLimits = {
   laneCaps: { anonymous: 2_000 },
 };
 
+/** How long past its request's deadline a record may still start its write. */
+const AUDIT_GRACE_MS = 1_000;
+
 /** An event's size in the request body, estimated from its parts without serializing it. */
 export function measureEvent(event: AccessEvent): Measure {
   const text = (values: readonly (string | null)[]) =>
@@ -99,9 +102,10 @@ export function auditWriter(
     measureEvent,
     { ...AUDIT_QUEUE_LIMITS, maxBytes: Math.min(AUDIT_QUEUE_LIMITS.maxBytes, Math.floor(maxBodyBytes / 2)) },
   );
-  // A record whose write has not started by its request's deadline is dropped unsent.
+  // A record whose write has not started by its request's deadline (or a second after, so that an
+  // answer made at its deadline is still recorded) is dropped unsent.
   return (event) =>
-    commit(event, remainingMs()).catch((error: unknown) => {
+    commit(event, Math.max(remainingMs(), AUDIT_GRACE_MS)).catch((error: unknown) => {
       if (error instanceof BacklogRefusal) metrics.auditBacklogRefusals.inc({ reason: error.reason });
       throw error;
     });

@@ -18,7 +18,7 @@ import {
 } from '../observability/request-record';
 import { Logger } from '../observability/logger';
 import { Admission } from '../traffic/admission';
-import { DEADLINE_HEADER, deadlineOf } from '../resilience/deadline';
+import { DEADLINE_HEADER, deadlineOf, remainingMs } from '../resilience/deadline';
 import {
   AdminPort,
   listeningUrl,
@@ -52,8 +52,8 @@ export interface ServeOptions<Context> {
    */
   admitDocument?: (request: IncomingMessage, document: DocumentRequest) => Promise<string | undefined>;
   /**
-   * Admission control: requests past the process's limit wait briefly, then are refused with 503
-   * OVERLOADED before anything else is done for them (not even the rate limit's count).
+   * Admission control: once counted against its caller's rate limit and read whole, a request past
+   * the process's limit waits briefly, then is refused with 503 OVERLOADED before any GraphQL work.
    */
   admission?: Admission;
   /**
@@ -144,6 +144,8 @@ export async function serveGraphQL<Context extends BaseContext>(
       );
     });
   });
+  // Node's default gives a request five minutes to arrive whole; a slow sender is cut off sooner.
+  httpServer.requestTimeout = REQUEST_TIMEOUT_MS;
   await new Promise<void>((resolve) =>
     httpServer.listen(
       { port: options.port, host: options.host ?? '127.0.0.1', backlog: LISTEN_BACKLOG },
@@ -189,11 +191,14 @@ export async function serveGraphQL<Context extends BaseContext>(
  */
 const LISTEN_BACKLOG = 4096;
 
+/** The most a request's headers and body may take to arrive (a 408 after it). */
+const REQUEST_TIMEOUT_MS = 30_000;
+
 /** Long enough for requests already on the wire to be read; short beside any drain. */
 const ALREADY_SENT_GRACE_MS = 250;
 
-/** Told to an overloaded caller: a place usually comes free within it. */
-const OVERLOADED_RETRY_AFTER_SECONDS = 1;
+/** Told to an overloaded caller, spread so that refused callers do not all come back at once. */
+const overloadedRetryAfterSeconds = () => 1 + Math.floor(Math.random() * 3);
 
 async function handle<Context extends BaseContext>(
   server: ApolloServer<Context>,
@@ -202,15 +207,6 @@ async function handle<Context extends BaseContext>(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  if (options.admission) {
-    const slot = await options.admission.acquire();
-    if (!slot) {
-      response.setHeader('retry-after', String(OVERLOADED_RETRY_AFTER_SECONDS));
-      return sendError(response, 'OVERLOADED', platformMessages.text('request.overloaded'));
-    }
-    // Only a whole answer teaches the limit how long requests take; refusals are quick by design.
-    response.once('close', () => slot.release(response.statusCode === 200));
-  }
   if (options.admitCaller) {
     const refusal = await options.admitCaller(request).then(
       () => null,
@@ -222,8 +218,40 @@ async function handle<Context extends BaseContext>(
   if (declared > limit)
     return sendError(response, 'PAYLOAD_TOO_LARGE', platformMessages.text('request.tooLarge', { limit }));
   const raw = await readBody(request, limit);
+  if (raw === GONE) return;
   if (raw === null)
     return sendError(response, 'PAYLOAD_TOO_LARGE', platformMessages.text('request.tooLarge', { limit }));
+  if (!options.admission) return run(server, options, request, response, raw);
+  // Counted against the caller's rate limit and read whole first: a slow sender holds no place.
+  const gone = new AbortController();
+  const onClose = () => gone.abort();
+  response.once('close', onClose);
+  const slot = await options.admission.acquire(gone.signal, remainingMs());
+  if (!slot) {
+    if (gone.signal.aborted) return;
+    response.setHeader('retry-after', String(overloadedRetryAfterSeconds()));
+    return sendError(response, 'OVERLOADED', platformMessages.text('request.overloaded'));
+  }
+  const started = performance.now();
+  try {
+    await run(server, options, request, response, raw);
+  } finally {
+    response.off('close', onClose);
+    // Only a whole answer delivered teaches the limit how long requests take.
+    slot.release(
+      !gone.signal.aborted && response.statusCode === 200 ? performance.now() - started : undefined,
+    );
+  }
+}
+
+/** Runs one GraphQL request whose body has been read, and writes its answer. */
+async function run<Context extends BaseContext>(
+  server: ApolloServer<Context>,
+  options: ServeOptions<Context>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  raw: string,
+): Promise<void> {
   let body: unknown;
   if (raw.length > 0 && /\bjson\b/i.test(request.headers['content-type'] ?? '')) {
     try {
@@ -297,11 +325,17 @@ function statusForMediaType(status: number, contentType: string | undefined, bod
   return requestErrors ? 200 : status;
 }
 
+/** The caller closed the connection before its body had come whole: nobody is left to answer. */
+const GONE = Symbol('gone');
+
 /** Reads the body as text, or returns null as soon as it passes the limit. */
-function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+function readBody(request: IncomingMessage, limit: number): Promise<string | null | typeof GONE> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    request.on('close', () => {
+      if (!request.complete) resolve(GONE);
+    });
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {

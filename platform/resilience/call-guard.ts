@@ -14,6 +14,7 @@ import {
   TimeoutStrategy,
   wrap,
 } from 'cockatiel';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { ResilienceSettings } from './settings';
 import { remainingMs, withinCall } from './deadline';
 import { RetryBudget } from './retry-budget';
@@ -47,6 +48,9 @@ export interface GuardObserver {
 }
 
 export type CallKind = 'query' | 'mutation';
+
+/** Whether the call being made is bounded by its request's deadline, nearer than its own time-out. */
+const cutByCaller = new AsyncLocalStorage<boolean>();
 
 /**
  * Every call One Window makes to another of its services goes through the guard for that
@@ -107,6 +111,8 @@ export class CallGuard {
             },
           )
         : noop;
+    // The filter is asked on the last attempt too, which took a retry that will not be made.
+    if ('onGiveUp' in retries) retries.onGiveUp(() => this.retryBudget.refund());
     // Aborted at the time-out only: a call that returned has no attempt left running, and aborting
     // its signal then would make a DOMException per call for nothing (2% of the gateway's CPU).
     this.deadline = timeout(settings.timeoutMs, {
@@ -135,6 +141,8 @@ export class CallGuard {
         error.reason === 'refused' ||
         (error.reason === 'overloaded' && error.retryAfterMs !== undefined)
       );
+    // Stopped by its caller's deadline rather than by the service's time-out: says nothing of it.
+    if (cutByCaller.getStore()) return false;
     return performance.now() - this.lastAnswerAt > this.settings.timeoutMs;
   }
 
@@ -157,8 +165,8 @@ export class CallGuard {
         bound === this.settings.timeoutMs
           ? this.deadline
           : timeout(bound, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
-      const answer = await withinCall(bound, () =>
-        deadline.execute(({ signal }) => guarded.execute(() => call(signal))),
+      const answer = await cutByCaller.run(bound < this.settings.timeoutMs, () =>
+        withinCall(bound, () => deadline.execute(({ signal }) => guarded.execute(() => call(signal)))),
       );
       this.lastAnswerAt = performance.now();
       return answer;

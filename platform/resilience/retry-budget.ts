@@ -30,6 +30,11 @@ export class RetryBudget {
     return true;
   }
 
+  /** Gives back a retry taken and not made. */
+  refund(): void {
+    this.balance = Math.min(this.most, this.balance + 1);
+  }
+
   private refill(): void {
     const now = performance.now();
     this.balance = Math.min(this.most, this.balance + ((now - this.refilledAt) / 1000) * this.perSecond);

@@ -1,9 +1,9 @@
 import { AdaptiveLimit, AdaptiveLimitSettings } from './adaptive-limit';
 
-/** A request's place among those running; given back once, when its answer has left. */
+/** A request's place among those running; given back once, when its answer has been written. */
 export interface Slot {
-  /** `sample`: the time it ran teaches the limit; a refusal or fault ran too short to say anything. */
-  release(sample: boolean): void;
+  /** `ranMs`: how long a request that was answered whole ran, to teach the limit; none otherwise. */
+  release(ranMs?: number): void;
 }
 
 export interface AdmissionObserver {
@@ -53,26 +53,41 @@ export class Admission {
     return this.running;
   }
 
-  /** A slot now, after a short wait, or null: refused. */
-  acquire(): Promise<Slot | null> {
+  /**
+   * A slot now, after a short wait, or null: refused, or `gone` aborted (the caller left; not
+   * counted as a refusal). A request waits no longer than `maxWaitMs` (what is left of its deadline).
+   */
+  acquire(gone?: AbortSignal, maxWaitMs = Infinity): Promise<Slot | null> {
     if (this.running < this.limit.limit && this.waiting.length === 0) return Promise.resolve(this.take());
-    if (this.waiting.length >= MAX_WAITING) {
-      this.observer.refused?.('queue-full');
-      return Promise.resolve(null);
-    }
     const arrived = performance.now();
     if (this.waiting.length === 0) this.queuedSince = arrived;
     const standing = this.standing();
     if (standing) this.refuseOverdue(arrived);
+    if (this.waiting.length >= MAX_WAITING || maxWaitMs <= 0) {
+      this.observer.refused?.(maxWaitMs <= 0 ? 'waited-too-long' : 'queue-full');
+      return Promise.resolve(null);
+    }
     return new Promise((resolve) => {
+      const wait = Math.min(maxWaitMs, standing ? this.standingWaitMs() : BURST_WAIT_MS);
       const waiter: Waiter = {
         arrived,
         admit: resolve,
-        timer: setTimeout(() => this.refuse(waiter), standing ? this.standingWaitMs() : BURST_WAIT_MS),
+        timer: setTimeout(() => this.refuse(waiter), wait),
       };
+      gone?.addEventListener('abort', () => this.leave(waiter), { once: true });
       this.waiting.push(waiter);
       this.report();
     });
+  }
+
+  /** A waiting caller left: its place in the queue goes, unanswered and uncounted. */
+  private leave(waiter: Waiter): void {
+    const position = this.waiting.indexOf(waiter);
+    if (position < 0) return;
+    clearTimeout(waiter.timer);
+    this.waiting.splice(position, 1);
+    this.report();
+    waiter.admit(null);
   }
 
   private standingWaitMs(): number {
@@ -86,8 +101,10 @@ export class Admission {
   }
 
   private refuse(waiter: Waiter): void {
+    const position = this.waiting.indexOf(waiter);
+    if (position < 0) return;
     clearTimeout(waiter.timer);
-    this.waiting.splice(this.waiting.indexOf(waiter), 1);
+    this.waiting.splice(position, 1);
     this.observer.refused?.('waited-too-long');
     this.report();
     waiter.admit(null);
@@ -106,13 +123,12 @@ export class Admission {
   private take(): Slot {
     this.running += 1;
     this.report();
-    const started = performance.now();
     let released = false;
     return {
-      release: (sample) => {
+      release: (ranMs) => {
         if (released) return;
         released = true;
-        if (sample) this.limit.sample(performance.now() - started, this.running);
+        if (ranMs !== undefined) this.limit.sample(ranMs, this.running);
         this.running -= 1;
         this.admitWaiting();
         this.report();

@@ -79,13 +79,17 @@ export async function startSubgraph<Loaders>(
     logger: createLogger(definition.name),
   };
   const db = tracedDatabase(options.db, metrics);
-  // One guard per peer for the life of the server, so its breaker sees every call. Without
-  // retries: every request here comes from the gateway, which retries its own call, so retrying
-  // here too would make three calls of each of its three (retries happen at the edge only).
+  // One guard per peer for the life of the server, so its breaker sees every call. One retry at
+  // most (a connection reset on a kept-alive connection), where the gateway's calls get two: a
+  // request through gateway -> atip -> ircc-case makes at most 3 x 2 calls, not 3 x 3.
   const peerGuards = Object.fromEntries(
     Object.keys(options.peerUrls ?? {}).map((name) => [
       name,
-      new CallGuard(name, { ...resilienceSettings(name), retries: 0 }, metrics.guardObserver()),
+      new CallGuard(
+        name,
+        { ...resilienceSettings(name), retries: Math.min(1, resilienceSettings(name).retries) },
+        metrics.guardObserver(),
+      ),
     ]),
   );
   const verifyCaller = callerVerifier(options.callerVerifyingKey, definition.name);

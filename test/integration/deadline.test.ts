@@ -47,6 +47,16 @@ it("answers within the caller's deadline and leaves no statement waiting on the 
     // The lock is still held; the statement was cancelled at the deadline, not left to its time-out.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await waitingForLocks()).toBe(0);
+    // Every pooled connection is back at the server's own statement time-out.
+    const timeouts = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        federation
+          .database('ircc-case')
+          .query<{ statement_timeout: string }>('SHOW statement_timeout')
+          .then(([row]) => row.statement_timeout),
+      ),
+    );
+    expect(new Set(timeouts)).toEqual(new Set(['1500ms']));
   } finally {
     await lock.released;
   }

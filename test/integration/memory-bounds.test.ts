@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { resilienceSettings } from '../../platform/resilience/settings';
-import { postQuery, useFederation } from '../fixtures/federation';
+import { postQuery, PATIENT_STORE, useFederation } from '../fixtures/federation';
 
 /**
  * What a caller sends cannot grow the gateway's memory: every cache keyed by caller input has a
@@ -12,19 +12,22 @@ import { postQuery, useFederation } from '../fixtures/federation';
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
-const federation = useFederation({
-  rateLimits: {
-    anonymous: 1e6,
-    applicant: 1e6,
-    representative: 1e6,
-    partner: 1e6,
-    officer: 1e6,
-    unverified: 1e6,
+const federation = useFederation(
+  {
+    rateLimits: {
+      anonymous: 1e6,
+      applicant: 1e6,
+      representative: 1e6,
+      partner: 1e6,
+      officer: 1e6,
+      unverified: 1e6,
+    },
+    // What is measured is memory, not how fast a 2-core machine answers 240 KB documents: a subgraph
+    // slowed by the flood must not turn an answer into a time-out (it did on a fresh-clone CI run).
+    resilience: (service: string) => ({ ...resilienceSettings(service), timeoutMs: 20_000 }),
   },
-  // What is measured is memory, not how fast a 2-core machine answers 240 KB documents: a subgraph
-  // slowed by the flood must not turn an answer into a time-out (it did on a fresh-clone CI run).
-  resilience: (service: string) => ({ ...resilienceSettings(service), timeoutMs: 20_000 }),
-});
+  PATIENT_STORE,
+);
 
 const PADDING_BYTES = 240 * 1024;
 const DOCUMENTS = 1_000;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { RunningGateway, startGateway } from '../../gateway/gateway';
 import { SUPERGRAPH_SDL } from '../../platform/supergraph-config';
 import { resilienceSettings } from '../../platform/resilience/settings';
-import { Federation, postQuery, startFederation } from '../fixtures/federation';
+import { Federation, postQuery, PATIENT_STORE, startFederation } from '../fixtures/federation';
 import { describeWithServer, REDIS } from '../fixtures/optional-servers';
 
 /**
@@ -31,7 +31,11 @@ describeWithServer(REDIS, 'gateway replicas sharing Redis', (redisUrl) => {
   let replicas: string[];
 
   beforeAll(async () => {
-    federation = await startFederation(undefined, { redisUrl, rateLimits: LIMITS, resilience: PATIENT });
+    federation = await startFederation(
+      undefined,
+      { redisUrl, rateLimits: LIMITS, resilience: PATIENT },
+      PATIENT_STORE,
+    );
     second = await startGateway({
       port: 0,
       supergraphFile: SUPERGRAPH_SDL,

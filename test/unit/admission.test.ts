@@ -149,7 +149,7 @@ describe('admission control', () => {
     expect([a, b].every((slot) => slot && slot !== 'waiting')).toBe(true);
     expect(c).toBe('waiting');
     const third = gate.acquire();
-    (a as Slot).release(true);
+    (a as Slot).release(10);
     jest.advanceTimersByTime(1);
     expect(gate.inFlight).toBe(2);
     expect(await settled([third])).toEqual(['waiting']);
@@ -177,18 +177,42 @@ describe('admission control', () => {
     const newer = gate.acquire();
     const newest = gate.acquire();
     expect(await old).toBeNull();
-    first.release(false);
+    first.release();
     expect(await settled([newer, newest])).toEqual(['waiting', expect.anything()]);
     jest.advanceTimersByTime(101);
     expect(await newer).toBeNull();
+  });
+
+  it('forgets a waiting request whose caller left, without counting it as refused', async () => {
+    const refused: string[] = [];
+    const gate = new Admission(fixed(1), { refused: (reason) => refused.push(reason) });
+    const first = (await gate.acquire())!;
+    const leaving = new AbortController();
+    const left = gate.acquire(leaving.signal);
+    const staying = gate.acquire();
+    leaving.abort();
+    expect(await left).toBeNull();
+    first.release();
+    expect(await staying).not.toBeNull();
+    expect(refused).toEqual([]);
+    expect(gate.inFlight).toBe(1);
+  });
+
+  it('waits no longer than what is left of the request, and not at all when nothing is', async () => {
+    const gate = new Admission(fixed(1));
+    await gate.acquire();
+    const short = gate.acquire(undefined, 30);
+    jest.advanceTimersByTime(31);
+    expect(await short).toBeNull();
+    expect(await gate.acquire(undefined, 0)).toBeNull();
   });
 
   it('releases a place once, however often its release is called', async () => {
     const gate = new Admission(fixed(2));
     const slot = (await gate.acquire())!;
     await gate.acquire();
-    slot.release(true);
-    slot.release(true);
+    slot.release(10);
+    slot.release(10);
     expect(gate.inFlight).toBe(1);
   });
 
@@ -219,20 +243,20 @@ describe('admission control', () => {
           for (const event of events) {
             if (event.kind === 'arrive') ask();
             else if (event.kind === 'finish' && running.length > 0)
-              running.splice(event.which % running.length, 1)[0].release(event.sample);
+              running.splice(event.which % running.length, 1)[0].release(event.sample ? 10 : undefined);
             else if (event.kind === 'wait') jest.advanceTimersByTime(event.ms);
             await Promise.resolve();
             await Promise.resolve();
             expect(gate.inFlight).toBeLessThanOrEqual(n);
           }
           while (running.length > 0) {
-            running.pop()!.release(false);
+            running.pop()!.release();
             await Promise.resolve();
             await Promise.resolve();
           }
           jest.advanceTimersByTime(2_000);
           for (let i = 0; i < 4; i += 1) await Promise.resolve();
-          while (running.length > 0) running.pop()!.release(false);
+          while (running.length > 0) running.pop()!.release();
           expect(answers).toHaveLength(asked);
         },
       ),

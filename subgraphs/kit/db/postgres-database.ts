@@ -44,26 +44,25 @@ export class DeadlinePassed extends Error {
 }
 
 /**
- * Runs `work` on a connection of its own and cancels its statement on the server (as psql's
- * Ctrl-C does) if it is still running when the request's deadline passes: a caller who stopped
- * waiting leaves no work behind holding a connection and PostgreSQL's CPU.
+ * Runs `work` on a connection of its own whose statement time-out is what is left of the request,
+ * so PostgreSQL itself stops the statement when the caller stops waiting; the connection's own
+ * time-out is put back before anyone else gets it (a connection that cannot be put back is closed).
+ * No second connection is needed to cancel it, and nothing can cancel another request's statement.
  */
-async function untilDeadline<T>(
-  pool: Pool,
-  leftMs: number,
-  work: (client: PoolClient) => Promise<T>,
-): Promise<T> {
+async function untilDeadline<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
-  // pg keeps the server's process id on each connection, undeclared in its types.
-  const { processID } = client as unknown as { processID: number };
-  const timer = setTimeout(() => {
-    pool.query('SELECT pg_cancel_backend($1)', [processID]).catch(() => undefined);
-  }, leftMs);
+  let broken = false;
   try {
-    return await work(client);
+    const left = remainingMs();
+    if (left <= 0) throw new DeadlinePassed();
+    await client.query(`SET statement_timeout = ${Math.max(1, Math.ceil(left))}`);
+    try {
+      return await work(client);
+    } finally {
+      await client.query('RESET statement_timeout').catch(() => (broken = true));
+    }
   } finally {
-    clearTimeout(timer);
-    client.release();
+    client.release(broken);
   }
 }
 
@@ -98,8 +97,7 @@ export async function openPostgres(
       // The server's statement_timeout already stops a statement sooner than the request's deadline.
       if (target !== pool || left >= (settings.statementTimeoutMs || Infinity))
         return (await target.query(statement(sql, params))).rows as Row[];
-      return (await untilDeadline(pool, left, (client) => client.query(statement(sql, params))))
-        .rows as Row[];
+      return (await untilDeadline(pool, (client) => client.query(statement(sql, params)))).rows as Row[];
     },
   });
   return {
