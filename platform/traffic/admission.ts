@@ -30,7 +30,7 @@ const MAX_WAITING = 4_096;
 
 /**
  * Admission control: at most `limit.limit` requests run at once; the rest wait or are refused
- * before they cost anything more (their body unread, their token unchecked). How they wait
+ * before any GraphQL work is done for them (planning, fetches, the audit write). How they wait
  * follows CoDel (Nichols and Jacobson) and Facebook's adaptive LIFO: a queue that comes and goes
  * is a burst, served in order of arrival with waits of up to a second; a queue that has not
  * emptied for ten usual request times means more arrives than the process can serve, and then
