@@ -4,6 +4,7 @@ import { ErrorCode } from './errors';
 import { currentLanguage } from './language/language-scope';
 import { platformMessages } from './messages/catalogue';
 import { requestLogger } from './observability/request-record';
+import { DeadlinePassed } from './resilience/deadline';
 
 /**
  * A fault, for the operator: its kind, SQLSTATE, path and stack frames. Its message may quote a
@@ -12,6 +13,10 @@ import { requestLogger } from './observability/request-record';
 function reportFault(error: unknown, formatted: GraphQLFormattedError): void {
   const fault = error as Partial<Error> & { code?: unknown };
   const logger = requestLogger();
+  if (error instanceof DeadlinePassed) {
+    logger.debug({ path: formatted.path }, 'stopped at the deadline');
+    return;
+  }
   logger.error(
     {
       errorName: fault.name,

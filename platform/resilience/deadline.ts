@@ -42,3 +42,15 @@ export function deadlineHeaders(): Record<string, string> {
   const remaining = remainingMs();
   return Number.isFinite(remaining) ? { [DEADLINE_HEADER]: String(Math.max(1, Math.floor(remaining))) } : {};
 }
+
+/**
+ * Work stopped because the request it was for is no longer waited for: its caller's deadline
+ * passed. Not a fault: logged at debug level, where a caller's small deadlines cannot flood the
+ * error log.
+ */
+export class DeadlinePassed extends Error {
+  constructor() {
+    super("the request's deadline passed");
+    this.name = 'DeadlinePassed';
+  }
+}

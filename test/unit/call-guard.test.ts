@@ -1,7 +1,12 @@
 import fc from 'fast-check';
+import { GraphQLError } from 'graphql';
+import { Writable } from 'node:stream';
+import { maskInternalErrors } from '../../platform/mask-errors';
+import { createLogger } from '../../platform/observability/logger';
 import { inRequestRecord } from '../../platform/observability/request-record';
 import { CallGuard, ServiceFailure } from '../../platform/resilience/call-guard';
 import {
+  DeadlinePassed,
   deadlineHeaders,
   deadlineOf,
   DEADLINE_HEADER,
@@ -184,5 +189,37 @@ describe('the retry budget', () => {
         },
       ),
     );
+  });
+});
+
+describe('work stopped at a deadline', () => {
+  /** Masks `error` as the HTTP front does, and returns the levels of the lines it logged. */
+  function maskedAndLogged(error: Error) {
+    const lines: { level: string; msg: string }[] = [];
+    const logger = createLogger(
+      'test',
+      new Writable({
+        write: (chunk: Buffer, _encoding, done) => {
+          lines.push(JSON.parse(chunk.toString()) as { level: string; msg: string });
+          done();
+        },
+      }),
+    );
+    logger.level = 'debug';
+    const formatted = inRequestRecord({ logger }, () =>
+      maskInternalErrors(
+        { message: error.message, path: ['client'] },
+        new GraphQLError(error.message, { originalError: error, path: ['client'] }),
+      ),
+    );
+    return { formatted, levels: lines.map((line) => line.level) };
+  }
+
+  it('is masked as any fault is, but logged at debug level, so a caller’s small deadlines cannot flood the error log', () => {
+    const stopped = maskedAndLogged(new DeadlinePassed());
+    expect(stopped.formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(stopped.levels).toEqual(['debug']);
+    const fault = maskedAndLogged(new Error('relation "client" does not exist'));
+    expect(fault.levels).toContain('error');
   });
 });

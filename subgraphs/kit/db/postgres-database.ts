@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Pool, PoolClient, types } from 'pg';
 import { Database, DATE_TYPE_OID, Queryable } from './database';
-import { remainingMs } from '../../../platform/resilience/deadline';
+import { DeadlinePassed, remainingMs } from '../../../platform/resilience/deadline';
 
 types.setTypeParser(DATE_TYPE_OID, (value: string) => value);
 types.setTypeParser(types.builtins.INT8, (value: string) => Number(value));
@@ -36,12 +36,8 @@ function preparedName(sql: string): string | undefined {
   return name;
 }
 
-/** The request this statement was for is no longer waited for; nothing was run. */
-export class DeadlinePassed extends Error {
-  constructor() {
-    super("the request's deadline passed before the statement was run");
-  }
-}
+/** SQLSTATE 57014: a statement stopped by its time-out (or a cancel). */
+const QUERY_CANCELED = '57014';
 
 /**
  * Runs `work` on a connection of its own whose statement time-out is what is left of the request,
@@ -58,6 +54,9 @@ async function untilDeadline<T>(pool: Pool, work: (client: PoolClient) => Promis
     await client.query(`SET statement_timeout = ${Math.max(1, Math.ceil(left))}`);
     try {
       return await work(client);
+    } catch (error) {
+      // query_canceled: the time-out set from the deadline passed, not a fault of the store's.
+      throw (error as { code?: unknown }).code === QUERY_CANCELED ? new DeadlinePassed() : error;
     } finally {
       await client.query('RESET statement_timeout').catch(() => (broken = true));
     }
