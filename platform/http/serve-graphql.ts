@@ -226,7 +226,8 @@ async function handle<Context extends BaseContext>(
   const gone = new AbortController();
   const onClose = () => gone.abort();
   response.once('close', onClose);
-  const slot = await options.admission.acquire(gone.signal, remainingMs());
+  // A string holds up to two bytes a character while it waits.
+  const slot = await options.admission.acquire(gone.signal, remainingMs(), 2 * raw.length);
   if (!slot) {
     if (gone.signal.aborted) return;
     response.setHeader('retry-after', String(overloadedRetryAfterSeconds()));

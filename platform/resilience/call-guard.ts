@@ -14,9 +14,8 @@ import {
   TimeoutStrategy,
   wrap,
 } from 'cockatiel';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { ResilienceSettings } from './settings';
-import { remainingMs, withinCall } from './deadline';
+import { cutByCaller, remainingMs, withinCall } from './deadline';
 import { RetryBudget } from './retry-budget';
 
 /** Why a call to another service gave no answer; stable, for logs, metrics and error extensions. */
@@ -48,9 +47,6 @@ export interface GuardObserver {
 }
 
 export type CallKind = 'query' | 'mutation';
-
-/** Whether the call being made is bounded by its request's deadline, nearer than its own time-out. */
-const cutByCaller = new AsyncLocalStorage<boolean>();
 
 /**
  * Every call One Window makes to another of its services goes through the guard for that
@@ -142,7 +138,7 @@ export class CallGuard {
         (error.reason === 'overloaded' && error.retryAfterMs !== undefined)
       );
     // Stopped by its caller's deadline rather than by the service's time-out: says nothing of it.
-    if (cutByCaller.getStore()) return false;
+    if (cutByCaller()) return false;
     return performance.now() - this.lastAnswerAt > this.settings.timeoutMs;
   }
 
@@ -165,8 +161,8 @@ export class CallGuard {
         bound === this.settings.timeoutMs
           ? this.deadline
           : timeout(bound, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
-      const answer = await cutByCaller.run(bound < this.settings.timeoutMs, () =>
-        withinCall(bound, () => deadline.execute(({ signal }) => guarded.execute(() => call(signal)))),
+      const answer = await withinCall(bound, bound < this.settings.timeoutMs, () =>
+        deadline.execute(({ signal }) => guarded.execute(() => call(signal))),
       );
       this.lastAnswerAt = performance.now();
       return answer;

@@ -20,12 +20,20 @@ export function deadlineOf(header: string | string[] | undefined, ownMs?: number
   return Number.isFinite(budget) ? performance.now() + budget : undefined;
 }
 
-/** The end of the call being made (its time-out, or the request's deadline if nearer). */
-const callEnd = new AsyncLocalStorage<number>();
+/** The call being made: its end (its time-out, or the request's deadline if nearer), and which. */
+const currentCall = new AsyncLocalStorage<{ end: number; byCaller: boolean }>();
 
-/** Runs one call to another service, which its caller waits for `ms` at most. */
-export function withinCall<T>(ms: number, call: () => Promise<T>): Promise<T> {
-  return callEnd.run(performance.now() + ms, call);
+/**
+ * Runs one call to another service, which its caller waits for `ms` at most; `byCaller` when that
+ * is the request's deadline, nearer than the call's own time-out.
+ */
+export function withinCall<T>(ms: number, byCaller: boolean, call: () => Promise<T>): Promise<T> {
+  return currentCall.run({ end: performance.now() + ms, byCaller }, call);
+}
+
+/** Whether the call being made ends at its request's deadline rather than at its own time-out. */
+export function cutByCaller(): boolean {
+  return currentCall.getStore()?.byCaller ?? false;
 }
 
 /**
@@ -33,7 +41,7 @@ export function withinCall<T>(ms: number, call: () => Promise<T>): Promise<T> {
  * Infinity outside a request without a deadline.
  */
 export function remainingMs(): number {
-  const end = Math.min(currentRequest().deadline ?? Infinity, callEnd.getStore() ?? Infinity);
+  const end = Math.min(currentRequest().deadline ?? Infinity, currentCall.getStore()?.end ?? Infinity);
   return end === Infinity ? Infinity : end - performance.now();
 }
 

@@ -13,6 +13,7 @@ export interface AdmissionObserver {
 
 interface Waiter {
   arrived: number;
+  bytes: number;
   admit: (slot: Slot | null) => void;
   timer: NodeJS.Timeout;
 }
@@ -25,8 +26,10 @@ const BURST_WAIT_MS = 1_000;
 const FIRST_TYPICAL_MS = 50;
 /** A queue that has not emptied for this many usual request times is standing: overload, not a burst. */
 const STANDING_AFTER = 10;
-/** Waiting requests past this are refused at once, however short their wait would be. */
+/** Waiting requests past this are refused at once, however short their wait would be… */
 const MAX_WAITING = 4_096;
+/** …and so are requests whose bodies would take those waiting past this much memory. */
+const MAX_WAITING_BYTES = 64 * 1024 * 1024;
 
 /**
  * Admission control: at most `limit.limit` requests run at once; the rest wait or are refused
@@ -41,6 +44,7 @@ const MAX_WAITING = 4_096;
 export class Admission {
   private running = 0;
   private readonly waiting: Waiter[] = [];
+  private waitingBytes = 0;
   /** When the queue last went from empty to not. */
   private queuedSince = performance.now();
 
@@ -55,15 +59,20 @@ export class Admission {
 
   /**
    * A slot now, after a short wait, or null: refused, or `gone` aborted (the caller left; not
-   * counted as a refusal). A request waits no longer than `maxWaitMs` (what is left of its deadline).
+   * counted as a refusal). A request waits no longer than `maxWaitMs` (what is left of its
+   * deadline); `bytes` is what it holds in memory while it waits (its body).
    */
-  acquire(gone?: AbortSignal, maxWaitMs = Infinity): Promise<Slot | null> {
+  acquire(gone?: AbortSignal, maxWaitMs = Infinity, bytes = 0): Promise<Slot | null> {
     if (this.running < this.limit.limit && this.waiting.length === 0) return Promise.resolve(this.take());
     const arrived = performance.now();
     if (this.waiting.length === 0) this.queuedSince = arrived;
     const standing = this.standing();
     if (standing) this.refuseOverdue(arrived);
-    if (this.waiting.length >= MAX_WAITING || maxWaitMs <= 0) {
+    if (
+      this.waiting.length >= MAX_WAITING ||
+      this.waitingBytes + bytes > MAX_WAITING_BYTES ||
+      maxWaitMs <= 0
+    ) {
       this.observer.refused?.(maxWaitMs <= 0 ? 'waited-too-long' : 'queue-full');
       return Promise.resolve(null);
     }
@@ -71,23 +80,15 @@ export class Admission {
       const wait = Math.min(maxWaitMs, standing ? this.standingWaitMs() : BURST_WAIT_MS);
       const waiter: Waiter = {
         arrived,
+        bytes,
         admit: resolve,
-        timer: setTimeout(() => this.refuse(waiter), wait),
+        timer: setTimeout(() => this.remove(waiter, true), wait),
       };
-      gone?.addEventListener('abort', () => this.leave(waiter), { once: true });
+      gone?.addEventListener('abort', () => this.remove(waiter, false), { once: true });
       this.waiting.push(waiter);
+      this.waitingBytes += bytes;
       this.report();
     });
-  }
-
-  /** A waiting caller left: its place in the queue goes, unanswered and uncounted. */
-  private leave(waiter: Waiter): void {
-    const position = this.waiting.indexOf(waiter);
-    if (position < 0) return;
-    clearTimeout(waiter.timer);
-    this.waiting.splice(position, 1);
-    this.report();
-    waiter.admit(null);
   }
 
   private standingWaitMs(): number {
@@ -97,17 +98,24 @@ export class Admission {
   /** Once the queue is standing, those let in to wait a burst's second have waited long enough. */
   private refuseOverdue(now: number): void {
     const bound = this.standingWaitMs();
-    while (this.waiting.length > 0 && now - this.waiting[0].arrived > bound) this.refuse(this.waiting[0]);
+    while (this.waiting.length > 0 && now - this.waiting[0].arrived > bound)
+      this.remove(this.waiting[0], true);
   }
 
-  private refuse(waiter: Waiter): void {
+  /** Takes a waiter out of the queue unadmitted: refused (counted), or its caller left (not). */
+  private remove(waiter: Waiter, refused: boolean): void {
     const position = this.waiting.indexOf(waiter);
     if (position < 0) return;
-    clearTimeout(waiter.timer);
     this.waiting.splice(position, 1);
-    this.observer.refused?.('waited-too-long');
+    this.leftQueue(waiter);
+    if (refused) this.observer.refused?.('waited-too-long');
     this.report();
     waiter.admit(null);
+  }
+
+  private leftQueue(waiter: Waiter): void {
+    clearTimeout(waiter.timer);
+    this.waitingBytes -= waiter.bytes;
   }
 
   private typicalMs(): number {
@@ -140,7 +148,7 @@ export class Admission {
   private admitWaiting(): void {
     while (this.waiting.length > 0 && this.running < this.limit.limit) {
       const waiter = this.standing() ? this.waiting.pop()! : this.waiting.shift()!;
-      clearTimeout(waiter.timer);
+      this.leftQueue(waiter);
       waiter.admit(this.take());
     }
   }

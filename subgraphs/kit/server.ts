@@ -83,14 +83,13 @@ export async function startSubgraph<Loaders>(
   // most (a connection reset on a kept-alive connection), where the gateway's calls get two: a
   // request through gateway -> atip -> ircc-case makes at most 3 x 2 calls, not 3 x 3.
   const peerGuards = Object.fromEntries(
-    Object.keys(options.peerUrls ?? {}).map((name) => [
-      name,
-      new CallGuard(
+    Object.keys(options.peerUrls ?? {}).map((name) => {
+      const settings = resilienceSettings(name);
+      return [
         name,
-        { ...resilienceSettings(name), retries: Math.min(1, resilienceSettings(name).retries) },
-        metrics.guardObserver(),
-      ),
-    ]),
+        new CallGuard(name, { ...settings, retries: Math.min(1, settings.retries) }, metrics.guardObserver()),
+      ];
+    }),
   );
   const verifyCaller = callerVerifier(options.callerVerifyingKey, definition.name);
   const server = new ApolloServer<SubgraphContext<Loaders>>({

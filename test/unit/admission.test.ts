@@ -207,6 +207,18 @@ describe('admission control', () => {
     expect(await gate.acquire(undefined, 0)).toBeNull();
   });
 
+  it('refuses at once a request whose body would take those waiting past 64 MiB', async () => {
+    const refused: string[] = [];
+    const gate = new Admission(fixed(1), { refused: (reason) => refused.push(reason) });
+    const first = (await gate.acquire())!;
+    const big = gate.acquire(undefined, Infinity, 40 * 1024 * 1024);
+    expect(await gate.acquire(undefined, Infinity, 30 * 1024 * 1024)).toBeNull();
+    expect(refused).toEqual(['queue-full']);
+    first.release();
+    expect(await big).not.toBeNull();
+    expect(await settled([gate.acquire(undefined, Infinity, 30 * 1024 * 1024)])).toEqual(['waiting']);
+  });
+
   it('releases a place once, however often its release is called', async () => {
     const gate = new Admission(fixed(2));
     const slot = (await gate.acquire())!;

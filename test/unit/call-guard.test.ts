@@ -215,7 +215,7 @@ describe('work stopped at a deadline', () => {
     return { formatted, levels: lines.map((line) => line.level) };
   }
 
-  it('is masked as any fault is, but logged at debug level, so a caller’s small deadlines cannot flood the error log', () => {
+  it('is masked like every other fault, but logged at debug level, so a caller’s small deadlines cannot flood the error log', () => {
     const stopped = maskedAndLogged(new DeadlinePassed());
     expect(stopped.formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(stopped.levels).toEqual(['debug']);
