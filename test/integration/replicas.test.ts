@@ -15,6 +15,8 @@ import { describeWithServer, REDIS } from '../fixtures/optional-servers';
  * in this one process, where 300 requests at once can take longer than the 2 s a subgraph is given.
  */
 const PATIENT = (service: string) => ({ ...resilienceSettings(service), timeoutMs: 20_000 });
+/** The request deadline likewise: a record's write may wait only as long as its request has left. */
+const PATIENT_DEADLINE_MS = 60_000;
 
 const LIMITS = {
   anonymous: 10,
@@ -33,7 +35,7 @@ describeWithServer(REDIS, 'gateway replicas sharing Redis', (redisUrl) => {
   beforeAll(async () => {
     federation = await startFederation(
       undefined,
-      { redisUrl, rateLimits: LIMITS, resilience: PATIENT },
+      { redisUrl, rateLimits: LIMITS, resilience: PATIENT, deadlineMs: PATIENT_DEADLINE_MS },
       PATIENT_STORE,
     );
     second = await startGateway({
@@ -46,6 +48,7 @@ describeWithServer(REDIS, 'gateway replicas sharing Redis', (redisUrl) => {
       redisUrl,
       rateLimits: LIMITS,
       resilience: PATIENT,
+      deadlineMs: PATIENT_DEADLINE_MS,
       // As the first replica (test/fixtures/federation.ts): in this one process, a gateway's
       // measured time is everyone's, and this suite sends 300 at once on purpose.
       concurrency: 'off',
