@@ -92,6 +92,18 @@ export function markdownReport({ ranAt, machine, settings, runs }: Report): stri
       return `| ${workload} | ${medianAndRange(p50s('one-window'), 1)} | ${medianAndRange(p50s('hive-gateway'), 1)} | ${medianAndRange(p50s('direct'), 1)} | ${ratio(median(p50s('one-window')), median(p50s('direct')))} |`;
     }),
     '',
+    '### Every target: closed-loop req/s · unloaded p50 ms, medians',
+    '',
+    `| workload | ${targets.join(' | ')} |`,
+    `| --- | ${targets.map(() => '---:').join(' | ')} |`,
+    ...workloads.map((workload) => {
+      const cells = targets.map((target) => {
+        const p50 = median(closed(workload, target, 1).map((run) => run.result.latencyMs.p50));
+        return `${fixed(throughput(workload, target))} · ${fixed(p50, 1)}`;
+      });
+      return `| ${workload} | ${cells.join(' | ')} |`;
+    }),
+    '',
     '### Open loop (fixed arrival rate): achieved req/s, p50 / p99 ms (medians; p99 with its range; dropped: arrivals beyond 500 waiting)',
     '',
     `| workload | rate | ${targets.filter((target) => target !== 'one-window-bare').join(' | ')} |`,

@@ -57,6 +57,7 @@ const ALL_TARGETS = [
   'one-window',
   'one-window-bare',
   'one-window-unadmitted',
+  'one-window-direct-audit',
   'hive-gateway',
   'direct',
 ] as const;
@@ -77,6 +78,8 @@ const PORTS = {
   jwks: 4109,
   unadmitted: 4110,
   unadmittedAdmin: 4111,
+  directAudit: 4112,
+  directAuditAdmin: 4113,
 };
 /** The one connection that measures how quickly full service returns after an overload. */
 const RECOVERY_SECONDS = 3;
@@ -127,6 +130,15 @@ async function main(): Promise<void> {
         ONE_WINDOW_CONCURRENCY: 'off',
       })
     : undefined;
+  // One Window's own gateway writing each record to the trail before its answer, without the outbox.
+  const directAudit = chosenTargets.includes('one-window-direct-audit')
+    ? await startGateway({
+        ...env,
+        GATEWAY_PORT: String(PORTS.directAudit),
+        ONE_WINDOW_ADMIN_PORT: String(PORTS.directAuditAdmin),
+        ONE_WINDOW_AUDIT_WRITE: 'direct',
+      })
+    : undefined;
   const hive = chosenTargets.includes('hive-gateway')
     ? await startHiveGateway(PORTS.hive, subgraphUrls, env)
     : undefined;
@@ -144,6 +156,7 @@ async function main(): Promise<void> {
       'one-window': throughGateway(`http://127.0.0.1:${PORTS.gateway}/`),
       'one-window-bare': throughGateway(`http://127.0.0.1:${PORTS.bare}/`),
       'one-window-unadmitted': throughGateway(`http://127.0.0.1:${PORTS.unadmitted}/`),
+      'one-window-direct-audit': throughGateway(`http://127.0.0.1:${PORTS.directAudit}/`),
       'hive-gateway': throughGateway(`http://127.0.0.1:${PORTS.hive}/graphql`),
       direct: async ({ query, variables, authorization }) =>
         (await floor.run(query, variables, authorization)) ? null : 'a subgraph answered with errors',
@@ -157,6 +170,7 @@ async function main(): Promise<void> {
       postgres: findProcess(root, 'bin/postgres.js'),
       ...(bare ? { 'bare gateway': bare.pid! } : {}),
       ...(unadmitted ? { 'unadmitted gateway': unadmitted.pid! } : {}),
+      ...(directAudit ? { 'direct-audit gateway': directAudit.pid! } : {}),
       ...(hive ? { 'hive gateway': hive.pid! } : {}),
       // The load generator and the direct floor, without the processes it started.
       bench: -process.pid,
@@ -226,6 +240,7 @@ async function main(): Promise<void> {
     await stop(hive);
     await stop(bare);
     await stop(unadmitted);
+    await stop(directAudit);
     await stop(federation);
     collector?.close();
     jwks.server.close();

@@ -3,6 +3,7 @@ import { adminPort, drainMs, onOff, positiveInteger } from '../platform/config';
 import { OperationLimits, operationLimits } from '../platform/operation-limits';
 import { subgraphEndpoints, SUPERGRAPH_SDL } from '../platform/supergraph-config';
 import { TokenSettings, tokenSettings } from './auth/token-verifier';
+import { OutboxSettings } from './audit/outbox/audit-outbox';
 import { RateLimits, rateLimits } from './traffic/rate-limits';
 
 /** Everything the gateway process reads from its environment, read and checked in one place. */
@@ -27,6 +28,8 @@ export interface GatewayConfig {
   redisUrl?: string;
   exposure: Exposure;
   drainMs: number;
+  /** Where records wait for the audit trail; none (ONE_WINDOW_AUDIT_WRITE=direct) writes each before its answer. */
+  auditOutbox?: OutboxSettings;
 }
 
 /**
@@ -69,6 +72,31 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     redisUrl: env.ONE_WINDOW_REDIS_URL || undefined,
     exposure: exposure(env),
     drainMs: drainMs(env),
+    auditOutbox: auditOutbox(env),
+  };
+}
+
+/**
+ * The outbox by default (ONE_WINDOW_AUDIT_WRITE=outbox): in `<ONE_WINDOW_DATA_DIR>/audit-outbox/
+ * gateway-<port>` unless ONE_WINDOW_AUDIT_OUTBOX_DIR names a directory, which must be on a disk
+ * that outlives the process and belong to this gateway alone. `direct` is for a gateway without
+ * such a disk (a container whose filesystem dies with it): each answer then waits for the trail.
+ */
+export function auditOutbox(env: NodeJS.ProcessEnv = process.env): OutboxSettings | undefined {
+  const mode = env.ONE_WINDOW_AUDIT_WRITE || 'outbox';
+  if (mode === 'direct') return undefined;
+  if (mode !== 'outbox') throw new Error(`ONE_WINDOW_AUDIT_WRITE must be outbox or direct, not ${mode}`);
+  const port = positiveInteger(env.GATEWAY_PORT, 4000, 'GATEWAY_PORT');
+  return {
+    dir: path.resolve(
+      env.ONE_WINDOW_AUDIT_OUTBOX_DIR ||
+        path.join(env.ONE_WINDOW_DATA_DIR ?? 'data', 'audit-outbox', `gateway-${port}`),
+    ),
+    maxLagMs: positiveInteger(env.ONE_WINDOW_AUDIT_MAX_LAG_MS, 30_000, 'ONE_WINDOW_AUDIT_MAX_LAG_MS'),
+    maxBacklogBytes:
+      positiveInteger(env.ONE_WINDOW_AUDIT_OUTBOX_MAX_MB, 1_024, 'ONE_WINDOW_AUDIT_OUTBOX_MAX_MB') *
+      1024 *
+      1024,
   };
 }
 

@@ -13,7 +13,8 @@ import { documentStore, persistedQueryStore } from '../platform/apollo-caches';
 import { maskInternalErrors } from '../platform/mask-errors';
 import { AuditContext, tallySubgraphResponse } from './audit/access-tally';
 import { auditPlugin } from './audit/audit-plugin';
-import { AuditWriter, auditWriter } from './audit/audit-writer';
+import { auditBatchSender, AuditWriter, auditWriter } from './audit/audit-writer';
+import { openAuditOutbox, OutboxSettings } from './audit/outbox/audit-outbox';
 import { AuthorizingGateway, GatewayContext } from './auth/authorizing-gateway';
 import { markAuthorizationEnforced } from './auth/enforced-features';
 import { callerForwarding, CallerForwarding, CallerSignatures, forwardCaller } from './auth/forward-caller';
@@ -72,6 +73,11 @@ export interface GatewayOptions {
   auditServiceUrl: string;
   /** How each access is recorded; through the audit subgraph at `auditServiceUrl` when omitted. */
   audit?: AuditWriter;
+  /**
+   * A durable local outbox the records go through, so an answer waits for a local fsync rather
+   * than for the audit trail; without it, each answer waits until its record is in the trail.
+   */
+  auditOutbox?: OutboxSettings;
   /** Case management, asked an applicant's preferred language; `subgraphUrls['ircc-case']` when omitted. */
   caseServiceUrl?: string;
   /** Depth, alias, token and cost caps; from the environment when omitted. */
@@ -103,6 +109,9 @@ export interface GatewayOptions {
   deadlineMs?: number;
 }
 
+/** How long a stopping gateway goes on shipping its outbox; what is left ships at the next start. */
+const OUTBOX_CLOSE_GRACE_MS = 5_000;
+
 /** What the gateway keeps by what callers send; the README's Production section lists them. */
 const CACHE_BUDGETS = {
   documents: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024 },
@@ -113,6 +122,8 @@ const CACHE_BUDGETS = {
 export interface RunningGateway {
   url: string;
   adminUrl: string;
+  /** Resolves once every record written so far is in the audit trail (at once without an outbox). */
+  auditShipped: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -170,6 +181,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       );
     return guards.get(name)!;
   };
+  // Its own guard: failing reads of the access log (a caller's heavy query) must never stop the writes.
+  const sendAudit = auditBatchSender(options.auditServiceUrl, guardOf('audit-write'), metrics, (requestIds) =>
+    signatures.forAuditWrite(requestIds, 'audit'),
+  );
+  const outbox =
+    options.auditOutbox &&
+    (await openAuditOutbox(options.auditOutbox, sendAudit, metrics, logger, internalBodyLimit(limits)));
   const gateway = new ApolloGateway({
     // Plans are weighed by their JSON, which is all they keep (no document of the caller's).
     experimental_approximateQueryPlanStoreMiB: CACHE_BUDGETS.queryPlansMiB,
@@ -235,16 +253,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       authorizing.analysisPlugin(),
-      // Its own guard: failing reads of the access log (a caller's heavy query) must never stop the writes.
       auditPlugin(
-        options.audit ??
-          auditWriter(
-            options.auditServiceUrl,
-            guardOf('audit-write'),
-            metrics,
-            (requestIds) => signatures.forAuditWrite(requestIds, 'audit'),
-            internalBodyLimit(limits),
-          ),
+        options.audit ?? outbox?.write ?? auditWriter(sendAudit, metrics, internalBodyLimit(limits)),
       ),
       outcomePlugin(),
       // Last, so that an answer the audit plugin replaces still says its language.
@@ -298,8 +308,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     url: served.url,
     adminUrl: served.adminUrl,
+    auditShipped: () => outbox?.shipped() ?? Promise.resolve(),
     stop: async () => {
       await served.close();
+      await outbox?.close(OUTBOX_CLOSE_GRACE_MS);
       await redis?.quit().catch(() => redis.disconnect());
     },
   };

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     exposure: config.exposure,
     observability: { logger, metrics: new Metrics('gateway') },
     drainMs: config.drainMs,
+    auditOutbox: config.auditOutbox,
   });
   logger.info(
     { url: gateway.url, adminUrl: gateway.adminUrl },

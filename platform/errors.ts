@@ -91,7 +91,7 @@ export const ERRORS = {
   AUDIT_UNAVAILABLE: {
     status: 503,
     meaning:
-      'The access could not be recorded (the audit trail failed, or its queue was full or did not start the write within 3 s), so the answer is withheld; a record refused by the queue was never sent, and one whose write failed may still have been stored. `Retry-After` says when to try again.',
+      'The access could not be recorded (the outbox or the audit trail failed, its queue was full or did not start the write within 3 s, or the trail is further behind the answers than its bound), so the answer is withheld; a record refused by the queue was never sent, and one whose write failed may still have been stored. `Retry-After` says when to try again.',
   },
   INTERNAL_SERVER_ERROR: {
     status: 200,

@@ -60,52 +60,75 @@ const EVENT_OVERHEAD_BYTES = 400;
 /** `{"clientUci":"12-3456-7890","outcome":"DENIED","fieldsShown":"DELIVERED"},` */
 const FILE_BYTES = 80;
 
+/** Stores a batch of requests' records in the audit trail, or throws; nothing else is promised. */
+export type AuditBatchSender = (events: AccessEvent[]) => Promise<void>;
+
 /**
- * Writes each request's access through the audit subgraph, which owns the trail. Concurrent
- * requests' events are committed together (group commit): one signed call and one transaction
- * per batch, and each request's promise settles only when its own batch is stored. Throws unless
- * the audit service confirms every file stored. A write goes through the audit service's guard
- * (time-out and breaker; never retried: its signature is single-use) and is timed.
+ * Sends a batch of records through the audit subgraph, which owns the trail: one signed call and
+ * one transaction. Throws unless the audit service confirms every file stored (newly, or already
+ * by an earlier send of the same request: the outbox sends again after a crash). A send goes
+ * through the audit service's guard (time-out and breaker; never retried: its signature is
+ * single-use) and is timed.
  */
-export function auditWriter(
+export function auditBatchSender(
   auditServiceUrl: string,
   guard: CallGuard,
   metrics: Metrics,
   sign: AuditSigner,
+): AuditBatchSender {
+  // A batch holds many requests' records: it is bounded by the audit write's own time-out, not
+  // by the deadline of whichever request's arrival happened to start it.
+  return (events) =>
+    inRequestRecord({ logger: currentRequest().logger }, async () => {
+      const end = metrics.auditWriteDuration.startTimer();
+      const files = events.reduce((sum, event) => sum + event.files.length, 0);
+      try {
+        const header = await sign(events.map((event) => event.requestId));
+        const { recordAccess } = await internalClient(
+          auditServiceUrl,
+          header,
+          'the audit service',
+          guard,
+        )<{ recordAccess: number }>(RECORD, { events });
+        if (recordAccess !== files)
+          throw new Error(`the audit service holds ${recordAccess} of ${files} files`);
+        end({ outcome: 'ok' });
+      } catch (error) {
+        end({ outcome: 'failed' });
+        metrics.auditWriteFailures.inc();
+        throw error;
+      }
+    });
+}
+
+/**
+ * The direct path: each request's record is stored in the audit trail before its answer leaves.
+ * Concurrent requests' records are committed together (group commit), and each request's promise
+ * settles only when its own batch is stored.
+ */
+export function auditWriter(
+  send: AuditBatchSender,
+  metrics: Metrics,
   /** The audit subgraph's body limit: a batch of several records stays well inside it. */
   maxBodyBytes = Infinity,
 ): AuditWriter {
-  const commit = groupCommit(
-    // A batch holds many requests' records: it is bounded by the audit write's own time-out, not
-    // by the deadline of whichever request's arrival happened to start it.
-    (events: AccessEvent[]) =>
-      inRequestRecord({ logger: currentRequest().logger }, async () => {
-        const end = metrics.auditWriteDuration.startTimer();
-        const files = events.reduce((sum, event) => sum + event.files.length, 0);
-        try {
-          const header = await sign(events.map((event) => event.requestId));
-          const { recordAccess } = await internalClient(
-            auditServiceUrl,
-            header,
-            'the audit service',
-            guard,
-          )<{ recordAccess: number }>(RECORD, { events });
-          if (recordAccess !== files)
-            throw new Error(`the audit service stored ${recordAccess} of ${files} files`);
-          end({ outcome: 'ok' });
-        } catch (error) {
-          end({ outcome: 'failed' });
-          metrics.auditWriteFailures.inc();
-          throw error;
-        }
-      }),
-    measureEvent,
-    { ...AUDIT_QUEUE_LIMITS, maxBytes: Math.min(AUDIT_QUEUE_LIMITS.maxBytes, Math.floor(maxBodyBytes / 2)) },
-  );
-  // A record whose write has not started by its request's deadline (or a second after, so that an
-  // answer made at its deadline is still recorded) is dropped unsent.
-  return (event) =>
-    commit(event, Math.max(remainingMs(), AUDIT_GRACE_MS)).catch((error: unknown) => {
+  const commit = groupCommit(send, measureEvent, {
+    ...AUDIT_QUEUE_LIMITS,
+    maxBytes: Math.min(AUDIT_QUEUE_LIMITS.maxBytes, Math.floor(maxBodyBytes / 2)),
+  });
+  return withinDeadline(commit, metrics);
+}
+
+/**
+ * A record whose write has not started by its request's deadline (or a second after, so that an
+ * answer made at its deadline is still recorded) is dropped unwritten; refusals are counted.
+ */
+export function withinDeadline<Item>(
+  commit: (item: Item, waitMs: number) => Promise<void>,
+  metrics: Metrics,
+): (item: Item) => Promise<void> {
+  return (item) =>
+    commit(item, Math.max(remainingMs(), AUDIT_GRACE_MS)).catch((error: unknown) => {
       if (error instanceof BacklogRefusal) metrics.auditBacklogRefusals.inc({ reason: error.reason });
       throw error;
     });

@@ -36,10 +36,19 @@ export interface Measure {
   lane?: string;
 }
 
-/** An item refused before it was sent: the queue was full, or its wait passed its deadline. */
+const REFUSALS = {
+  full: 'the write queue is full',
+  deadline: 'not written within its deadline',
+  behind: 'the audit trail is too far behind',
+};
+
+/**
+ * An item refused before it was written: the queue was full, its wait passed its deadline, or
+ * (the outbox) the trail has fallen too far behind what has been answered.
+ */
 export class BacklogRefusal extends Error {
-  constructor(readonly reason: 'full' | 'deadline') {
-    super(reason === 'full' ? 'the write queue is full' : 'not written within its deadline');
+  constructor(readonly reason: keyof typeof REFUSALS) {
+    super(REFUSALS[reason]);
   }
 }
 

@@ -59,8 +59,18 @@ export class Metrics {
   });
   readonly auditBacklogRefusals = new Counter({
     name: 'one_window_audit_backlog_refusals_total',
-    help: 'Requests refused before their record was sent: the audit queue was full (full) or their wait passed its deadline (deadline)',
+    help: 'Requests refused before their record was sent: the audit queue was full (full), their wait passed its deadline (deadline), or the outbox was too far behind (behind)',
     labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly auditOutboxLag = new Gauge({
+    name: 'one_window_audit_outbox_lag_seconds',
+    help: 'Age of the oldest access record in the gateway’s outbox not yet in the audit trail (0 when none waits)',
+    registers: [this.registry],
+  });
+  readonly auditOutboxBacklog = new Gauge({
+    name: 'one_window_audit_outbox_backlog_bytes',
+    help: 'Bytes of access records in the gateway’s outbox not yet in the audit trail',
     registers: [this.registry],
   });
   readonly rateLimitRefusals = new Counter({

@@ -63,39 +63,58 @@ const fileRows = (event: EventToStore) =>
     fields_shown: file.fieldsShown,
   }));
 
+type FileRow = ReturnType<typeof fileRows>[number];
+
+/**
+ * Inserts the events and their files, all or none, skipping what is already held; returns how
+ * many files were newly inserted. In one statement when the files fit one (the usual case: one
+ * round trip to the server), else in one transaction of bounded statements.
+ */
+async function insertEvents(
+  db: Database,
+  events: readonly EventToStore[],
+  files: FileRow[],
+): Promise<number> {
+  const eventRows = JSON.stringify(events.map(eventRow));
+  if (files.length <= FILES_PER_STATEMENT) {
+    const [{ inserted }] = await db.query<{ inserted: number }>(
+      `WITH events AS (${insertFromJson('access_event', EVENT_COLUMNS, 1, IGNORE_REPEATS)}),
+            files AS (${insertFromJson('access_event_file', FILE_COLUMNS, 2, IGNORE_REPEATS)})
+       SELECT count(*)::int AS inserted FROM files`,
+      [eventRows, JSON.stringify(files)],
+    );
+    return inserted;
+  }
+  return db.transaction(async (tx) => {
+    await tx.query(`${insertFromJson('access_event', EVENT_COLUMNS, 1, IGNORE_REPEATS)}`, [eventRows]);
+    let stored = 0;
+    for (let start = 0; start < files.length; start += FILES_PER_STATEMENT)
+      stored += await bulkInsert(
+        tx,
+        'access_event_file',
+        FILE_COLUMNS,
+        files.slice(start, start + FILES_PER_STATEMENT),
+        IGNORE_REPEATS,
+      );
+    return stored;
+  });
+}
+
 export const auditStore = {
   /**
-   * Stores a batch of requests' events and their files, all of it or none: in one statement when
-   * the files fit one (the usual case: one round trip to the server), else in one transaction of
-   * bounded statements. Returns how many files were newly stored; a file already recorded for the
-   * same request and outcome is kept as it was and not counted, so the gateway never takes a
-   * skipped row for a stored one.
+   * Stores a batch of requests' events and their files, all of it or none. Returns how many of the batch's files the trail now holds: a file already
+   * recorded for the same request and outcome (a batch sent again after the gateway crashed) is
+   * kept as it was and counted as held, so the gateway can tell a whole batch from a short one.
    */
   record: async (db: Database, events: readonly EventToStore[]): Promise<number> => {
-    const eventRows = JSON.stringify(events.map(eventRow));
     const files = events.flatMap(fileRows);
-    if (files.length <= FILES_PER_STATEMENT) {
-      const [{ inserted }] = await db.query<{ inserted: number }>(
-        `WITH events AS (${insertFromJson('access_event', EVENT_COLUMNS, 1, IGNORE_REPEATS)}),
-              files AS (${insertFromJson('access_event_file', FILE_COLUMNS, 2, IGNORE_REPEATS)})
-         SELECT count(*)::int AS inserted FROM files`,
-        [eventRows, JSON.stringify(files)],
-      );
-      return inserted;
-    }
-    return db.transaction(async (tx) => {
-      await tx.query(`${insertFromJson('access_event', EVENT_COLUMNS, 1, IGNORE_REPEATS)}`, [eventRows]);
-      let stored = 0;
-      for (let start = 0; start < files.length; start += FILES_PER_STATEMENT)
-        stored += await bulkInsert(
-          tx,
-          'access_event_file',
-          FILE_COLUMNS,
-          files.slice(start, start + FILES_PER_STATEMENT),
-          IGNORE_REPEATS,
-        );
-      return stored;
-    });
+    const inserted = await insertEvents(db, events, files);
+    if (inserted === files.length) return inserted;
+    const [{ held }] = await db.query<{ held: number }>(
+      'SELECT count(*)::int AS held FROM access_event_file WHERE request_id = ANY($1::text[])',
+      [events.map((event) => event.requestId)],
+    );
+    return held;
   },
 
   /** A page of each client's log, newest first. */

@@ -13,10 +13,11 @@ import { startSubgraphProcesses, SubgraphProcess } from '../fixtures/subgraph-pr
 
 /**
  * The audit trail's promise across a crash: the gateway process is killed with SIGKILL while
- * eight callers read through it, and started again. Every answer any caller received has exactly
- * one access record, nothing is recorded twice, and the restarted gateway answers and records as
- * before. (A request the kill cut off may have its record without its answer: the record is
- * written before the answer leaves, never after.)
+ * eight callers read through it, and started again on the same outbox. Every answer any caller
+ * received has exactly one access record once the restarted gateway has shipped what the killed
+ * one left, nothing is recorded twice, and the restarted gateway answers and records as before.
+ * (A request the kill cut off may have its record without its answer: the record is made durable
+ * before the answer leaves, never after.)
  */
 const WORKERS = 8;
 const KILL_AFTER_MS = 1_500;
@@ -24,6 +25,7 @@ const LOAD_MS = 2_500;
 
 let subgraphs: SubgraphProcess[];
 let keysDir: string;
+let outboxDir: string;
 let port: number;
 let env: NodeJS.ProcessEnv;
 let gateway: ChildProcess;
@@ -51,6 +53,7 @@ beforeAll(async () => {
   const callerKeys = await generateCallerKeys();
   subgraphs = await startSubgraphProcesses(callerKeys.verifyingKey);
   keysDir = mkdtempSync(path.join(os.tmpdir(), 'one-window-keys-'));
+  outboxDir = mkdtempSync(path.join(os.tmpdir(), 'one-window-outbox-'));
   const devKeys = await loadOrCreateDevKeys(keysDir);
   token = await mintToken(devKeys.privateKey, devKeys.kid, {
     subject: 'officer-1',
@@ -66,6 +69,7 @@ beforeAll(async () => {
     GATEWAY_PORT: String(port),
     ONE_WINDOW_ADMIN_PORT: String(await freePort()),
     ONE_WINDOW_KEYS_DIR: keysDir,
+    ONE_WINDOW_AUDIT_OUTBOX_DIR: outboxDir,
     ONE_WINDOW_CALLER_SIGNING_KEY: callerKeys.signingKey,
     ...Object.fromEntries(subgraphs.map((subgraph) => [`${envPrefix(subgraph.name)}_URL`, subgraph.url])),
   };
@@ -80,6 +84,7 @@ afterAll(async () => {
   }
   for (const subgraph of subgraphs ?? []) await subgraph.stop();
   rmSync(keysDir, { recursive: true, force: true });
+  rmSync(outboxDir, { recursive: true, force: true });
 });
 
 /** Reads a file under an operation name of its own; true when the whole answer came. */
@@ -128,10 +133,23 @@ it('keeps exactly one record of every answer given, across a SIGKILL and a resta
 
   const audit = new Client({ connectionString: subgraphs.find((s) => s.name === 'audit')!.databaseUrl });
   await audit.connect();
-  const { rows } = await audit.query<{ operation: string; records: number }>(
-    'SELECT operation_name AS operation, count(*)::int AS records FROM access_event WHERE operation_name LIKE $1 GROUP BY operation_name',
-    [`Kill_${run}_%`],
-  );
+  const recorded = async () =>
+    (
+      await audit.query<{ operation: string; records: number }>(
+        'SELECT operation_name AS operation, count(*)::int AS records FROM access_event WHERE operation_name LIKE $1 GROUP BY operation_name',
+        [`Kill_${run}_%`],
+      )
+    ).rows;
+  // The restarted gateway ships what the killed one left in the outbox: within seconds.
+  let rows = await recorded();
+  for (
+    let waited = 0;
+    waited < 15_000 && answered.some((op) => !rows.some((row) => row.operation === op));
+    waited += 250
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    rows = await recorded();
+  }
   await audit.end();
   const records = new Map(rows.map((row) => [row.operation, row.records]));
 

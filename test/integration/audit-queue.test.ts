@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { uciAt } from '../../subgraphs/kit/seed/population';
-import { AUDIT_QUEUE_LIMITS, auditWriter } from '../../gateway/audit/audit-writer';
+import { AUDIT_QUEUE_LIMITS, auditBatchSender, auditWriter } from '../../gateway/audit/audit-writer';
 import { CallerSignatures } from '../../gateway/auth/forward-caller';
 import { Metrics } from '../../platform/observability/metrics';
 import { CallGuard } from '../../platform/resilience/call-guard';
@@ -109,16 +109,18 @@ describe('a batch as large as the bounds allow', () => {
   it('is written whole, its signature the same size as a batch of one', async () => {
     const signatures = new CallerSignatures(federation.identity.callerKeys.signingKey, new Map());
     const sizes: number[] = [];
-    const write = auditWriter(
+    const metrics = new Metrics('gateway');
+    const send = auditBatchSender(
       federation.subgraphUrls.audit,
       new CallGuard('audit-write', resilienceSettings('audit-write')),
-      new Metrics('gateway'),
+      metrics,
       async (requestIds) => {
         const header = await signatures.forAuditWrite(requestIds, 'audit');
         sizes.push(header.length);
         return header;
       },
     );
+    const write = auditWriter(send, metrics);
     const run = randomUUID();
     // The first goes alone; the rest arrive while it is in flight and fill the next batch.
     await Promise.all(

@@ -50,8 +50,13 @@ describe('the audit store', () => {
             events: events.length,
             files: total,
           });
-          // The same batch again (a retry after a lost answer) stores nothing new and says so.
-          expect(await auditStore.record(db, events)).toBe(0);
+          // The same batch again (sent again after a lost answer or a crash) stores nothing new and
+          // confirms every file held.
+          expect(await auditStore.record(db, events)).toBe(total);
+          expect(await counts(events.map((event) => event.requestId))).toEqual({
+            events: events.length,
+            files: total,
+          });
         },
       ),
       { numRuns: 12 },

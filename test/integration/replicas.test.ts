@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RunningGateway, startGateway } from '../../gateway/gateway';
-import { SUPERGRAPH_SDL } from '../../platform/supergraph-config';
+import { RunningGateway } from '../../gateway/gateway';
 import { resilienceSettings } from '../../platform/resilience/settings';
 import { Federation, postQuery, PATIENT_STORE, startFederation } from '../fixtures/federation';
 import { describeWithServer, REDIS } from '../fixtures/optional-servers';
@@ -38,20 +37,11 @@ describeWithServer(REDIS, 'gateway replicas sharing Redis', (redisUrl) => {
       { redisUrl, rateLimits: LIMITS, resilience: PATIENT, deadlineMs: PATIENT_DEADLINE_MS },
       PATIENT_STORE,
     );
-    second = await startGateway({
-      port: 0,
-      supergraphFile: SUPERGRAPH_SDL,
-      subgraphUrls: federation.subgraphUrls,
-      verifyToken: federation.identity.verifier,
-      callerSigningKey: federation.identity.callerKeys.signingKey,
-      auditServiceUrl: federation.subgraphUrls.audit,
+    second = await federation.anotherGateway({
       redisUrl,
       rateLimits: LIMITS,
       resilience: PATIENT,
       deadlineMs: PATIENT_DEADLINE_MS,
-      // As the first replica (test/fixtures/federation.ts): in this one process, a gateway's
-      // measured time is everyone's, and this suite sends 300 at once on purpose.
-      concurrency: 'off',
     });
     replicas = [federation.gatewayUrl, second.url];
   });

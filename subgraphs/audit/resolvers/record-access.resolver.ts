@@ -17,7 +17,7 @@ export class RecordAccessResolver {
   @Directive('@inaccessible')
   @Mutation(() => Int, {
     description:
-      "Records a batch of requests' access durably, all or none; returns how many of their files were newly stored.",
+      "Records a batch of requests' access durably, all or none; returns how many of their files the trail holds (a batch sent again is stored once).",
   })
   recordAccess(
     @Arg('events', () => [AccessEventInput]) events: AccessEventInput[],
