@@ -33,17 +33,25 @@ export interface GatewayConfig {
 }
 
 /**
- * What the gateway shows of itself. In development Sandbox and introspection are on; in
- * production (NODE_ENV=production) both are off unless ONE_WINDOW_SANDBOX or
+ * Which explorer a browser gets: Apollo Sandbox on the landing page (loaded from Apollo's servers)
+ * with the bundled GraphiQL at /graphiql beside it, the bundled GraphiQL alone (a closed network:
+ * nothing is loaded from elsewhere), or none.
+ */
+export type ExplorerMode = 'sandbox' | 'graphiql' | 'off';
+const EXPLORER_MODES: readonly ExplorerMode[] = ['sandbox', 'graphiql', 'off'];
+
+/**
+ * What the gateway shows of itself. In development the explorer (Sandbox) and introspection are
+ * on; in production (NODE_ENV=production) both are off unless ONE_WINDOW_EXPLORER or
  * ONE_WINDOW_INTROSPECTION turns them on, and the gateway refuses to start without an identity
  * provider: the development key must never guard real files.
  */
 export interface Exposure {
   production: boolean;
-  sandbox: boolean;
+  explorer: ExplorerMode;
   introspection: boolean;
   /**
-   * A short-lived development token Sandbox opens with in its shared headers
+   * A short-lived development token the explorer opens with in its headers
    * (ONE_WINDOW_SANDBOX_TOKEN, which `npm start` mints); never in production.
    */
   sandboxToken?: string;
@@ -112,10 +120,17 @@ export function exposure(env: NodeJS.ProcessEnv = process.env): Exposure {
   }
   return {
     production,
-    sandbox: onOff(env.ONE_WINDOW_SANDBOX, !production, 'ONE_WINDOW_SANDBOX'),
+    explorer: explorerMode(env.ONE_WINDOW_EXPLORER, production),
     introspection: onOff(env.ONE_WINDOW_INTROSPECTION, !production, 'ONE_WINDOW_INTROSPECTION'),
     sandboxToken: production ? undefined : env.ONE_WINDOW_SANDBOX_TOKEN || undefined,
   };
+}
+
+function explorerMode(value: string | undefined, production: boolean): ExplorerMode {
+  if (value === undefined || value === '') return production ? 'off' : 'sandbox';
+  if (!(EXPLORER_MODES as readonly string[]).includes(value))
+    throw new Error(`ONE_WINDOW_EXPLORER must be one of ${EXPLORER_MODES.join(', ')}; got "${value}"`);
+  return value as ExplorerMode;
 }
 
 /** `.one-window/keys` unless ONE_WINDOW_KEYS_DIR says otherwise; never committed. */

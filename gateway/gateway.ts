@@ -41,7 +41,8 @@ import { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { Caller } from '../platform/caller';
 import { TrustedDocuments } from './traffic/trusted-documents';
-import { SANDBOX_OPERATIONS } from './sandbox/flagship-operations';
+import { FLAGSHIP, SANDBOX_OPERATIONS } from './sandbox/flagship-operations';
+import { graphiqlRoutes } from './explorer/graphiql-routes';
 
 import { PROJECT_ROOT, readSupergraphConfig } from '../platform/supergraph-config';
 import { supergraphFromFile } from './supergraph/supergraph-source';
@@ -95,8 +96,8 @@ export interface GatewayOptions {
    * partners' documents that no manifest holds; there is no setting for it in a process.
    */
   enforceTrustedDocuments?: boolean;
-  /** Sandbox and introspection; both on when omitted (development). */
-  exposure?: Pick<Exposure, 'sandbox' | 'introspection' | 'sandboxToken'>;
+  /** The explorer and introspection; Sandbox and introspection when omitted (development). */
+  exposure?: Pick<Exposure, 'explorer' | 'introspection' | 'sandboxToken'>;
   /** Metrics and logs; made for the gateway when omitted. */
   observability?: Observability;
   /** Time-outs, retries and breakers for every service called; from the environment when omitted. */
@@ -129,7 +130,10 @@ export interface RunningGateway {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const limits = options.limits ?? operationLimits();
-  const { sandbox, introspection, sandboxToken } = options.exposure ?? { sandbox: true, introspection: true };
+  const { explorer, introspection, sandboxToken } = options.exposure ?? {
+    explorer: 'sandbox',
+    introspection: true,
+  };
   const signatures = new CallerSignatures(
     options.callerSigningKey,
     new Map(readSupergraphConfig().subgraphs.map((subgraph) => [subgraph.name, subgraph.asks])),
@@ -237,7 +241,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     persistedQueries: { cache: persistedQueryStore(CACHE_BUDGETS.persistedQueries) },
     introspection,
     plugins: [
-      sandbox
+      explorer === 'sandbox'
         ? ApolloServerPluginLandingPageLocalDefault({
             // Opens on the flagship operations, ready to run with the development token.
             document: SANDBOX_OPERATIONS.document,
@@ -268,6 +272,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     admin: options.admin ?? { port: 0 },
     operational: { metrics: metrics.registry, ...readiness(authorizing, options.subgraphAdminUrls ?? {}) },
     logger,
+    pages:
+      explorer === 'off'
+        ? undefined
+        : graphiqlRoutes(
+            {
+              tabs: Object.values(FLAGSHIP).map(({ query, variables }) => ({
+                query,
+                variables: JSON.stringify(variables, null, 2),
+              })),
+              headers: sandboxToken
+                ? JSON.stringify({ Authorization: `Bearer ${sandboxToken}` }, null, 2)
+                : '',
+            },
+            explorer === 'graphiql',
+          ),
     observe: requestObserver(metrics, logger),
     admission: admissionGate(options.concurrency ?? adaptiveLimitSettings(), metrics),
     deadlineMs: options.deadlineMs ?? requestDeadlineMs(),

@@ -5,7 +5,7 @@ import { startTracing } from '../platform/observability/tracing';
 import { stopOnSignals } from '../platform/signals';
 import { devPublicKey } from './auth/dev-trust';
 import { createTokenVerifier } from './auth/token-verifier';
-import { GatewayConfig, gatewayConfig } from './config';
+import { ExplorerMode, GatewayConfig, gatewayConfig } from './config';
 import { startGateway } from './gateway';
 
 /** The gateway process: `node dist/gateway/main.js`, on GATEWAY_PORT (4000). */
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   });
   logger.info(
     { url: gateway.url, adminUrl: gateway.adminUrl },
-    `One Window is ready at ${gateway.url}${config.exposure.sandbox ? ' (open it in a browser for Apollo Sandbox)' : ''}`,
+    `One Window is ready at ${gateway.url}${EXPLORER_HINTS[config.exposure.explorer]}`,
   );
   process.send?.({ ready: gateway.url });
   stopOnSignals(
@@ -44,6 +44,12 @@ async function main(): Promise<void> {
     (line) => logger.info(line),
   );
 }
+
+const EXPLORER_HINTS: Record<ExplorerMode, string> = {
+  sandbox: ' (open it in a browser for Apollo Sandbox; GraphiQL, bundled, at /graphiql)',
+  graphiql: ' (open it in a browser for GraphiQL)',
+  off: '',
+};
 
 /** The identity provider's JWKS in production; the local development key otherwise. */
 async function tokenVerifier({ token, devKeysDir }: GatewayConfig, log: (line: string) => void) {

@@ -61,6 +61,8 @@ export interface ServeOptions<Context> {
    * a caller's `one-window-deadline-ms` header can only shorten it. Without either, none.
    */
   deadlineMs?: number;
+  /** Pages served beside GraphQL (the bundled explorer), before any GraphQL handling. */
+  pages?: PageRoutes;
   /** Where faults met while serving are logged. */
   logger: Logger;
   /** Called once per request answered, for its log line and metrics. */
@@ -68,6 +70,9 @@ export interface ServeOptions<Context> {
   /** How long shutdown waits for requests in flight before closing their connections. */
   drainMs?: number;
 }
+
+/** Answers a request it serves and says so; leaves every other request to GraphQL. */
+export type PageRoutes = (request: IncomingMessage, response: ServerResponse) => boolean;
 
 export interface Served {
   url: string;
@@ -134,6 +139,7 @@ export async function serveGraphQL<Context extends BaseContext>(
     void inLanguageScope(language, async () => {
       if (OPERATIONAL_PATHS.has((request.url ?? '/').split('?')[0]))
         return sendError(response, 'NOT_FOUND', platformMessages.text('request.adminOnly'), 404);
+      if (options.pages?.(request, response)) return;
       await traced(request, response, options, () =>
         handle(server, options, limit, request, response).catch((error: unknown) => {
           requestLogger().error({ errorName: (error as Error).name }, 'request failed');

@@ -1,10 +1,10 @@
 import { exposure } from '../../gateway/config';
 
 describe('what the gateway shows of itself', () => {
-  it('shows Sandbox and introspection in development', () => {
+  it('shows Sandbox (with GraphiQL beside it) and introspection in development', () => {
     expect(exposure({})).toEqual({
       production: false,
-      sandbox: true,
+      explorer: 'sandbox',
       introspection: true,
       sandboxToken: undefined,
     });
@@ -19,23 +19,25 @@ describe('what the gateway shows of itself', () => {
     const production = { NODE_ENV: 'production', ONE_WINDOW_JWKS_URL: 'https://idp.example.gc.ca/jwks' };
     expect(exposure(production)).toEqual({
       production: true,
-      sandbox: false,
+      explorer: 'off',
       introspection: false,
       sandboxToken: undefined,
     });
-    // Sandbox turned on in production never opens with a token in its headers.
+    // An explorer turned on in production never opens with a token in its headers.
     expect(
-      exposure({ ...production, ONE_WINDOW_SANDBOX: 'on', ONE_WINDOW_SANDBOX_TOKEN: 'dev.token.here' })
+      exposure({ ...production, ONE_WINDOW_EXPLORER: 'graphiql', ONE_WINDOW_SANDBOX_TOKEN: 'dev.token.here' })
         .sandboxToken,
     ).toBeUndefined();
-    expect(exposure({ ...production, ONE_WINDOW_SANDBOX: 'on' })).toMatchObject({
-      sandbox: true,
+    expect(exposure({ ...production, ONE_WINDOW_EXPLORER: 'sandbox' })).toMatchObject({
+      explorer: 'sandbox',
       introspection: false,
     });
     expect(exposure({ ...production, ONE_WINDOW_INTROSPECTION: 'true' })).toMatchObject({
-      sandbox: false,
+      explorer: 'off',
       introspection: true,
     });
-    expect(() => exposure({ ...production, ONE_WINDOW_SANDBOX: 'yes please' })).toThrow(/ONE_WINDOW_SANDBOX/);
+    expect(() => exposure({ ...production, ONE_WINDOW_EXPLORER: 'yes please' })).toThrow(
+      /ONE_WINDOW_EXPLORER/,
+    );
   });
 });

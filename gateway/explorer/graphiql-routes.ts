@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PageRoutes } from '../../platform/http/serve-graphql';
+import { PROJECT_ROOT } from '../../platform/supergraph-config';
+import { ExplorerConfig } from './explorer-config';
+
+/** Where `npm run build` leaves the bundle (bin/build-explorer.ts). */
+export const EXPLORER_BUNDLE_DIR = path.join(PROJECT_ROOT, 'dist', 'explorer');
+export const GRAPHIQL_PATH = '/graphiql';
+
+/**
+ * Nothing the page loads or asks may come from anywhere but this gateway: the policy is the
+ * proof that the explorer works on a network without the internet. Styles may be inline
+ * (CodeMirror positions its editors with style attributes); scripts may not.
+ */
+export const EXPLORER_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** JSON inside a script element: `<` escaped, so no text in it can close the element. */
+const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+function page(config: ExplorerConfig): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>One Window — GraphiQL</title>
+<link rel="stylesheet" href="${GRAPHIQL_PATH}/graphiql.css">
+</head>
+<body style="margin: 0">
+<div id="graphiql" style="height: 100vh"></div>
+<script type="application/json" id="one-window-explorer">${scriptSafeJson(config)}</script>
+<script src="${GRAPHIQL_PATH}/graphiql.js"></script>
+</body>
+</html>
+`;
+}
+
+/**
+ * The bundled GraphiQL at /graphiql: its page, opening on `config`, and its script and styles,
+ * read once from the build. With `atRoot`, a browser opening the gateway's own address is sent
+ * there (the landing page when Sandbox is not wanted).
+ */
+export function graphiqlRoutes(
+  config: ExplorerConfig,
+  atRoot: boolean,
+  bundleDir = EXPLORER_BUNDLE_DIR,
+): PageRoutes {
+  const read = (name: string) => {
+    try {
+      return readFileSync(path.join(bundleDir, name));
+    } catch {
+      throw new Error(`the explorer's bundle is missing from ${bundleDir}: run npm run build`);
+    }
+  };
+  const files = new Map<string, { body: Buffer; type: string; cache: string }>([
+    [GRAPHIQL_PATH, { body: Buffer.from(page(config)), type: 'text/html; charset=utf-8', cache: 'no-store' }],
+    [
+      `${GRAPHIQL_PATH}/graphiql.js`,
+      { body: read('graphiql.js'), type: 'text/javascript; charset=utf-8', cache: 'max-age=3600' },
+    ],
+    [
+      `${GRAPHIQL_PATH}/graphiql.css`,
+      { body: read('graphiql.css'), type: 'text/css; charset=utf-8', cache: 'max-age=3600' },
+    ],
+  ]);
+  return (request, response) => {
+    const method = request.method?.toUpperCase();
+    if (method !== 'GET' && method !== 'HEAD') return false;
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const wantsPage = (request.headers.accept ?? '').includes('text/html');
+    if (atRoot && url.pathname === '/' && !url.search && wantsPage) {
+      response.writeHead(302, { location: GRAPHIQL_PATH });
+      response.end();
+      return true;
+    }
+    const file = files.get(url.pathname.replace(/\/$/, ''));
+    if (!file) return false;
+    response.writeHead(200, {
+      'content-type': file.type,
+      'content-length': file.body.length,
+      'cache-control': file.cache,
+      'content-security-policy': EXPLORER_CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
+    response.end(method === 'HEAD' ? undefined : file.body);
+    return true;
+  };
+}
