@@ -1,15 +1,17 @@
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ClassifiedChange, Verdict } from './tools/schema-changes';
 import {
   CHANGELOG,
   checkAgainstRelease,
   checkedSchemas,
+  currentSdl,
+  DEPRECATIONS_FILE,
+  deprecationsAt,
   lastRelease,
   Release,
   RELEASE_FILE,
   RELEASED_DIR,
-  SCHEMA_DIR,
 } from './tools/schema-versions';
 
 const HEADINGS: Record<Verdict, string> = {
@@ -52,8 +54,9 @@ async function main(): Promise<void> {
   const release: Release = { release: (previous?.release ?? 0) + 1, date: today };
   mkdirSync(RELEASED_DIR, { recursive: true });
   for (const name of checkedSchemas())
-    copyFileSync(path.join(SCHEMA_DIR, `${name}.graphql`), path.join(RELEASED_DIR, `${name}.graphql`));
+    writeFileSync(path.join(RELEASED_DIR, `${name}.graphql`), currentSdl(name));
   writeFileSync(RELEASE_FILE, `${JSON.stringify(release, null, 2)}\n`);
+  writeFileSync(DEPRECATIONS_FILE, `${JSON.stringify(deprecationsAt(today), null, 2)}\n`);
   if (!existsSync(CHANGELOG))
     writeFileSync(
       CHANGELOG,

@@ -79,6 +79,18 @@ describeWithServer(CHROMIUM, 'the explorers in a browser', (chromium) => {
     await page.close();
   }, 60_000);
 
+  it('shows the schema in French to a browser that asks for French', async () => {
+    const page = await browser.newPage();
+    await page.setExtraHTTPHeaders({ 'accept-language': 'fr-CA,fr;q=0.9' });
+    const schema = page.waitForResponse((response) =>
+      Boolean(response.request().postData()?.includes('IntrospectionQuery')),
+    );
+    await page.goto(`${graphiqlOnly.url}graphiql`, { waitUntil: 'domcontentloaded' });
+    const introspection = await (await schema).text();
+    await page.close();
+    expect(introspection).toContain('Le dossier d’un client, par son IUC');
+  }, 60_000);
+
   it('opens Sandbox on the flagship operations, with the development token in its headers', async () => {
     const token = await federation.identity.token({ role: 'officer', subject: 'officer-1' });
     const sandbox = await federation.anotherGateway({

@@ -1,7 +1,12 @@
 import { buildSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { classifyChanges, documentErrors, schemaFromSdl } from '../../bin/tools/schema-changes';
+import {
+  classifyChanges,
+  DeprecatedSince,
+  documentErrors,
+  schemaFromSdl,
+} from '../../bin/tools/schema-changes';
 import { checkAgainstRelease, registeredDocuments } from '../../bin/tools/schema-versions';
 
 /**
@@ -10,6 +15,11 @@ import { checkAgainstRelease, registeredDocuments } from '../../bin/tools/schema
  * deprecation announced it with a date that has come.
  */
 const TODAY = '2027-04-01';
+/** Each deprecation below was first released on 1 December 2026. */
+const SINCE: DeprecatedSince = (path) =>
+  ['Client.nickname', 'Client.middleName', 'Client.alias', 'Client.familyName'].includes(path)
+    ? '2026-12-01'
+    : undefined;
 
 const RELEASED = `
   type Query {
@@ -28,7 +38,7 @@ const RELEASED = `
 `;
 
 async function verdicts(current: string) {
-  return classifyChanges('api', buildSchema(RELEASED), buildSchema(current), TODAY);
+  return classifyChanges('api', buildSchema(RELEASED), buildSchema(current), SINCE, TODAY);
 }
 
 describe('a schema change', () => {
@@ -92,7 +102,18 @@ describe('a schema change', () => {
       why: expect.stringMatching(/2027-09-30, which has not come/),
     });
     const [undated] = await verdicts(RELEASED.replace(/alias: String @deprecated\([^)]*\)/, ''));
-    expect(undated.ruling).toEqual({ allowed: false, why: expect.stringMatching(/names no removal date/) });
+    expect(undated.ruling).toEqual({
+      allowed: false,
+      why: expect.stringMatching(/does not say "removed on or after/),
+    });
+  });
+
+  it("removing a field whose deprecation gave less than 90 days' notice, or that no release recorded, is not allowed", async () => {
+    const removed = buildSchema(RELEASED.replace(/nickname: String @deprecated\([^)]*\)/, ''));
+    const [late] = await classifyChanges('api', buildSchema(RELEASED), removed, () => '2027-03-15', TODAY);
+    expect(late.ruling).toEqual({ allowed: false, why: expect.stringMatching(/less than 90 days' notice/) });
+    const [unrecorded] = await classifyChanges('api', buildSchema(RELEASED), removed, () => undefined, TODAY);
+    expect(unrecorded.ruling).toEqual({ allowed: false, why: expect.stringMatching(/no release records/) });
   });
 
   it('deprecating a field is safe; removing it in the next release, once due, is allowed', async () => {
@@ -107,11 +128,39 @@ describe('a schema change', () => {
       'api',
       buildSchema(deprecated),
       buildSchema(deprecated.replace(/familyName: String @deprecated\([^)]*\)/, '')),
+      SINCE,
       TODAY,
     );
     expect(second).toEqual([
       expect.objectContaining({ verdict: 'breaking', ruling: expect.objectContaining({ allowed: true }) }),
     ]);
+  });
+});
+
+describe("a change to a subgraph's access rules", () => {
+  const subgraph = (directives: string) =>
+    schemaFromSdl(`type Query { client(uci: ID!): String ${directives} }`);
+
+  it('closing a field with an access directive, or changing its scopes, is breaking, and never allowed', async () => {
+    for (const [before, after] of [
+      ['', '@authenticated'],
+      ['@requiresScopes(scopes: [["case:read"]])', '@requiresScopes(scopes: [["case:read", "audit:read"]])'],
+      ['', '@inaccessible'],
+    ]) {
+      const changes = await classifyChanges('ircc-case', subgraph(before), subgraph(after), SINCE, TODAY);
+      expect(
+        changes.filter((change) => change.verdict === 'breaking' && change.ruling?.allowed === false),
+      ).not.toEqual([]);
+    }
+  });
+
+  it('a smaller largest page is breaking; a larger one is not', async () => {
+    const withMax = (max: number) =>
+      schemaFromSdl(`type Query { clients(first: Int): [String] @pageSize(default: 20, max: ${max}) }`);
+    const lower = await classifyChanges('ircc-case', withMax(500), withMax(100), SINCE, TODAY);
+    expect(lower.filter((change) => change.verdict === 'breaking')).not.toEqual([]);
+    const higher = await classifyChanges('ircc-case', withMax(500), withMax(1000), SINCE, TODAY);
+    expect(higher.filter((change) => change.verdict === 'breaking')).toEqual([]);
   });
 });
 
@@ -129,7 +178,13 @@ describe('the registered documents', () => {
         message: expect.stringMatching(/name/),
       },
     ]);
-    const changes = await classifyChanges('api', schemaFromSdl(api), schemaFromSdl(withoutPortName), TODAY);
+    const changes = await classifyChanges(
+      'api',
+      schemaFromSdl(api),
+      schemaFromSdl(withoutPortName),
+      SINCE,
+      TODAY,
+    );
     expect(changes).toEqual([expect.objectContaining({ verdict: 'breaking', path: 'Port.name' })]);
   });
 

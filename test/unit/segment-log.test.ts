@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { appendFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import os, { hostname } from 'node:os';
 import path from 'node:path';
 import { comparePositions, SegmentLog } from '../../gateway/audit/outbox/segment-log';
 
@@ -64,7 +64,7 @@ describe('the audit outbox log', () => {
     // The crash: the lock is left behind by a process that is gone, and half a record was written.
     appendFileSync(lastSegment(dir), '0badc0de {"n":');
     await log.close();
-    writeFileSync(path.join(dir, 'lock'), '999999999');
+    writeFileSync(path.join(dir, 'lock'), `${hostname()} 999999999`);
     const reopened = await SegmentLog.open(dir);
     expect(reopened.end).toEqual(durable);
     await reopened.append(['{"n":3}']);
@@ -100,8 +100,11 @@ describe('the audit outbox log', () => {
     const log = await SegmentLog.open(dir);
     await expect(SegmentLog.open(dir)).rejects.toThrow(/already in use/);
     await log.close();
-    writeFileSync(path.join(dir, 'lock'), String(process.ppid));
+    writeFileSync(path.join(dir, 'lock'), `${hostname()} ${process.ppid}`);
     await expect(SegmentLog.open(dir)).rejects.toThrow(/in use by process/);
+    // A process on another host sharing the volume cannot be checked from here: its lock holds.
+    writeFileSync(path.join(dir, 'lock'), 'another-host 999999999');
+    await expect(SegmentLog.open(dir)).rejects.toThrow(/on another-host/);
   });
 
   it('delivers every acknowledged record, once in order after its last mark, through any sequence of crashes', async () => {

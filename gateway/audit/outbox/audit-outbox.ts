@@ -33,6 +33,9 @@ export interface AuditOutbox {
   close(graceMs: number): Promise<void>;
 }
 
+/** The call around a shipment's records: the mutation's text and the JSON that carries them. */
+const SHIPMENT_ENVELOPE_BYTES = 16 * 1024;
+
 /** Waits between failed shipments: from 100 ms, doubling, at most 5 s. */
 const RETRY_MS = { first: 100, most: 5_000 };
 
@@ -60,9 +63,18 @@ export async function openAuditOutbox(
 ): Promise<AuditOutbox> {
   const log = await SegmentLog.open(settings.dir);
   const shipBytes = Math.min(AUDIT_QUEUE_LIMITS.maxBytes, Math.floor(maxBodyBytes / 2));
-  // When each group of records was appended, oldest first: the lag is the age of the oldest unshipped.
-  const appended: { end: LogPosition; at: number }[] =
-    log.unshippedBytes > 0 ? [{ end: log.end, at: Date.now() }] : [];
+  // A record the trail's body limit would refuse could never ship, and would hold up every record
+  // behind it: it is refused when it is written, and only its own answer is withheld.
+  const largestRecord = maxBodyBytes - SHIPMENT_ENVELOPE_BYTES;
+  // When each group of records was appended, oldest first: the lag is the age of the oldest
+  // unshipped. What a crash left unshipped dates from its oldest record, not from this start.
+  const appended: { end: LogPosition; at: number }[] = [];
+  if (log.unshippedBytes > 0) {
+    const { records } = await log.read(log.shipped, shipBytes);
+    const first = records[0];
+    const oldest = first ? Date.parse((JSON.parse(first.text) as AccessEvent).occurredAt) : NaN;
+    appended.push({ end: log.end, at: Number.isFinite(oldest) ? Math.min(oldest, Date.now()) : Date.now() });
+  }
   const waiters: { until: LogPosition; resolve: () => void }[] = [];
   let shipping: Promise<void> | undefined;
   let retry: NodeJS.Timeout | undefined;
@@ -106,7 +118,7 @@ export async function openAuditOutbox(
 
   const shipAll = async () => {
     try {
-      while (comparePositions(log.shipped, log.end) < 0) {
+      while (!closed && comparePositions(log.shipped, log.end) < 0) {
         const { events, end } = await nextBatch();
         // Reading may step over the end of a segment with nothing left in it.
         if (events.length > 0) await send(events);
@@ -170,7 +182,10 @@ export async function openAuditOutbox(
         metrics.auditBacklogRefusals.inc({ reason: 'behind' });
         throw new BacklogRefusal('behind');
       }
-      await append({ event, text: JSON.stringify(event) });
+      const text = JSON.stringify(event);
+      if (Buffer.byteLength(text) > largestRecord)
+        throw new Error('the access record is larger than the audit trail takes');
+      await append({ event, text });
     },
     async close(graceMs) {
       accepting = false;

@@ -1,4 +1,5 @@
 import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 
 export interface DirectoryLock {
@@ -30,18 +31,22 @@ export async function directoryLock(dir: string): Promise<DirectoryLock> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       const handle = await open(file, 'wx', 0o600);
-      await handle.writeFile(String(process.pid));
+      await handle.writeFile(`${hostname()} ${process.pid}`);
       await handle.close();
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
-      const owner = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-      const named = Number.isInteger(owner) && owner > 0;
+      const [host, pid] = (await readFile(file, 'utf8').catch(() => '')).trim().split(' ');
+      const owner = Number(pid);
+      const named = host !== undefined && Number.isInteger(owner) && owner > 0;
       // A lock naming no process yet is being taken by another starting at this moment, unless old.
       const fresh = Date.now() - (await stat(file).catch(() => ({ mtimeMs: 0 }))).mtimeMs < 5_000;
-      if (named ? owner !== process.pid && alive(owner) : fresh)
+      // Another host's process (a shared volume) cannot be seen from here: its lock holds. Here, a
+      // lock naming this very process (a container restarted as PID 1) or a dead one is stale.
+      const held = named ? host !== hostname() || (owner !== process.pid && alive(owner)) : fresh;
+      if (held)
         throw new Error(
-          `${dir} is in use by ${named ? `process ${owner}` : 'another process'}: give each gateway an outbox of its own`,
+          `${dir} is in use by ${named ? `process ${owner} on ${host}` : 'another process'}: give each gateway an outbox of its own (remove ${file} only if that process is gone)`,
           { cause: error },
         );
       await unlink(file).catch(() => undefined);

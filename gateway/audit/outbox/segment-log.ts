@@ -94,9 +94,11 @@ export class SegmentLog {
         constants.O_CREAT | constants.O_WRONLY,
         0o600,
       );
-      // Cut away a torn last record, so the next append starts on a record boundary.
+      // Cut away a torn last record, so the next append starts on a record boundary; and make the
+      // segment's name durable (a power cut, not only a crash, must find it).
       await writer.truncate(tail.offset);
       await writer.datasync();
+      await syncDirectory(dir);
       const oldest = { segment: segments[0] ?? 0, offset: 0 };
       const mark = await readCheckpoint(dir);
       const shipped =
@@ -128,7 +130,17 @@ export class SegmentLog {
     if (this.tail.offset >= this.segmentBytes) await this.startSegment(this.tail.segment + 1);
     const bytes = Buffer.concat(texts.map(frame));
     try {
-      await this.writer.write(bytes, 0, bytes.length, this.tail.offset);
+      // A write may take fewer bytes than given (a disk filling up): what is acknowledged must all be there.
+      for (let written = 0; written < bytes.length;) {
+        const { bytesWritten } = await this.writer.write(
+          bytes,
+          written,
+          bytes.length - written,
+          this.tail.offset + written,
+        );
+        if (bytesWritten === 0) throw new Error('the audit outbox could not write (no space?)');
+        written += bytesWritten;
+      }
       await this.writer.datasync();
     } catch (error) {
       // Records that were never acknowledged must not come back after a restart.
@@ -167,15 +179,21 @@ export class SegmentLog {
     }
   }
 
-  /** Marks everything before `position` shipped and deletes the segments wholly before it. */
+  /**
+   * Marks everything before `position` shipped. The segments wholly before it go first, whatever
+   * left them (a crash between two steps, a failed delete): that frees space even on a full disk,
+   * and is safe, since a lost mark falls back to the oldest segment kept.
+   */
   async markShipped(position: LogPosition): Promise<void> {
-    const previous = this.shippedMark;
-    this.shippedMark = position;
+    for (const name of await readdir(this.dir)) {
+      const segment = SEGMENT.exec(name)?.[1];
+      if (segment !== undefined && Number(segment) < position.segment)
+        await unlink(path.join(this.dir, name)).catch(() => undefined);
+    }
     const temporary = path.join(this.dir, `${CHECKPOINT}.tmp`);
     await writeFile(temporary, JSON.stringify(position), { mode: 0o600 });
     await rename(temporary, path.join(this.dir, CHECKPOINT));
-    for (let segment = previous.segment; segment < position.segment; segment += 1)
-      await unlink(path.join(this.dir, segmentName(segment))).catch(() => undefined);
+    this.shippedMark = position;
   }
 
   async close(): Promise<void> {
@@ -184,12 +202,26 @@ export class SegmentLog {
   }
 
   private async startSegment(segment: number): Promise<void> {
-    const next = await open(path.join(this.dir, segmentName(segment)), 'wx', 0o600);
-    const directory = await open(this.dir, 'r');
-    await directory.sync().finally(() => directory.close());
+    // Left by an attempt that failed before this one (its directory sync): it holds nothing yet.
+    const next = await open(path.join(this.dir, segmentName(segment)), 'w', 0o600);
+    try {
+      await syncDirectory(this.dir);
+    } catch (error) {
+      await next.close();
+      throw error;
+    }
     await this.writer.close();
     this.writer = next;
     this.tail = { segment, offset: 0 };
+  }
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  const directory = await open(dir, 'r');
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
   }
 }
 
