@@ -1,0 +1,82 @@
+import { RunningGateway } from '../../gateway/gateway';
+import { EXPLORER_CSP } from '../../gateway/explorer/graphiql-routes';
+import { postQuery, useFederation } from '../fixtures/federation';
+
+/**
+ * What the gateway sends a browser for its bundled explorer, in each setting of
+ * ONE_WINDOW_EXPLORER: the page under its content policy and never cached, its assets revalidated
+ * by digest, the landing page it chose, and nothing at all when it is off. (The browser itself is
+ * test/e2e/explorer.test.ts, where Chromium is installed.)
+ */
+const federation = useFederation();
+const HTML = { accept: 'text/html' };
+
+describe('the bundled explorer', () => {
+  let graphiql: RunningGateway;
+  let off: RunningGateway;
+  // A token no gateway would mint, to prove the page's data cannot end its script element.
+  const hostile = 'x</script><script>alert(1)</script>';
+
+  beforeAll(async () => {
+    graphiql = await federation.anotherGateway({
+      exposure: { explorer: 'graphiql', introspection: true, sandboxToken: hostile },
+    });
+    off = await federation.anotherGateway({ exposure: { explorer: 'off', introspection: false } });
+  });
+  afterAll(async () => {
+    await graphiql?.stop();
+    await off?.stop();
+  });
+
+  it('serves its page under a policy of self, never cached, with the flagship operations', async () => {
+    const response = await fetch(new URL('/graphiql', federation.gatewayUrl), { headers: HTML });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(EXPLORER_CSP);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const page = await response.text();
+    expect(page).toContain('query ClientFile');
+    expect(page).toContain('query Caseload');
+  });
+
+  it('keeps whatever its data holds inside its data element', async () => {
+    const page = await (await fetch(new URL('/graphiql', graphiql.url), { headers: HTML })).text();
+    expect(page).not.toContain(hostile);
+    expect(page.match(/<script/g)).toHaveLength(2);
+  });
+
+  it('serves its script and styles revalidated by digest: 304 when unchanged', async () => {
+    for (const asset of ['/graphiql/graphiql.js', '/graphiql/graphiql.css']) {
+      const first = await fetch(new URL(asset, federation.gatewayUrl));
+      expect(first.status).toBe(200);
+      expect((await first.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+      const etag = first.headers.get('etag')!;
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      const again = await fetch(new URL(asset, federation.gatewayUrl), {
+        headers: { 'if-none-match': etag },
+      });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+    }
+  });
+
+  it('shows Sandbox on the landing page by default, and sends a browser to GraphiQL when it is the explorer', async () => {
+    const sandbox = await fetch(federation.gatewayUrl, { headers: HTML });
+    expect(await sandbox.text()).toContain('embeddable-sandbox');
+    const sent = await fetch(graphiql.url, { headers: HTML, redirect: 'manual' });
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get('location')).toBe('/graphiql');
+    // GraphQL is still answered at the same address.
+    expect((await postQuery(graphiql.url, '{ __typename }')).body.data).toEqual({ __typename: 'Query' });
+  });
+
+  it('serves no explorer when it is off', async () => {
+    for (const path of ['/graphiql', '/graphiql/graphiql.js']) {
+      const response = await fetch(new URL(path, off.url), { headers: HTML });
+      expect(response.status).not.toBe(200);
+      expect(response.headers.get('content-security-policy')).toBeNull();
+      await response.arrayBuffer();
+    }
+    const landing = await (await fetch(off.url, { headers: HTML })).text();
+    expect(landing).not.toContain('embeddable-sandbox');
+  });
+});
