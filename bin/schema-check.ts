@@ -2,7 +2,7 @@ import { ClassifiedChange } from './tools/schema-changes';
 import { checkAgainstRelease, lastRelease, registeredDocuments } from './tools/schema-versions';
 
 /** A change as one line of the report. */
-export function describeChange(change: ClassifiedChange): string {
+function describeChange(change: ClassifiedChange): string {
   const ruling = change.ruling
     ? ` — ${change.ruling.allowed ? 'allowed' : 'NOT ALLOWED'}: ${change.ruling.why}`
     : '';

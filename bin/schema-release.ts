@@ -21,7 +21,7 @@ const HEADINGS: Record<Verdict, string> = {
 };
 
 /** The changelog's section for a release: its changes by class, each schema named. */
-export function changelogSection(release: Release, changes: readonly ClassifiedChange[]): string {
+function changelogSection(release: Release, changes: readonly ClassifiedChange[]): string {
   const lines = [`## Release ${release.release} — ${release.date}`, ''];
   if (release.release === 1)
     lines.push('The first recorded release: the API schema and each subgraph’s SDL as of this date.', '');

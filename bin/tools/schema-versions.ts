@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, readSupergraphConfig, SUPERGRAPH_SDL } from '../../platform/supergraph-config';
+import { DOCUMENTS_DIR, partnerDocuments } from '../documents';
 import { printApiSchema } from './api-schema';
 import {
   ClassifiedChange,
@@ -49,18 +50,15 @@ export function lastRelease(): Release | undefined {
 
 /** The operations clients really send: the portal's documents and every partner's registered ones. */
 export function registeredDocuments(): RegisteredDocument[] {
-  const documents = path.join(PROJECT_ROOT, 'documents');
-  const portal = path.join(documents, 'portal');
-  const partners = path.join(documents, 'partners');
-  const graphqlFiles = (folder: string) =>
-    readdirSync(folder, { recursive: true, encoding: 'utf8' })
-      .filter((name) => name.endsWith('.graphql'))
-      .sort()
-      .map((name) => path.join(folder, name));
-  return [...graphqlFiles(portal), ...graphqlFiles(partners)].map((file) => ({
-    path: path.relative(PROJECT_ROOT, file),
-    text: readFileSync(file, 'utf8'),
-  }));
+  const portal = path.join(DOCUMENTS_DIR, 'portal');
+  const portalDocuments = readdirSync(portal)
+    .filter((name) => name.endsWith('.graphql'))
+    .sort()
+    .map((name) => ({
+      path: path.relative(PROJECT_ROOT, path.join(portal, name)),
+      text: readFileSync(path.join(portal, name), 'utf8'),
+    }));
+  return [...portalDocuments, ...partnerDocuments().flatMap((partner) => partner.files)];
 }
 
 export function releasedDeprecations(): Record<string, string> {

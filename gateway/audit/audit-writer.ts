@@ -51,9 +51,12 @@ export function measureEvent(event: AccessEvent): Measure {
   return {
     weight: 1 + event.files.length,
     bytes,
-    lane: event.readerRole === 'anonymous' ? 'anonymous' : undefined,
+    lane: laneOf(event),
   };
 }
+
+/** Callers without a token have a lane of their own in the audit queues (AUDIT_QUEUE_LIMITS.laneCaps). */
+export const laneOf = (event: AccessEvent) => (event.readerRole === 'anonymous' ? 'anonymous' : undefined);
 
 /** Field names, the ids, the hash and the time, as JSON. */
 const EVENT_OVERHEAD_BYTES = 400;

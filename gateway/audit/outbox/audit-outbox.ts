@@ -2,13 +2,7 @@ import { AccessEvent } from '../../../platform/access-event';
 import { Logger } from '../../../platform/observability/logger';
 import { Metrics } from '../../../platform/observability/metrics';
 import { inRequestRecord } from '../../../platform/observability/request-record';
-import {
-  AUDIT_QUEUE_LIMITS,
-  AuditBatchSender,
-  AuditWriter,
-  measureEvent,
-  withinDeadline,
-} from '../audit-writer';
+import { AUDIT_QUEUE_LIMITS, AuditBatchSender, AuditWriter, laneOf, withinDeadline } from '../audit-writer';
 import { BacklogRefusal, groupCommit } from '../group-commit';
 import { comparePositions, LogPosition, SegmentLog } from './segment-log';
 
@@ -158,7 +152,7 @@ export async function openAuditOutbox(
       appended.push({ end, at });
       wake();
     },
-    (item: Item) => ({ ...measureEvent(item.event), weight: 1, bytes: Buffer.byteLength(item.text) }),
+    (item: Item) => ({ weight: 1, bytes: Buffer.byteLength(item.text), lane: laneOf(item.event) }),
     // One append in flight; a group is bounded by its bytes, not by the trail's batch bounds.
     {
       ...AUDIT_QUEUE_LIMITS,
