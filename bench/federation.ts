@@ -1,6 +1,7 @@
 import { ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../platform/supergraph-config';
+import { heapLimitFlags } from '../platform/config';
 
 /** Starts `script` with an IPC channel and resolves once it reports itself ready (as `npm start`'s parts do). */
 function startPart(
@@ -50,10 +51,11 @@ export const startFederation = (clients: number, env: NodeJS.ProcessEnv, profile
 
 /** One Window's gateway without its token check and audit write, beside the real one (bench/targets/one-window-bare.ts). */
 export const startBareGateway = (env: NodeJS.ProcessEnv) =>
-  startPart('bench/targets/one-window-bare.js', [], env);
+  startPart('bench/targets/one-window-bare.js', [], env, undefined, heapLimitFlags('gateway', env));
 
-/** One Window's gateway as `npm start` runs it, alone, beside the federation's own. */
-export const startGateway = (env: NodeJS.ProcessEnv) => startPart('gateway/main.js', [], env);
+/** One Window's gateway as `npm start` runs it (its heap capped the same way), alone, beside the federation's own. */
+export const startGateway = (env: NodeJS.ProcessEnv) =>
+  startPart('gateway/main.js', [], env, undefined, heapLimitFlags('gateway', env));
 
 export async function stop(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;

@@ -18,6 +18,7 @@ import { signedCallers } from './signed-callers';
 import { DirectFloor } from './targets/direct-floor';
 import { HIVE_GATEWAY_VERSION, startHiveGateway } from './targets/hive-gateway';
 import { Operation, workloads } from './workloads';
+import { warmStores } from './warm-stores';
 
 /**
  * `npm run bench [-- options]`: One Window against Hive Gateway and the direct subgraph fetches,
@@ -25,7 +26,7 @@ import { Operation, workloads } from './workloads';
  * BENCHMARKS.md for what each workload, target and number is.
  */
 const USAGE =
-  'npm run bench -- [--clients N] [--duration S] [--connections C] [--rates 50,100,200|none] [--overload S] [--repeat R] [--workloads a,b] [--targets a,b] [--tracing on|off] [--out NAME] [--profile DIR]';
+  'npm run bench -- [--clients N] [--duration S] [--connections C] [--rates 50,100,200|none] [--overload S] [--repeat R] [--workloads a,b] [--targets a,b] [--tracing on|off] [--warm on|off] [--out NAME] [--profile DIR]';
 const options = commandLine(
   {
     clients: { type: 'string' },
@@ -37,6 +38,7 @@ const options = commandLine(
     workloads: { type: 'string' },
     targets: { type: 'string' },
     tracing: { type: 'string' },
+    warm: { type: 'string' },
     out: { type: 'string' },
     profile: { type: 'string' },
   },
@@ -53,6 +55,7 @@ const rates =
 /** Seconds of twice One Window's measured capacity (0: none). */
 const overloadSeconds = positiveInteger(options.overload, 60, '--overload');
 const tracing = onOff(options.tracing, false, '--tracing');
+const warm = onOff(options.warm, true, '--warm');
 const ALL_TARGETS = [
   'one-window',
   'one-window-bare',
@@ -118,6 +121,13 @@ async function main(): Promise<void> {
   // With --profile, every process of the federation writes a CPU profile there (bench/profile-summary.ts reads them).
   const federation = await startFederation(clients, env, options.profile && path.resolve(options.profile));
   const startupSeconds = (Date.now() - started) / 1000;
+  if (warm) {
+    const warming = Date.now();
+    const pages = await warmStores(env.ONE_WINDOW_DATA_DIR!, PORTS.postgres, Object.keys(subgraphUrls));
+    console.log(
+      `stores warmed: ${((pages * 8) / 1024).toFixed(0)} MB in ${((Date.now() - warming) / 1000).toFixed(1)} s`,
+    );
+  }
   const bare = chosenTargets.includes('one-window-bare')
     ? await startBareGateway({ ...env, GATEWAY_PORT: String(PORTS.bare) })
     : undefined;

@@ -28,6 +28,19 @@ export interface Workload {
   operation(index: number): Operation;
 }
 
+const OWN_ACCESS_LOG = `query OwnAccessLog($uci: ID!) {
+  client(uci: $uci) {
+    accessLog(first: 20) { edges { node { occurredAt outcome operationName fields reader { role clientId } } } }
+  }
+}`;
+
+const OVERSIGHT_ACCESS_LOG = `query OversightAccessLog($uci: ID!) {
+  accessLog(uci: $uci, first: 50) {
+    edges { node { occurredAt outcome operationName fields reader { subject role clientId scopes } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
 const SUBMIT = `mutation SubmitAccessRequest($input: SubmitAccessRequestInput!) {
   submitAccessRequest(input: $input) {
     requestNumber
@@ -66,6 +79,7 @@ export async function workloads(clients: number, privateKey: KeyLike, kid: strin
   const partners = await pool((index) =>
     bearer('partner', `partner-${index}`, ['border:travel'], 'partner-system'),
   );
+  const overseers = await pool((index) => bearer('officer', `bench-oversight-${index}`, ['audit:read']));
   const officer = (index: number) => officers[index % officers.length];
   const partner = (index: number) => partners[index % partners.length];
   const manifest = JSON.parse(
@@ -83,6 +97,13 @@ export async function workloads(clients: number, privateKey: KeyLike, kid: strin
   const applicants = await Promise.all(
     unrepresented.map(async (index) => {
       const uci = uciAt(index);
+      return { uci, authorization: await bearer('applicant', uci, ['atip:read']) };
+    }),
+  );
+  // Clients reading who read their own file: a token each, spread over the readers.
+  const ownLogReaders = await Promise.all(
+    Array.from({ length: READER_TOKENS }, async (_, index) => {
+      const uci = uciAt(spread(index, readers));
       return { uci, authorization: await bearer('applicant', uci, ['atip:read']) };
     }),
   );
@@ -117,6 +138,23 @@ export async function workloads(clients: number, privateKey: KeyLike, kid: strin
         variables: { uci: uciAt(spread(index, readers)), first: 20 },
         authorization: partner(index),
         persistedHash: travel.id,
+      }),
+    },
+    {
+      name: 'ownAccessLog',
+      description: 'a client reads the last 20 reads of their own file from the audit trail',
+      operation: (index) => {
+        const { uci, authorization } = ownLogReaders[index % ownLogReaders.length];
+        return { query: OWN_ACCESS_LOG, variables: { uci }, authorization };
+      },
+    },
+    {
+      name: 'oversightAccessLog',
+      description: "oversight (audit:read) reads the last 50 reads of one client's file",
+      operation: (index) => ({
+        query: OVERSIGHT_ACCESS_LOG,
+        variables: { uci: uciAt(spread(index, readers)) },
+        authorization: overseers[index % overseers.length],
       }),
     },
     {

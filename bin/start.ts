@@ -1,7 +1,7 @@
 import { ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import { generateCallerKeys } from '../platform/caller-header';
-import { envPrefix, positiveInteger } from '../platform/config';
+import { envPrefix, heapLimitFlags, positiveInteger } from '../platform/config';
 import { subgraphEndpoints } from '../platform/supergraph-config';
 import { commandLine } from './tools/command-line';
 import { loadOrCreateDevKeys } from './tools/dev-keys';
@@ -14,6 +14,8 @@ import { SubgraphStores, subgraphStores } from './tools/stores';
  * `npm start`: the embedded PostgreSQL server (unless every subgraph has a DATABASE_URL), each
  * subgraph named in supergraph.yaml, then the gateway, each in its own process as in
  * production. `--clients N` and `--seed N` size the seed of stores created on this run.
+ *
+ * Each part's heap is capped (platform/config.ts, heapLimitFlags).
  *
  * On Ctrl-C or SIGTERM it stops them in the order that loses nothing: the gateway first (it
  * finishes its requests and writes their audit records), then the subgraphs, then the store;
@@ -39,7 +41,12 @@ function run(
   // Its own process group, so Ctrl-C reaches only this process, which stops the parts in order;
   // the IPC channel tells this process where the part is ready, and stops a part whose parent
   // is gone (see platform/signals.ts). Each part writes its JSON log lines straight to our output.
-  const child = fork(script, args, { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
+  const child = fork(script, args, {
+    env,
+    execArgv: [...process.execArgv, ...heapLimitFlags(label, env)],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    detached: true,
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   group.push({ label, child, exited });
   return new Promise((resolve, reject) => {

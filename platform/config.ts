@@ -37,3 +37,25 @@ export function adminPort(env: NodeJS.ProcessEnv, fallback: number): { port: num
     host: env.ONE_WINDOW_ADMIN_HOST || '127.0.0.1',
   };
 }
+
+/**
+ * Each process's heap: `npm start` caps V8's old space of a part (the gateway or a subgraph) at
+ * `<PART>_HEAP_MB` (GATEWAY_HEAP_MB, IRCC_CASE_HEAP_MB, …), else ONE_WINDOW_HEAP_MB, else 160 MB,
+ * so no part grows past about 300 MB resident: V8 otherwise lets a heap grow toward a quarter of
+ * the machine's memory before collecting hard. A part whose live data outgrows its cap stops
+ * with "heap out of memory" and is restarted by whoever supervises it; size caps from
+ * `nodejs_heap_size_used_bytes` on its /metrics (README, "Sizing").
+ */
+export const DEFAULT_HEAP_MB = 160;
+
+export function heapLimitFlags(part: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  const own = `${envPrefix(part)}_HEAP_MB`;
+  const megabytes = positiveInteger(
+    env[own] || env.ONE_WINDOW_HEAP_MB,
+    DEFAULT_HEAP_MB,
+    env[own] ? own : 'ONE_WINDOW_HEAP_MB',
+  );
+  if (megabytes < 64)
+    throw new Error(`${own} or ONE_WINDOW_HEAP_MB must be at least 64 (MB); got ${megabytes}`);
+  return [`--max-old-space-size=${megabytes}`];
+}

@@ -1,5 +1,5 @@
-import { Queryable } from '../kit/db/database';
-import { bulkInsert } from '../kit/db/bulk-insert';
+import { Transaction } from '../kit/db/database';
+import { Row, seedInBatches } from '../kit/db/copy-rows';
 import { addDays, daysBetween } from '../kit/dates';
 import { Person, PersonApplication, personAt, SEED_AS_OF } from '../kit/seed/population';
 import { Random } from '../kit/seed/random';
@@ -17,17 +17,7 @@ import {
 import { TIME_LIMIT_DAYS } from './deadlines';
 import { WorkflowAction } from './workflow';
 
-const BATCH = 2_000;
-
-type Row = Record<string, unknown>;
-interface Rows {
-  access_request: Row[];
-  access_request_exemption: Row[];
-  access_request_extension: Row[];
-  access_request_hold: Row[];
-  access_request_complaint: Row[];
-  access_request_event: Row[];
-}
+type Rows = Record<keyof typeof COLUMNS, Row[]>;
 
 /** A request as drawn, before it is written as rows. */
 interface Draw {
@@ -43,26 +33,14 @@ interface Draw {
   disposition?: Disposition;
 }
 
-export async function seedAtipStore(db: Queryable, { seed, clients, log }: SeedOptions): Promise<void> {
-  for (let start = 0; start < clients; start += BATCH) {
-    const rows: Rows = {
-      access_request: [],
-      access_request_exemption: [],
-      access_request_extension: [],
-      access_request_hold: [],
-      access_request_complaint: [],
-      access_request_event: [],
-    };
-    for (let index = start; index < Math.min(clients, start + BATCH); index += 1) {
-      const person = personAt(seed, index, clients);
-      const random = new Random(seed, 'atip', index);
-      const draws = SHOWCASE_REQUESTS[index]?.(person) ?? drawRequests(person, random);
-      draws.forEach((draw, position) => addRequest(rows, random, person, position, draw, seed));
-    }
-    for (const [table, columns] of Object.entries(COLUMNS))
-      await bulkInsert(db, table, columns, rows[table as keyof Rows]);
-    log?.(`atip: ${Math.min(clients, start + BATCH)} of ${clients} clients`);
-  }
+export async function seedAtipStore(tx: Transaction, options: SeedOptions): Promise<void> {
+  const { seed, clients } = options;
+  await seedInBatches(tx, options, 'atip', COLUMNS, (index, rows) => {
+    const person = personAt(seed, index, clients);
+    const random = new Random(seed, 'atip', index);
+    const draws = SHOWCASE_REQUESTS[index]?.(person) ?? drawRequests(person, random);
+    draws.forEach((draw, position) => addRequest(rows, random, person, position, draw, seed));
+  });
 }
 
 /**
@@ -365,48 +343,43 @@ const SHOWCASE_REQUESTS: Record<number, (person: Person) => Draw[]> = {
   ],
 };
 
-const COLUMNS: Record<keyof Rows, Record<string, string>> = {
-  access_request: {
-    request_number: 'text',
-    institution: 'text',
-    act: 'text',
-    requester_category: 'text',
-    client_uci: 'text',
-    application_number: 'text',
-    description: 'text',
-    received_on: 'date',
-    status: 'text',
-    status_as_of: 'timestamptz',
-    disposition: 'text',
-    completed_on: 'date',
-    pages_processed: 'integer',
-    pages_released: 'integer',
-  },
-  access_request_exemption: { request_number: 'text', section: 'text', pages: 'integer' },
-  access_request_extension: {
-    request_number: 'text',
-    position: 'smallint',
-    provision: 'text',
-    days: 'integer',
-    reason: 'text',
-    notice_to_commissioner_on: 'date',
-  },
-  access_request_hold: { request_number: 'text', reason: 'text', held_from: 'date', held_to: 'date' },
-  access_request_complaint: {
-    request_number: 'text',
-    commissioner: 'text',
-    filed_on: 'date',
-    status: 'text',
-  },
-  access_request_event: {
-    request_number: 'text',
-    position: 'integer',
-    occurred_at: 'timestamptz',
-    action: 'text',
-    from_status: 'text',
-    to_status: 'text',
-    actor_role: 'text',
-    actor_subject: 'text',
-    detail: 'text',
-  },
+const COLUMNS = {
+  access_request: [
+    'request_number',
+    'institution',
+    'act',
+    'requester_category',
+    'client_uci',
+    'application_number',
+    'description',
+    'received_on',
+    'status',
+    'status_as_of',
+    'disposition',
+    'completed_on',
+    'pages_processed',
+    'pages_released',
+  ],
+  access_request_exemption: ['request_number', 'section', 'pages'],
+  access_request_extension: [
+    'request_number',
+    'position',
+    'provision',
+    'days',
+    'reason',
+    'notice_to_commissioner_on',
+  ],
+  access_request_hold: ['request_number', 'reason', 'held_from', 'held_to'],
+  access_request_complaint: ['request_number', 'commissioner', 'filed_on', 'status'],
+  access_request_event: [
+    'request_number',
+    'position',
+    'occurred_at',
+    'action',
+    'from_status',
+    'to_status',
+    'actor_role',
+    'actor_subject',
+    'detail',
+  ],
 };

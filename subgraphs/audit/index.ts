@@ -4,6 +4,7 @@ import { AuditLoaders, createAuditLoaders } from './loaders';
 import { migrations } from './migrations';
 import { AccessLogResolver } from './resolvers/access-log.resolver';
 import { RecordAccessResolver } from './resolvers/record-access.resolver';
+import { keepTrailPartitions, retentionMonths } from './trail-partitions';
 
 /** The audit trail: every read of a client's file, who made it, and which fields it asked for. */
 export const definition: SubgraphDefinition<AuditLoaders> = {
@@ -26,6 +27,20 @@ export const definition: SubgraphDefinition<AuditLoaders> = {
       return writable ? { ok: true } : { ok: false, detail: 'the access trail cannot be written' };
     },
   }),
+  upkeep: {
+    everyMs: 60 * 60 * 1000,
+    run: async (db, logger) => {
+      const months = retentionMonths();
+      const done = await keepTrailPartitions(db, { now: new Date(), retentionMonths: months });
+      if (done.created.length > 0)
+        logger.info({ months: done.created }, `access trail: partitions made for ${done.created.join(', ')}`);
+      for (const dropped of done.dropped)
+        logger.warn(
+          { ...dropped, retentionMonths: months },
+          `access trail: ${dropped.month} dropped (${dropped.events} requests, ${dropped.files} file records), older than ${months} months`,
+        );
+    },
+  },
   // The trail starts empty: it holds only what One Window itself served.
   seed: async () => undefined,
 };

@@ -1,5 +1,5 @@
-import { Queryable } from '../kit/db/database';
-import { bulkInsert } from '../kit/db/bulk-insert';
+import { Transaction } from '../kit/db/database';
+import { Row, seedInBatches } from '../kit/db/copy-rows';
 import { addDays } from '../kit/dates';
 import { Person, personAt, SEED_AS_OF } from '../kit/seed/population';
 import { Random } from '../kit/seed/random';
@@ -19,26 +19,17 @@ import {
 import { EXIT_RECORDS_SINCE } from './physical-presence';
 import { PORTS, PortOfEntry } from './ports';
 
-const BATCH = 2_000;
 const RECORDS_BEGIN = '2000-08-01';
 const MAX_EVENTS_PER_CLIENT = 1_000;
 
-type Row = Record<string, unknown>;
-
-export async function seedBorderStore(db: Queryable, { seed, clients, log }: SeedOptions): Promise<void> {
-  for (let start = 0; start < clients; start += BATCH) {
-    const travel: Row[] = [];
-    const enforcement: Row[] = [];
-    for (let index = start; index < Math.min(clients, start + BATCH); index += 1) {
-      const person = personAt(seed, index, clients);
-      const random = new Random(seed, 'border', index);
-      travel.push(...crossingsOf(person, random));
-      enforcement.push(...(SHOWCASE_ACTIONS[index]?.(person) ?? drawActions(person, random)));
-    }
-    await bulkInsert(db, 'travel_event', TRAVEL_COLUMNS, travel);
-    await bulkInsert(db, 'enforcement_action', ENFORCEMENT_COLUMNS, enforcement);
-    log?.(`cbsa-border: ${Math.min(clients, start + BATCH)} of ${clients} clients`);
-  }
+export async function seedBorderStore(tx: Transaction, options: SeedOptions): Promise<void> {
+  const { seed, clients } = options;
+  await seedInBatches(tx, options, 'cbsa-border', COLUMNS, (index, rows) => {
+    const person = personAt(seed, index, clients);
+    const random = new Random(seed, 'border', index);
+    rows.travel_event.push(...crossingsOf(person, random));
+    rows.enforcement_action.push(...(SHOWCASE_ACTIONS[index]?.(person) ?? drawActions(person, random)));
+  });
 }
 
 /**
@@ -263,25 +254,20 @@ const SHOWCASE_ACTIONS: Record<number, (person: Person) => Row[]> = {
   ],
 };
 
-const TRAVEL_COLUMNS = {
-  id: 'bigint',
-  client_uci: 'text',
-  occurred_at: 'timestamptz',
-  direction: 'text',
-  port_code: 'text',
-  port_name: 'text',
-  port_province: 'text',
-  mode: 'text',
-  document_type: 'text',
-  document_country: 'text',
-  document_last_digits: 'text',
-  source: 'text',
-};
-const ENFORCEMENT_COLUMNS = {
-  id: 'text',
-  client_uci: 'text',
-  kind: 'text',
-  occurred_on: 'date',
-  location: 'text',
-  details: 'jsonb',
+const COLUMNS = {
+  travel_event: [
+    'id',
+    'client_uci',
+    'occurred_at',
+    'direction',
+    'port_code',
+    'port_name',
+    'port_province',
+    'mode',
+    'document_type',
+    'document_country',
+    'document_last_digits',
+    'source',
+  ],
+  enforcement_action: ['id', 'client_uci', 'kind', 'occurred_on', 'location', 'details'],
 };

@@ -26,7 +26,6 @@ export const borderStore = {
           jsonb_build_object('type', document_type, 'issuingCountry', document_country, 'lastDigits', document_last_digits) AS "travelDocument"`,
         from: 'travel_event',
         parentColumn: 'client_uci',
-        parentKey: 'clientUci',
         orderBy: 'occurred_at, travel_event.id',
       },
       ucis,

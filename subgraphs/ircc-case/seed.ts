@@ -1,5 +1,5 @@
-import { Queryable } from '../kit/db/database';
-import { bulkInsert } from '../kit/db/bulk-insert';
+import { Transaction } from '../kit/db/database';
+import { copyRows, Row, seedInBatches } from '../kit/db/copy-rows';
 import { addDays, daysBetween } from '../kit/dates';
 import {
   Person,
@@ -23,7 +23,6 @@ import {
 import { TYPICAL_PROCESSING_DAYS } from './processing-times';
 import { REFUSAL_GROUNDS } from './refusal-grounds';
 
-const BATCH = 2_000;
 const STAGE_ORDER = [
   ReviewStageName.BIOMETRICS,
   ReviewStageName.MEDICAL_EXAM,
@@ -108,24 +107,15 @@ const SHOWCASE_PLANS: Record<number, Plan[]> = {
   1: [{ outcome: 'OPEN', completedStages: 2, waitingOnClient: false }],
 };
 
-type Row = Record<string, unknown>;
-interface Rows {
-  client: Row[];
-  application: Row[];
-  review_stage: Row[];
-  decision: Row[];
-  refusal_ground: Row[];
-  issued_document: Row[];
-  message: Row[];
-  representative_authorization: Row[];
-}
+type Rows = Record<keyof typeof COLUMNS, Row[]>;
 
-export async function seedCaseStore(db: Queryable, { seed, clients, log }: SeedOptions): Promise<void> {
+export async function seedCaseStore(tx: Transaction, options: SeedOptions): Promise<void> {
+  const { seed, clients } = options;
   const representatives = Array.from({ length: representativeCount(clients) }, (_, index) =>
     representativeAt(seed, index),
   );
-  await bulkInsert(
-    db,
+  await copyRows(
+    tx,
     'representative',
     REPRESENTATIVE_COLUMNS,
     representatives.map((r) => ({
@@ -138,23 +128,9 @@ export async function seedCaseStore(db: Queryable, { seed, clients, log }: SeedO
       regulator: r.regulator,
     })),
   );
-  for (let start = 0; start < clients; start += BATCH) {
-    const rows: Rows = {
-      client: [],
-      application: [],
-      review_stage: [],
-      decision: [],
-      refusal_ground: [],
-      issued_document: [],
-      message: [],
-      representative_authorization: [],
-    };
-    for (let index = start; index < Math.min(clients, start + BATCH); index += 1)
-      addPerson(rows, personAt(seed, index, clients), seed);
-    for (const [table, columns] of Object.entries(COLUMNS))
-      await bulkInsert(db, table, columns, rows[table as keyof Rows]);
-    log?.(`ircc-case: ${Math.min(clients, start + BATCH)} of ${clients} clients`);
-  }
+  await seedInBatches(tx, options, 'ircc-case', COLUMNS, (index, rows) =>
+    addPerson(rows, personAt(seed, index, clients), seed),
+  );
 }
 
 function addPerson(rows: Rows, person: Person, seed: number): void {
@@ -422,72 +398,48 @@ function clock(random: Random): string {
   return `${String(random.int(13, 21)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00`;
 }
 
-const REPRESENTATIVE_COLUMNS = {
-  id: 'text',
-  kind: 'text',
-  family_name: 'text',
-  given_names: 'text',
-  organization: 'text',
-  membership_number: 'text',
-  regulator: 'text',
-};
+const REPRESENTATIVE_COLUMNS = [
+  'id',
+  'kind',
+  'family_name',
+  'given_names',
+  'organization',
+  'membership_number',
+  'regulator',
+];
 
-/** Column names and types for each table the seed fills, in foreign-key order. */
-const COLUMNS: Record<keyof Rows, Record<string, string>> = {
-  client: {
-    uci: 'text',
-    family_name: 'text',
-    given_names: 'text',
-    date_of_birth: 'date',
-    country_of_citizenship: 'text',
-    preferred_language: 'text',
-  },
-  application: {
-    application_number: 'text',
-    client_uci: 'text',
-    line_of_business: 'text',
-    received_on: 'date',
-    processing_office: 'text',
-    status: 'text',
-    status_source: 'text',
-    status_as_of: 'timestamptz',
-  },
-  review_stage: {
-    application_number: 'text',
-    name: 'text',
-    position: 'smallint',
-    status: 'text',
-    source: 'text',
-    as_of: 'timestamptz',
-  },
-  decision: { application_number: 'text', outcome: 'text', decided_on: 'date', officer_notes: 'text' },
-  refusal_ground: {
-    application_number: 'text',
-    position: 'smallint',
-    provision: 'text',
-    ground: 'text',
-  },
-  issued_document: {
-    document_number: 'text',
-    application_number: 'text',
-    type: 'text',
-    issued_on: 'date',
-    valid_until: 'date',
-  },
-  message: {
-    application_number: 'text',
-    position: 'smallint',
-    kind: 'text',
-    sent_on: 'date',
-    due_on: 'date',
-  },
-  representative_authorization: {
-    id: 'text',
-    representative_id: 'text',
-    client_uci: 'text',
-    application_number: 'text',
-    signed_on: 'date',
-    cancelled_on: 'date',
-    expires_on: 'date',
-  },
+/** The columns of each table the seed fills, in foreign-key order. */
+const COLUMNS = {
+  client: [
+    'uci',
+    'family_name',
+    'given_names',
+    'date_of_birth',
+    'country_of_citizenship',
+    'preferred_language',
+  ],
+  application: [
+    'application_number',
+    'client_uci',
+    'line_of_business',
+    'received_on',
+    'processing_office',
+    'status',
+    'status_source',
+    'status_as_of',
+  ],
+  review_stage: ['application_number', 'name', 'position', 'status', 'source', 'as_of'],
+  decision: ['application_number', 'outcome', 'decided_on', 'officer_notes'],
+  refusal_ground: ['application_number', 'position', 'provision', 'ground'],
+  issued_document: ['document_number', 'application_number', 'type', 'issued_on', 'valid_until'],
+  message: ['application_number', 'position', 'kind', 'sent_on', 'due_on'],
+  representative_authorization: [
+    'id',
+    'representative_id',
+    'client_uci',
+    'application_number',
+    'signed_on',
+    'cancelled_on',
+    'expires_on',
+  ],
 };

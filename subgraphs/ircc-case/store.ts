@@ -106,7 +106,6 @@ export const caseStore = {
         select: `a.representative_id AS "representativeId", ${CLIENT_COLUMNS}`,
         from: 'representative_authorization a JOIN client c ON c.uci = a.client_uci',
         parentColumn: 'a.representative_id',
-        parentKey: 'representativeId',
         orderBy: 'c.uci',
         where: ACTIVE,
       },

@@ -74,7 +74,15 @@ export function poolSettings(env: NodeJS.ProcessEnv = process.env): PoolSettings
       SERVING_POOL.connectTimeoutMs,
       'ONE_WINDOW_DB_CONNECT_TIMEOUT_MS',
     ),
+    transactionPooler: poolerMode(env.ONE_WINDOW_DB_POOLER),
   };
+}
+
+/** ONE_WINDOW_DB_POOLER: `transaction` when every database URL reaches PostgreSQL through PgBouncer in transaction mode. */
+function poolerMode(value: string | undefined): boolean {
+  if (!value || value === 'none') return false;
+  if (value === 'transaction') return true;
+  throw new Error(`ONE_WINDOW_DB_POOLER must be none or transaction, not ${value}`);
 }
 
 export function seedSettings(env: NodeJS.ProcessEnv = process.env): { seed: number; clients: number } {

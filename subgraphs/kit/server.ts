@@ -107,6 +107,21 @@ export async function startSubgraph<Loaders>(
       outcomePlugin(),
     ],
   });
+  await definition.upkeep?.run(db, logger);
+  const upkeep =
+    definition.upkeep &&
+    setInterval(
+      () =>
+        void definition
+          .upkeep!.run(db, logger)
+          .catch((error: unknown) =>
+            logger.error(
+              { reason: error instanceof Error ? error.message : String(error) },
+              'store upkeep failed',
+            ),
+          ),
+      definition.upkeep.everyMs,
+    ).unref();
   const served = await serveGraphQL(server, {
     port: options.port,
     host: options.host,
@@ -159,7 +174,15 @@ export async function startSubgraph<Loaders>(
       };
     },
   });
-  return { name: definition.name, url: served.url, adminUrl: served.adminUrl, stop: served.close };
+  return {
+    name: definition.name,
+    url: served.url,
+    adminUrl: served.adminUrl,
+    stop: () => {
+      clearInterval(upkeep);
+      return served.close();
+    },
+  };
 }
 
 /** The gateway's request id, when it is one: it goes into logs, so nothing else is taken. */

@@ -1,5 +1,6 @@
 import { Database } from './db/database';
 import { lockStore, migrate, Migration } from './db/migrations';
+import { withoutKeysAndIndexes } from './db/bulk-load';
 import { SeedOptions, SubgraphDefinition } from './subgraph-definition';
 
 /** The kit's own bookkeeping table, shared by every subgraph's store. */
@@ -38,7 +39,7 @@ export async function prepareStore<Loaders>(
     await lockStore(tx);
     const [already] = await tx.query<SeedRun>('SELECT seed, clients FROM seed_run LIMIT 1');
     if (already) return null;
-    await definition.seed(tx, seed);
+    await withoutKeysAndIndexes(tx, () => definition.seed(tx, seed));
     await tx.query('INSERT INTO seed_run (seed, clients) VALUES ($1, $2)', [seed.seed, seed.clients]);
     return seed;
   });

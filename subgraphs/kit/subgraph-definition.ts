@@ -3,10 +3,11 @@ import { Caller } from '../../platform/caller';
 import { ForwardPurpose } from '../../platform/caller-header';
 import { InternalClient } from '../../platform/internal-client';
 import { ClientAccess, RepresentedClients } from './access/client-access';
-import { Database, Queryable } from './db/database';
+import { Database, Queryable, Transaction } from './db/database';
 import { Migration } from './db/migrations';
 import { Language } from '../../platform/language/language';
 import { ReadinessChecks } from '../../platform/http/operational-routes';
+import { Logger } from '../../platform/observability/logger';
 
 /** Clients for the subgraphs one subgraph asks, by name. */
 export type Peers = Readonly<Record<string, InternalClient>>;
@@ -67,6 +68,12 @@ export interface SubgraphDefinition<Loaders = unknown> {
   representedClients?: (sources: { db: Queryable; peers: Peers }) => RepresentedClients;
   /** Readiness checks beyond "the store answers", e.g. that the audit trail can be written. */
   readiness?: (db: Queryable) => ReadinessChecks;
+  /**
+   * Work on the store repeated while the subgraph serves (the audit trail's monthly partitions):
+   * run before the first request is taken, where a failure stops the start, then every
+   * `everyMs`, where a failure is logged and tried again next time.
+   */
+  upkeep?: { everyMs: number; run(db: Database, logger: Logger): Promise<void> };
   /** Writes this subgraph's share of the deterministic seed population. */
-  seed(db: Queryable, options: SeedOptions): Promise<void>;
+  seed(tx: Transaction, options: SeedOptions): Promise<void>;
 }

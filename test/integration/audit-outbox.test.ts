@@ -54,7 +54,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 it('answers while the trail is held up, and the trail then holds each answer exactly once', async () => {
   const prefix = `Outbox_${run()}_`;
-  const { released } = await holdTable(federation.database('audit'), 'access_event', 1_000);
+  const { released } = await holdTable(federation.database('audit'), 'access_event', 3_000);
   let trailFree = false;
   void released.then(() => (trailFree = true));
   const answers = await Promise.all(

@@ -1,13 +1,19 @@
-/** What a subgraph needs from its store; PGlite and PostgreSQL both provide it. */
+/** What a subgraph needs from its store. */
 export interface Queryable {
   query<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+}
+
+/** A connection inside a transaction, which can also take rows in bulk. */
+export interface Transaction extends Queryable {
+  /** Streams `COPY table (columns) FROM STDIN` its rows, already in COPY's text format. */
+  copyFrom(table: string, columns: readonly string[], text: string): Promise<void>;
 }
 
 export interface Database extends Queryable {
   /** Runs several statements separated by semicolons (migrations, DDL). */
   exec(sql: string): Promise<void>;
   /** Runs `work` in one transaction: all of it is committed, or none of it. */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -31,7 +31,7 @@ export function tracedDatabase(db: Database, metrics: Metrics): Database {
   return {
     ...traced(db),
     exec: (sql) => db.exec(sql),
-    transaction: (work) => db.transaction((tx) => work(traced(tx))),
+    transaction: (work) => db.transaction((tx) => work({ ...tx, ...traced(tx) })),
     close: () => db.close(),
   };
 }
