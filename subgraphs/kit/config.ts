@@ -9,6 +9,8 @@ export interface SubgraphConfig {
   host?: string;
   /** The subgraph's own PostgreSQL database. */
   databaseUrl: string;
+  /** A streaming replica of it for requests that write nothing (`<NAME>_READ_DATABASE_URL`), and how stale it may be. */
+  readReplica?: { url: string; maxLagMs: number; checkEveryMs: number };
   pool: PoolSettings;
   seed: { seed: number; clients: number };
   /** The gateway's Ed25519 public key (SPKI PEM): only callers it signed get in. */
@@ -33,6 +35,7 @@ export function subgraphConfig(name: string, env: NodeJS.ProcessEnv = process.en
     port: positiveInteger(env.PORT, 0, 'PORT'),
     host: env.HOST,
     databaseUrl: databaseUrl(name, env),
+    readReplica: readReplicaSettings(name, env),
     pool: poolSettings(env),
     seed: seedSettings(env),
     callerVerifyingKey,
@@ -59,6 +62,24 @@ export function databaseUrl(subgraphName: string, env: NodeJS.ProcessEnv = proce
   if (!url)
     throw new Error(`${variable} must name the ${subgraphName} database (npm start runs one for you)`);
   return url;
+}
+
+/**
+ * `<NAME>_READ_DATABASE_URL`: a streaming replica of the subgraph's database, read while it is at
+ * most ONE_WINDOW_READ_REPLICA_MAX_LAG_MS (1000) behind, checked every second.
+ */
+function readReplicaSettings(name: string, env: NodeJS.ProcessEnv): SubgraphConfig['readReplica'] {
+  const url = env[`${envPrefix(name)}_READ_DATABASE_URL`];
+  if (!url) return undefined;
+  return {
+    url,
+    maxLagMs: positiveInteger(
+      env.ONE_WINDOW_READ_REPLICA_MAX_LAG_MS,
+      1_000,
+      'ONE_WINDOW_READ_REPLICA_MAX_LAG_MS',
+    ),
+    checkEveryMs: 1_000,
+  };
 }
 
 export function poolSettings(env: NodeJS.ProcessEnv = process.env): PoolSettings {

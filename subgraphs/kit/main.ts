@@ -5,7 +5,10 @@ import { Metrics } from '../../platform/observability/metrics';
 import { startTracing } from '../../platform/observability/tracing';
 import { internalBodyLimit } from '../../platform/operation-limits';
 import { stopOnSignals } from '../../platform/signals';
-import { subgraphConfig } from './config';
+import { SubgraphConfig, subgraphConfig } from './config';
+import { Database } from './db/database';
+import { ReadReplica, readReplica } from './db/read-replica';
+import { Logger } from '../../platform/observability/logger';
 import { openPostgres } from './db/postgres-database';
 import { loadDefinition } from './load-definition';
 import { startSubgraph } from './server';
@@ -40,6 +43,7 @@ async function main(name: string | undefined): Promise<void> {
   const db = await openPostgres(config.databaseUrl, config.pool, (error) =>
     logger.error({ reason: error.message }, 'idle store connection lost'),
   );
+  const replica = config.readReplica && (await openReadReplica(db, config, logger));
   const running = await startSubgraph(definition, {
     db,
     port: config.port,
@@ -50,6 +54,7 @@ async function main(name: string | undefined): Promise<void> {
     observability: { logger, metrics: new Metrics(name) },
     drainMs: config.drainMs,
     admin: config.admin,
+    reads: replica?.reads,
   });
   logger.info({ url: running.url, adminUrl: running.adminUrl }, `ready at ${running.url}`);
   // `npm start` waits for this, whatever LOG_LEVEL hides.
@@ -57,11 +62,29 @@ async function main(name: string | undefined): Promise<void> {
   stopOnSignals(
     async () => {
       await running.stop();
+      await replica?.stop();
       await db.close();
       await tracing?.shutdown();
     },
     (line) => logger.info(line),
   );
+}
+
+/** The replica `<NAME>_READ_DATABASE_URL` names, read while it is current (kit/db/read-replica.ts). */
+async function openReadReplica(
+  primary: Database,
+  config: SubgraphConfig,
+  logger: Logger,
+): Promise<ReadReplica> {
+  const settings = config.readReplica!;
+  const replicaDb = await openPostgres(settings.url, config.pool, (error) =>
+    logger.error({ reason: error.message }, 'idle read replica connection lost'),
+  );
+  const replica = readReplica(primary, replicaDb, settings, (using, lagMs, reason) =>
+    logger.warn({ using, lagMs, reason }, `reads now go to the ${using} (${reason})`),
+  );
+  await replica.check();
+  return replica;
 }
 
 main(process.argv[2]).catch((error: unknown) => {

@@ -9,7 +9,7 @@ import { auditExtensionPlugin } from './access/audit-extension-plugin';
 import { CALLER_HEADER, callerVerifier, REQUEST_ID_HEADER } from '../../platform/caller-header';
 import { internalClient } from '../../platform/internal-client';
 import { ClientAccess } from './access/client-access';
-import { Database } from './db/database';
+import { Database, Queryable } from './db/database';
 import { apiError, unauthenticated } from '../../platform/errors';
 import { buildFederatedSchema } from './federated-schema';
 import { serveGraphQL } from '../../platform/http/serve-graphql';
@@ -27,7 +27,7 @@ import { outcomePlugin } from '../../platform/observability/outcome-plugin';
 import { currentRequest } from '../../platform/observability/request-record';
 import { CallGuard } from '../../platform/resilience/call-guard';
 import { resilienceSettings } from '../../platform/resilience/settings';
-import { tracedDatabase } from './db/traced-database';
+import { tracedDatabase, tracedQueryable } from './db/traced-database';
 
 export interface RunningSubgraph {
   name: string;
@@ -72,6 +72,8 @@ export async function startSubgraph<Loaders>(
     drainMs?: number;
     /** Where /health, /ready and /metrics are served; an ephemeral loopback port when omitted. */
     admin?: AdminPort;
+    /** Where requests that write nothing read (a read replica, kit/db/read-replica.ts); `db` when omitted. */
+    reads?: Queryable;
   },
 ): Promise<RunningSubgraph> {
   const { metrics, logger } = options.observability ?? {
@@ -79,6 +81,7 @@ export async function startSubgraph<Loaders>(
     logger: createLogger(definition.name),
   };
   const db = tracedDatabase(options.db, metrics);
+  const replicaReads = options.reads && tracedQueryable(options.reads, metrics);
   // One guard per peer for the life of the server, so its breaker sees every call. One retry at
   // most (a connection reset on a kept-alive connection), where the gateway's calls get two: a
   // request through gateway -> atip -> ircc-case makes at most 3 x 2 calls, not 3 x 3.
@@ -158,7 +161,9 @@ export async function startSubgraph<Loaders>(
           internalClient(url, header, name, peerGuards[name]),
         ]),
       );
-      const represented = definition.representedClients?.({ db, peers });
+      // A request that may write reads from the primary, so it sees its own writes.
+      const reads = signedFor === 'mutation' ? db : (replicaReads ?? db);
+      const represented = definition.representedClients?.({ db: reads, peers });
       return {
         db,
         caller,
@@ -170,7 +175,7 @@ export async function startSubgraph<Loaders>(
         language,
         peers,
         access: new ClientAccess(caller, represented),
-        loaders: definition.createLoaders(db),
+        loaders: definition.createLoaders(reads),
       };
     },
   });

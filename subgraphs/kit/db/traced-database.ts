@@ -3,12 +3,9 @@ import { Metrics } from '../../../platform/observability/metrics';
 import { inSpan } from '../../../platform/observability/tracing';
 import { Database, Queryable } from './database';
 
-/**
- * A store whose statements are spans (db.query.text is the parameterised SQL: values never
- * appear) and are timed in one_window_sql_duration_seconds.
- */
-export function tracedDatabase(db: Database, metrics: Metrics): Database {
-  const traced = (target: Queryable): Queryable => ({
+/** Statements as spans (db.query.text is the parameterised SQL: values never appear), timed in one_window_sql_duration_seconds. */
+export function tracedQueryable(target: Queryable, metrics: Metrics): Queryable {
+  return {
     query: <Row>(sql: string, params?: readonly unknown[]) => {
       const end = metrics.sqlDuration.startTimer();
       return inSpan(
@@ -27,7 +24,12 @@ export function tracedDatabase(db: Database, metrics: Metrics): Database {
         },
       );
     },
-  });
+  };
+}
+
+/** A store whose statements, in and out of transactions, are traced and timed. */
+export function tracedDatabase(db: Database, metrics: Metrics): Database {
+  const traced = (target: Queryable) => tracedQueryable(target, metrics);
   return {
     ...traced(db),
     exec: (sql) => db.exec(sql),
