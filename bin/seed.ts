@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { readSupergraphConfig } from '../platform/supergraph-config';
-import { databaseUrl, seedSettings } from '../subgraphs/kit/config';
+import { databaseUrl, poolSettings, seedSettings } from '../subgraphs/kit/config';
 import { positiveInteger } from '../platform/config';
 import { commandLine } from './tools/command-line';
 import { openPostgres } from '../subgraphs/kit/db/postgres-database';
@@ -19,6 +19,14 @@ import { seedAccessEvents } from '../subgraphs/audit/seed-events';
  * are seeded side by side, each in a worker thread of its own, so drawing one store's rows
  * overlaps with the server writing another's.
  */
+
+/** One connection without a time-out; through PgBouncer when ONE_WINDOW_DB_POOLER says so. */
+const SEEDING_POOL = {
+  size: 1,
+  statementTimeoutMs: 0,
+  connectTimeoutMs: 5_000,
+  transactionPooler: poolSettings().transactionPooler,
+};
 
 interface StoreJob {
   name: string;
@@ -58,7 +66,7 @@ async function main(): Promise<void> {
 }
 
 async function seedTrail(url: string, count: number, clients: number): Promise<void> {
-  const db = await openPostgres(url, { size: 1, statementTimeoutMs: 0, connectTimeoutMs: 5_000 });
+  const db = await openPostgres(url, SEEDING_POOL);
   try {
     const started = Date.now();
     const added = await seedAccessEvents(db, {
@@ -85,7 +93,7 @@ function inWorker(job: StoreJob): Promise<boolean> {
 
 /** Seeds one store; answers whether it now holds the seed asked for. */
 async function seedStore({ name, url, seed, reset }: StoreJob): Promise<boolean> {
-  const db = await openPostgres(url, { size: 1, statementTimeoutMs: 0, connectTimeoutMs: 5_000 });
+  const db = await openPostgres(url, SEEDING_POOL);
   try {
     if (reset) await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
     const existing = await currentSeed(db).catch(() => null);

@@ -34,7 +34,7 @@ export function accessEvent(request: {
   if (files.size === 0 && !request.evenWithoutFiles) return null;
   return {
     requestId: tally.requestId,
-    occurredAt: new Date().toISOString(),
+    occurredAt: (tally.recordedAt ??= new Date().toISOString()),
     readerSubject: caller.subject,
     readerRole: caller.role,
     readerClientId: caller.clientId,

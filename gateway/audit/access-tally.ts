@@ -6,6 +6,12 @@ export interface AccessTally {
   requestId: string;
   read: Set<string>;
   denied: Set<string>;
+  /**
+   * When the request's first record was made: a write is recorded before it runs and again after,
+   * and both records carry this time, so the trail keys them as one request (its request id and
+   * time) and keeps each file of it once.
+   */
+  recordedAt?: string;
 }
 
 export interface AuditContext {

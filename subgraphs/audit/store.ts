@@ -22,9 +22,9 @@ const RECORDS = `access_event_file f
 const NEWEST_FIRST = 'f.occurred_at DESC, f.id DESC';
 
 /**
- * Stores the events of `$1` (a JSON array of eventRow) and each distinct name list they carry;
- * `events` lists those newly stored. An event already held (the same request sent again) is
- * skipped, and so are its files, which were written with it.
+ * Stores the events of `$1` (a JSON array of eventRow) and each distinct name list they carry.
+ * A request is its id and time: an event already held (a batch sent again, or a write's second
+ * record, which carries its first record's time) is kept as first written.
  */
 const STORE_EVENTS = `input AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(request_id text, occurred_at timestamptz, reader_subject text,
@@ -40,17 +40,16 @@ const STORE_EVENTS = `input AS (
       operation_name, operation_hash, delivered_fields_set, refused_fields_set)
     SELECT request_id, occurred_at, reader_subject, reader_role, reader_client_id, md5(reader_scopes::text)::uuid,
       operation_name, operation_hash, md5(delivered_fields::text)::uuid, md5(refused_fields::text)::uuid
-    FROM input ON CONFLICT DO NOTHING
-    RETURNING request_id, occurred_at)`;
+    FROM input ON CONFLICT DO NOTHING)`;
 
-/** Inserts the files of `$n` (a JSON array of fileRows) whose event is in `events`. */
+/** Inserts the files of `$n` (a JSON array of fileRows), each once per request and outcome; returns a row per file inserted. */
 const storeFiles = (
   parameter: number,
 ) => `INSERT INTO access_event_file (request_id, client_uci, occurred_at, outcome, fields_shown)
-    SELECT f.request_id, f.client_uci, f.occurred_at, f.outcome, f.fields_shown
+    SELECT request_id, client_uci, occurred_at, outcome, fields_shown
     FROM jsonb_to_recordset($${parameter}::jsonb)
       AS f(request_id text, client_uci text, occurred_at timestamptz, outcome text, fields_shown text)
-    JOIN events e ON e.request_id = f.request_id AND e.occurred_at = f.occurred_at`;
+    ON CONFLICT DO NOTHING RETURNING 1`;
 
 /** An event as the gateway sends it (AccessEventInput), its time parsed or not: it travels to the server as JSON. */
 type EventToStore = Omit<AccessEvent, 'occurredAt'> & { occurredAt: Date | string };
@@ -80,51 +79,57 @@ const fileRows = (event: EventToStore) =>
 type FileRow = ReturnType<typeof fileRows>[number];
 
 /**
- * Inserts the events and their files, all or none, skipping the events already held with their
- * files. In one statement when the files fit one (the usual case: one round trip to the server),
- * else in one transaction of bounded statements.
+ * Inserts the events and their files, all or none, skipping what is already held; returns how
+ * many files were newly inserted. In one statement when the files fit one (the usual case: one
+ * round trip to the server), else in one transaction of bounded statements.
  */
-async function insertEvents(db: Database, events: readonly EventToStore[], files: FileRow[]): Promise<void> {
+async function insertEvents(
+  db: Database,
+  events: readonly EventToStore[],
+  files: FileRow[],
+): Promise<number> {
   const eventRows = JSON.stringify(events.map(eventRow));
   if (files.length <= FILES_PER_STATEMENT) {
-    await db.query(`WITH ${STORE_EVENTS}, files AS (${storeFiles(2)}) SELECT 1`, [
-      eventRows,
-      JSON.stringify(files),
-    ]);
-    return;
-  }
-  await db.transaction(async (tx) => {
-    const stored = await tx.query<{ requestId: string }>(
-      `WITH ${STORE_EVENTS} SELECT request_id AS "requestId" FROM events`,
-      [eventRows],
+    const [{ inserted }] = await db.query<{ inserted: number }>(
+      `WITH ${STORE_EVENTS}, files AS (${storeFiles(2)}) SELECT count(*)::int AS inserted FROM files`,
+      [eventRows, JSON.stringify(files)],
     );
-    const storedNow = new Set(stored.map((event) => event.requestId));
-    const newFiles = files.filter((file) => storedNow.has(file.request_id));
-    for (let start = 0; start < newFiles.length; start += FILES_PER_STATEMENT)
-      await tx.query(
-        `WITH events AS (SELECT * FROM unnest($1::text[], $2::timestamptz[]) AS e(request_id, occurred_at))
-         ${storeFiles(3)}`,
-        [
-          [...storedNow],
-          events.filter((event) => storedNow.has(event.requestId)).map((event) => event.occurredAt),
-          JSON.stringify(newFiles.slice(start, start + FILES_PER_STATEMENT)),
-        ],
+    return inserted;
+  }
+  return db.transaction(async (tx) => {
+    await tx.query(`WITH ${STORE_EVENTS} SELECT 1`, [eventRows]);
+    let inserted = 0;
+    for (let start = 0; start < files.length; start += FILES_PER_STATEMENT) {
+      const [row] = await tx.query<{ inserted: number }>(
+        `WITH files AS (${storeFiles(1)}) SELECT count(*)::int AS inserted FROM files`,
+        [JSON.stringify(files.slice(start, start + FILES_PER_STATEMENT))],
       );
+      inserted += row.inserted;
+    }
+    return inserted;
   });
 }
 
 export const auditStore = {
   /**
-   * Stores a batch of requests' events and their files, all of it or none. Returns how many of the batch's files the trail now holds: a file already
-   * recorded for the same request and outcome (a batch sent again after the gateway crashed) is
-   * kept as it was and counted as held, so the gateway can tell a whole batch from a short one.
+   * Stores a batch of requests' events and their files, all of it or none. Returns how many of
+   * the batch's files the trail now holds: a file already recorded for the same request and
+   * outcome (a batch sent again after the gateway crashed, or named by both of a write's records)
+   * is kept as it was and counted as held, so the gateway can tell a whole batch from a short one.
    */
   record: async (db: Database, events: readonly EventToStore[]): Promise<number> => {
     const files = events.flatMap(fileRows);
-    await insertEvents(db, events, files);
-    // Each event is stored with all its files or not at all, and one already held was stored so:
-    // once the statement succeeds, the trail holds every file of the batch.
-    return files.length;
+    const inserted = await insertEvents(db, events, files);
+    if (inserted === files.length) return inserted;
+    // Each of the batch's files that the trail holds, however often the batch names it.
+    const [{ held }] = await db.query<{ held: number }>(
+      `SELECT count(*)::int AS held
+       FROM jsonb_to_recordset($1::jsonb) AS b(request_id text, client_uci text, occurred_at timestamptz, outcome text)
+       WHERE EXISTS (SELECT 1 FROM access_event_file f WHERE f.request_id = b.request_id
+         AND f.client_uci = b.client_uci AND f.outcome = b.outcome AND f.occurred_at = b.occurred_at)`,
+      [JSON.stringify(files)],
+    );
+    return held;
   },
 
   /** A page of each client's log, newest first. */

@@ -145,6 +145,9 @@ async function createMonth(tx: Queryable, month: Date): Promise<void> {
   for (const table of TABLES) {
     const partition = `${table}_${suffixOf(month)}`;
     const moving = `moving_${partition}`;
+    // No writer may add a row of this month to the default partition between the move and the
+    // partition's creation (which would then fail): the default partition is held until commit.
+    await tx.query(`LOCK TABLE ${table}_default IN ACCESS EXCLUSIVE MODE`);
     await tx.query(`CREATE TEMPORARY TABLE ${moving} (LIKE ${table}) ON COMMIT DROP`);
     await tx.query(
       `WITH moved AS (DELETE FROM ${table}_default WHERE occurred_at >= $1 AND occurred_at < $2 RETURNING *)

@@ -161,9 +161,10 @@ export async function startSubgraph<Loaders>(
           internalClient(url, header, name, peerGuards[name]),
         ]),
       );
-      // A request that may write reads from the primary, so it sees its own writes.
+      // A request that may write reads from the primary, so it sees its own writes; whom a
+      // representative represents is always read there, so a revoked authorization is never used.
       const reads = signedFor === 'mutation' ? db : (replicaReads ?? db);
-      const represented = definition.representedClients?.({ db: reads, peers });
+      const represented = definition.representedClients?.({ db, peers });
       return {
         db,
         caller,

@@ -178,6 +178,30 @@ describe('the audit trail', () => {
     expect({ events, files }).toEqual({ events: 1, files: 2 });
   });
 
+  it('records a change as one request, though it is recorded before it runs and again after', async () => {
+    const applicant = await federation.identity.token({ role: 'applicant', subject: OWN });
+    const { status } = await query(
+      'mutation RecordedOnce($input: SubmitAccessRequestInput!) { submitAccessRequest(input: $input) { requestNumber } }',
+      applicant,
+      {
+        input: {
+          act: 'PRIVACY_ACT',
+          institution: 'IRCC',
+          clientUci: OWN,
+          description: 'My GCMS notes, once',
+        },
+      },
+    );
+    expect(status).toBe(200);
+    const [{ events, files }] = await federation.database('audit').query<{ events: number; files: number }>(
+      `SELECT count(DISTINCT (e.request_id, e.occurred_at))::int AS events, count(f.id)::int AS files
+       FROM access_event e LEFT JOIN access_event_file f ON f.request_id = e.request_id AND f.occurred_at = e.occurred_at
+       WHERE e.operation_name = 'RecordedOnce'`,
+    );
+    expect(events).toBe(1);
+    expect(files).toBeGreaterThan(0);
+  });
+
   it("shows a file's log only to its owner and to oversight with audit:read", async () => {
     const other = await query(LOG, await federation.identity.token({ role: 'applicant', subject: OTHER }), {
       uci: OWN,

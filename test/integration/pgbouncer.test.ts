@@ -80,6 +80,25 @@ describeWithServer(PGBOUNCER, 'the stores through PgBouncer in transaction mode'
     }
   });
 
+  it("runs a pool without a time-out (migrating, seeding) free of the role's or database's time-out", async () => {
+    const strict = await createTestDatabase('pgbouncer-strict');
+    const admin = await openPostgres(strict.url, { ...SERVING_POOL, statementTimeoutMs: 0 });
+    await admin.exec(
+      `ALTER DATABASE ${new URL(strict.url).pathname.slice(1)} SET statement_timeout = '100ms'`,
+    );
+    await admin.close();
+    const unlimited = await openPostgres(bouncer.route(strict.url), { ...POOLED, statementTimeoutMs: 0 });
+    try {
+      // The database's time-out holds outside a transaction…
+      await expect(unlimited.query('SELECT pg_sleep(0.3)')).rejects.toThrow(/statement timeout/);
+      // …and a transaction of this pool lifts it for itself.
+      await expect(unlimited.transaction((tx) => tx.query('SELECT pg_sleep(0.3)'))).resolves.toHaveLength(1);
+    } finally {
+      await unlimited.close();
+      await strict.drop();
+    }
+  });
+
   it('writes in transactions, COPY included, all or nothing', async () => {
     const db = await pooled();
     try {

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import fc from 'fast-check';
 import { migrations } from '../../subgraphs/audit/migrations';
 import { auditStore } from '../../subgraphs/audit/store';
+import { AccessOutcome } from '../../subgraphs/audit/entities/access-record';
 import {
   keepTrailPartitions,
   MINIMUM_RETENTION_MONTHS,
@@ -176,6 +177,60 @@ describe('the access trail partitions', () => {
       `SELECT count(*)::int AS files FROM access_event_file WHERE request_id LIKE 'again-%'`,
     );
     expect(files).toBe(3);
+  });
+});
+
+describe("a write's two records (before it runs, and after)", () => {
+  beforeEach(() => keepTrailPartitions(db, { now: NOW, retentionMonths: 24 }));
+
+  const twoRecords = (id: string) => {
+    const at = '2026-12-06T10:00:00.000Z';
+    const before = {
+      ...accessEvent(id, [
+        { clientUci: '5555-6666', outcome: 'DENIED' as const, fieldsShown: 'REFUSED' as const },
+      ]),
+      occurredAt: at,
+    };
+    const after = {
+      ...accessEvent(id, [
+        { clientUci: '5555-6666', outcome: 'DENIED' as const, fieldsShown: 'REFUSED' as const },
+        readFile('7777-8888'),
+      ]),
+      occurredAt: at,
+    };
+    return [before, after];
+  };
+  const stored = async (id: string) =>
+    (
+      await db.query<{ events: number; files: number }>(
+        `SELECT (SELECT count(*)::int FROM access_event WHERE request_id = $1) AS events,
+                (SELECT count(*)::int FROM access_event_file WHERE request_id = $1) AS files`,
+        [id],
+      )
+    )[0];
+
+  it('are one request, each file once, sent in one batch or two, and again', async () => {
+    const [before, after] = twoRecords('write-1');
+    expect(await auditStore.record(db, [before, after])).toBe(3);
+    expect(await stored('write-1')).toEqual({ events: 1, files: 2 });
+    const [before2, after2] = twoRecords('write-2');
+    expect(await auditStore.record(db, [before2])).toBe(1);
+    expect(await auditStore.record(db, [after2])).toBe(2);
+    expect(await auditStore.record(db, [before2, after2])).toBe(3);
+    expect(await stored('write-2')).toEqual({ events: 1, files: 2 });
+    const log = await auditStore.logPage(db, '5555-6666', { first: 10, offset: 0 });
+    expect(log.filter((record) => record.outcome === AccessOutcome.DENIED)).toHaveLength(2);
+  });
+
+  it('are counted whole over several statements, when a batch holds more files than one takes', async () => {
+    const many = Array.from({ length: 1_500 }, (_, i) =>
+      readFile(`${1000 + Math.floor(i / 100)}-${String(1000 + (i % 100)).padStart(4, '0')}`),
+    );
+    const at = '2026-12-06T11:00:00.000Z';
+    const before = { ...accessEvent('write-big', many.slice(0, 600)), occurredAt: at };
+    const after = { ...accessEvent('write-big', many), occurredAt: at };
+    expect(await auditStore.record(db, [before, after])).toBe(2_100);
+    expect(await stored('write-big')).toEqual({ events: 1, files: 1_500 });
   });
 });
 

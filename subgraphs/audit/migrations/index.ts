@@ -66,10 +66,11 @@ export const migrations: readonly Migration[] = [
     // whole (never row by row) and every lookup touches the partitions of the months it asks
     // for. Each request's reader scopes and field lists are stored once per distinct list
     // (access_name_set, by the MD5 of its JSON) rather than once per request: a client-file read
-    // names some sixty fields. Files no longer carry a unique key of their own: a request's event
-    // and its files are written in one statement, and a request whose event is already held
-    // (a batch sent again) has its files skipped with it. What was held before is moved into the
-    // default partitions here, and into monthly ones by the audit service's upkeep when it starts.
+    // names some forty fields. A request is its id and time (the gateway gives both of a write's
+    // records the time of the first), and a file is recorded once per request and outcome. What
+    // was held before is moved into the default partitions here, and into monthly ones by the
+    // audit service's upkeep when it starts: both rewrite the trail, so stop the audit service for
+    // this migration (a rolling deploy would leave old replicas writing columns that are gone).
     id: '003_partitioned_trail',
     sql: `
       ALTER TABLE access_event_file DROP CONSTRAINT access_event_file_request_id_fkey;
@@ -105,7 +106,8 @@ export const migrations: readonly Migration[] = [
         client_uci text NOT NULL,
         occurred_at timestamptz NOT NULL,
         outcome text NOT NULL CHECK (outcome IN ('READ', 'DENIED')),
-        fields_shown text NOT NULL CHECK (fields_shown IN ('DELIVERED', 'REFUSED', 'ASKED'))
+        fields_shown text NOT NULL CHECK (fields_shown IN ('DELIVERED', 'REFUSED', 'ASKED')),
+        UNIQUE (request_id, client_uci, outcome, occurred_at)
       ) PARTITION BY RANGE (occurred_at);
       CREATE TABLE access_event_file_default PARTITION OF access_event_file DEFAULT;
       CREATE INDEX access_event_file_client_idx ON access_event_file (client_uci, occurred_at DESC, id DESC);
@@ -118,6 +120,12 @@ export const migrations: readonly Migration[] = [
         SELECT request_id, occurred_at, reader_subject, reader_role, reader_client_id, md5(reader_scopes::text)::uuid,
           operation_name, operation_hash, md5(delivered_fields::text)::uuid, md5(refused_fields::text)::uuid
         FROM access_event_unpartitioned;
+      INSERT INTO access_event
+        SELECT DISTINCT ON (f.request_id, f.occurred_at) f.request_id, f.occurred_at, e.reader_subject, e.reader_role,
+          e.reader_client_id, md5(e.reader_scopes::text)::uuid, e.operation_name, e.operation_hash,
+          md5(e.delivered_fields::text)::uuid, md5(e.refused_fields::text)::uuid
+        FROM access_event_file_unpartitioned f JOIN access_event_unpartitioned e ON e.request_id = f.request_id
+        WHERE f.occurred_at <> e.occurred_at;
       INSERT INTO access_event_file (id, request_id, client_uci, occurred_at, outcome, fields_shown)
         SELECT id, request_id, client_uci, occurred_at, outcome, fields_shown FROM access_event_file_unpartitioned;
       DROP TABLE access_event_file_unpartitioned;

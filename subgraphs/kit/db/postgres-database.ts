@@ -146,6 +146,10 @@ export async function openPostgres(
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
+        // Behind a pooler the pool's time-out cannot be set at connection: a pool without one
+        // (migrations, seeding) says so in each transaction, over the role's.
+        if (settings.transactionPooler && !settings.statementTimeoutMs)
+          await client.query('SET LOCAL statement_timeout = 0');
         const result = await work({
           ...asQueryable(client),
           copyFrom: (table, columns, text) =>
