@@ -1,4 +1,5 @@
-import { createIntl, createIntlCache, IntlShape } from '@formatjs/intl';
+import { IntlMessageFormat, Formatters } from 'intl-messageformat';
+import { longDate } from './dates';
 import { Language, LANGUAGES, LOCALE } from './language';
 
 /**
@@ -18,7 +19,36 @@ export interface Catalogue<Id extends string> {
 }
 
 /**
- * A catalogue of ICU messages (plural, select, number and date arguments) formatted by FormatJS.
+ * How a language's messages write their arguments: numbers and plurals by the locale's rules
+ * (French groups digits with a no-break space), dates always by `longDate`, so that no message
+ * writes a date its own way (« 1er avril », never « 1 avril »). The catalogue test allows dates
+ * only in the `long` style.
+ */
+function formattersFor(language: Language): Formatters {
+  const numbers = new Map<string, Intl.NumberFormat>();
+  const plurals = new Map<string, Intl.PluralRules>();
+  const dates = { format: (date: Date) => longDate(date, language) };
+  return {
+    getNumberFormat: (locales, options) => {
+      const key = JSON.stringify(options ?? {});
+      // FormatJS's options type allows `useGrouping: 'auto'`, which this TypeScript lib predates.
+      const found = numbers.get(key) ?? new Intl.NumberFormat(locales, options as Intl.NumberFormatOptions);
+      numbers.set(key, found);
+      return found;
+    },
+    getPluralRules: (locales, options) => {
+      const key = JSON.stringify(options ?? {});
+      const found = plurals.get(key) ?? new Intl.PluralRules(locales, options);
+      plurals.set(key, found);
+      return found;
+    },
+    // Only `format` is called for a date argument; the rest of Intl.DateTimeFormat is never used.
+    getDateTimeFormat: () => dates as Intl.DateTimeFormat,
+  };
+}
+
+/**
+ * A catalogue of ICU messages (plural, select, number and date arguments), each compiled once.
  * The French file is typed by the English one, so a message missing from either does not compile;
  * the catalogue test checks both take the same parameters.
  */
@@ -27,32 +57,31 @@ export function defineCatalogue<English extends Record<string, string>>(messages
   FR: Readonly<Record<keyof English, string>>;
 }): Catalogue<keyof English & string> {
   type Id = keyof English & string;
-  const cache = createIntlCache();
-  const intl = Object.fromEntries(
-    LANGUAGES.map((language) => [
-      language,
-      createIntl(
-        {
-          locale: LOCALE[language],
-          messages: messages[language],
-          // Dates in texts are calendar days, which are the same everywhere.
-          timeZone: 'UTC',
-          onError: (error) => {
-            throw error;
-          },
-        },
-        cache,
-      ),
-    ]),
-  ) as Record<Language, IntlShape>;
+  const compiled = Object.fromEntries(
+    LANGUAGES.map((language) => {
+      const formatters = formattersFor(language);
+      return [
+        language,
+        Object.fromEntries(
+          Object.entries(messages[language]).map(([id, message]) => [
+            id,
+            // Messages are plain text: "Bearer <token>" is words, not markup.
+            new IntlMessageFormat(message, LOCALE[language], undefined, { formatters, ignoreTag: true }),
+          ]),
+        ),
+      ];
+    }),
+  ) as Record<Language, Record<string, IntlMessageFormat>>;
   const format = (language: Language, id: Id, values: MessageValues = {}): string =>
-    intl[language].formatMessage(
-      { id },
-      Object.fromEntries(
-        Object.entries(values).map(([name, value]) => [name, isText(value) ? value.render(language) : value]),
+    String(
+      compiled[language][id].format(
+        Object.fromEntries(
+          Object.entries(values).map(([name, value]) => [
+            name,
+            isText(value) ? value.render(language) : value,
+          ]),
+        ),
       ),
-      // Messages are plain text: "Bearer <token>" is words, not markup.
-      { ignoreTag: true },
     );
   return { format, text: (id, values = {}) => ({ render: (language) => format(language, id, values) }) };
 }

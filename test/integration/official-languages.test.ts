@@ -70,7 +70,9 @@ describe('both official languages', () => {
     expect(french.summaries.length).toBeGreaterThan(0);
     for (const summary of french.summaries) expect(summary).toMatch(/^(Je ne suis pas|Vous n’avez pas)/);
     for (const provision of french.provisions)
-      expect(provision).toMatch(/^(RIPR|LIPR|Loi sur la citoyenneté) /);
+      expect(provision).toMatch(
+        /^(art|par|al|sous-al)\.\u00a0\S+ (du RIPR|de la LIPR|de la Loi sur la citoyenneté)$/u,
+      );
     expect(french.presence).toMatch(/jours? au Canada/);
   });
 
