@@ -12,6 +12,7 @@ import {
   SelectionSetNode,
 } from 'graphql';
 import { Caller } from '../../platform/caller';
+import { Text } from '../../platform/language/catalogue';
 import { AccessPolicy } from '../auth/access-policy';
 import { WorkCounter } from './measure';
 
@@ -21,7 +22,7 @@ export interface RemovedField {
   typeName: string;
   fieldName: string;
   /** What the caller lacks, in words: "scope case:read", "a signed-in caller". */
-  needs: string[];
+  needs: Text[];
   /** The client the removed field names by its `uci` argument, if any: an attempt at that file, for the audit. */
   namedClient?: { literal: string } | { variable: string };
 }

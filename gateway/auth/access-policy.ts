@@ -8,6 +8,8 @@ import {
   valueFromASTUntyped,
 } from 'graphql';
 import { Caller } from '../../platform/caller';
+import { Text } from '../../platform/language/catalogue';
+import { gatewayMessages } from '../messages/catalogue';
 
 /** One `@authenticated` or `@requiresScopes` as composed into the supergraph. */
 interface Requirement {
@@ -76,8 +78,8 @@ export class AccessPolicy {
     return new AccessPolicy(onTypes, onFields);
   }
 
-  /** The rules `caller` fails for this field, as human-readable needs; empty when it may read it. */
-  unmet(caller: Caller, schema: GraphQLSchema, typeName: string, fieldName: string): string[] {
+  /** The rules `caller` fails for this field, each as a need in words; empty when it may read it. */
+  unmet(caller: Caller, schema: GraphQLSchema, typeName: string, fieldName: string): Text[] {
     const type = schema.getType(typeName);
     const field = type && 'getFields' in type ? type.getFields()[fieldName] : undefined;
     const returned = field ? getNamedType(field.type).name : undefined;
@@ -89,7 +91,12 @@ export class AccessPolicy {
       ...owners.flatMap((owner) => this.onFields.get(`${owner}.${fieldName}`) ?? []),
       ...(returned ? (this.onTypes.get(returned) ?? []) : []),
     ];
-    return [...new Set(requirements.filter((r) => !satisfies(caller, r)).map(describe))];
+    const needs = new Map(
+      requirements
+        .filter((r) => !satisfies(caller, r))
+        .map((r) => [JSON.stringify(r.scopeSets), describe(r)]),
+    );
+    return [...needs.values()];
   }
 }
 
@@ -111,7 +118,14 @@ function satisfies(caller: Caller, requirement: Requirement): boolean {
   );
 }
 
-function describe(requirement: Requirement): string {
-  if (requirement.scopeSets.length === 0) return 'a signed-in caller';
-  return requirement.scopeSets.map((set) => `scope ${set.join(' + ')}`).join(' or ');
+/** A need in words: "a signed-in caller", "scope case:read", "scope a + b or scope c". */
+function describe(requirement: Requirement): Text {
+  if (requirement.scopeSets.length === 0) return gatewayMessages.text('need.signedIn');
+  return requirement.scopeSets
+    .map((set) =>
+      gatewayMessages.text(set.length === 1 ? 'need.scope' : 'need.scopes', {
+        scopes: { render: (language) => set.join(language === 'EN' ? ' + ' : '` et `') },
+      }),
+    )
+    .reduce((either, or) => gatewayMessages.text('need.either', { either, or }));
 }

@@ -78,7 +78,9 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
       throw unauthenticated(gatewayMessages.text('token.type', { type }));
     const role = payload.role as Role;
     if (!ROLES.includes(role))
-      throw unauthenticated(gatewayMessages.text('token.role', { roles: ROLES.join(', ') }));
+      throw unauthenticated(
+        gatewayMessages.text('token.role', { roles: ROLES.map((role) => `\`${role}\``).join(', ') }),
+      );
     const caller: Caller = {
       role,
       subject: payload.sub ?? null,

@@ -7,6 +7,9 @@ import { apiSchema, supergraphSdl } from '../../bin/tools/api-schema';
 /** The rules the subgraphs declared, as the gateway reads them from the supergraph. */
 const schema = apiSchema();
 const policy = AccessPolicy.fromSupergraph(supergraphSdl);
+/** What a caller lacks for a field, in the words an English error gives. */
+const needsOf = (...args: Parameters<AccessPolicy['unmet']>) =>
+  policy.unmet(...args).map((need) => need.render('EN'));
 const caller = (role: Caller['role'], scopes: string[]): Caller => ({
   role,
   subject: role === 'anonymous' ? null : 's',
@@ -16,27 +19,27 @@ const caller = (role: Caller['role'], scopes: string[]): Caller => ({
 
 describe('the access policy', () => {
   it("opens a field when its own rule and its type's rule are met", () => {
-    expect(policy.unmet(caller('officer', ['case:read']), schema, 'Client', 'familyName')).toEqual([]);
-    expect(policy.unmet(caller('officer', ['border:travel']), schema, 'Client', 'familyName')).toEqual([
+    expect(needsOf(caller('officer', ['case:read']), schema, 'Client', 'familyName')).toEqual([]);
+    expect(needsOf(caller('officer', ['border:travel']), schema, 'Client', 'familyName')).toEqual([
       'scope case:read',
     ]);
     // Authorization requires case:read as a type: reaching it from anywhere needs it.
     expect(
-      policy.unmet(caller('officer', ['atip:read']), schema, 'Client', 'representativeAuthorizations'),
+      needsOf(caller('officer', ['atip:read']), schema, 'Client', 'representativeAuthorizations'),
     ).toContain('scope case:read');
   });
 
   it('needs a signed-in caller for @authenticated, whatever the scopes', () => {
-    expect(policy.unmet(ANONYMOUS, schema, 'Query', 'client')).toEqual(['a signed-in caller']);
-    expect(policy.unmet(caller('partner', []), schema, 'Query', 'client')).toEqual([]);
+    expect(needsOf(ANONYMOUS, schema, 'Query', 'client')).toEqual(['a signed-in caller']);
+    expect(needsOf(caller('partner', []), schema, 'Query', 'client')).toEqual([]);
   });
 
   it("guards an interface field by every implementation's rule", () => {
     const enforcementOnly = caller('officer', ['border:enforcement']);
-    expect(policy.unmet(enforcementOnly, schema, 'EnforcementAction', 'kind')).toEqual([]);
-    expect(
-      policy.unmet(caller('officer', ['border:travel']), schema, 'Client', 'enforcementActions'),
-    ).toEqual(['scope border:enforcement']);
+    expect(needsOf(enforcementOnly, schema, 'EnforcementAction', 'kind')).toEqual([]);
+    expect(needsOf(caller('officer', ['border:travel']), schema, 'Client', 'enforcementActions')).toEqual([
+      'scope border:enforcement',
+    ]);
   });
 
   it('keys callers by what decides their access, not by who they are', () => {
