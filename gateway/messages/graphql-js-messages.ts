@@ -19,7 +19,13 @@ import FR from './graphql-js/fr.json';
 const catalogue = defineCatalogue({ EN, FR });
 type Id = keyof typeof EN;
 
-const templates = (Object.entries(EN) as [Id, string][]).map(([id, template]) => {
+interface Template {
+  id: Id;
+  names: string[];
+  literals: string[];
+}
+
+const allTemplates: Template[] = (Object.entries(EN) as [Id, string][]).map(([id, template]) => {
   const parts = template.split(/\{(\w+)\}/);
   return {
     id,
@@ -27,8 +33,11 @@ const templates = (Object.entries(EN) as [Id, string][]).map(([id, template]) =>
     literals: parts.filter((_, index) => index % 2 === 0),
   };
 });
+/** Why two fields conflict (`reason.*`) is only ever read inside a conflict message, never on its own. */
+const reasonTemplates = allTemplates.filter(({ id }) => id.startsWith('reason.'));
+const templates = allTemplates.filter(({ id }) => !id.startsWith('reason.'));
 
-/** The variable parts of `text` between `literals`, each at least one character, or null. */
+/** The variable parts of `text` between `literals` (a caller's empty string is one too), or null. */
 export function matchLiterals(literals: readonly string[], text: string): string[] | null {
   if (!text.startsWith(literals[0])) return null;
   const values: string[] = [];
@@ -40,8 +49,8 @@ export function matchLiterals(literals: readonly string[], text: string): string
         ? text.endsWith(literal)
           ? text.length - literal.length
           : -1
-        : text.indexOf(literal, position + 1);
-    if (end <= position) return null;
+        : text.indexOf(literal, position);
+    if (end < position) return null;
     values.push(text.slice(position, end));
     position = end + literal.length;
   }
@@ -96,11 +105,83 @@ export function graphQLJsText(message: string): Text {
   return { render: (language) => translateGraphQLJsMessage(message, language) };
 }
 
-function translatePart(part: string, language: Language): string | null {
-  for (const { id, names, literals } of templates) {
+function translatePart(part: string, language: Language, among = templates): string | null {
+  for (const { id, names, literals } of among) {
     const match = matchLiterals(literals, part);
     if (match)
-      return catalogue.format(language, id, Object.fromEntries(names.map((name, i) => [name, match[i]])));
+      return catalogue.format(
+        language,
+        id,
+        Object.fromEntries(names.map((name, i) => [name, inFrench(name, match[i], language)])),
+      );
   }
   return null;
 }
+
+/**
+ * A detail graphql-js wrote into its message, as French writes it: token descriptions (`Name "x"`,
+ * `<EOF>`, `"{"`), directive locations (`FIELD`), why two fields conflict, names in straight
+ * quotes. The caller's own names and values are kept as they are, between « » or backticks.
+ */
+function inFrench(name: string, value: string, language: Language): string {
+  if (language === 'EN') return value;
+  switch (name) {
+    case 'token':
+    case 'expected':
+    case 'found':
+    case 'character':
+    case 'sequence':
+      return tokenInFrench(value);
+    case 'location':
+      return Object.hasOwn(DIRECTIVE_LOCATIONS, value) ? DIRECTIVE_LOCATIONS[value] : `\`${value}\``;
+    case 'definition':
+      return value === 'schema' ? 'de schéma' : quotedInFrench(value);
+    case 'path':
+      return quotedInFrench(value);
+    case 'reason':
+      return translatePart(value, language, reasonTemplates) ?? value;
+    case 'detail':
+      return translatePart(value, language) ?? value;
+    default:
+      return value;
+  }
+}
+
+/** Names graphql-js puts between straight quotes, between « » with no-break spaces. */
+function quotedInFrench(value: string): string {
+  return value.replace(/"([^"]*)"/g, '«\u00a0$1\u00a0»');
+}
+
+const TOKEN_KINDS: Record<string, string> = {
+  '<SOF>': 'début du document',
+  '<EOF>': 'fin du document',
+  Name: 'nom',
+  Int: 'entier',
+  Float: 'nombre décimal',
+  String: 'chaîne',
+  BlockString: 'bloc de texte',
+  Comment: 'commentaire',
+};
+
+/** `Name "x"` is « nom « x » », `<EOF>` the end of the document, `"{"` or `"on"` « { » or « on ». */
+function tokenInFrench(description: string): string {
+  const space = description.indexOf(' ');
+  const kind = space < 0 ? description : description.slice(0, space);
+  if (Object.hasOwn(TOKEN_KINDS, kind))
+    return space < 0
+      ? TOKEN_KINDS[kind]
+      : `${TOKEN_KINDS[kind]} ${quotedInFrench(description.slice(space + 1))}`;
+  return quotedInFrench(description);
+}
+
+/** Where a directive was put, for the executable locations a caller's document can have. */
+const DIRECTIVE_LOCATIONS: Record<string, string> = {
+  QUERY: 'une requête',
+  MUTATION: 'une mutation',
+  SUBSCRIPTION: 'un abonnement',
+  FIELD: 'un champ',
+  FRAGMENT_DEFINITION: 'une définition de fragment',
+  FRAGMENT_SPREAD: 'une inclusion de fragment',
+  INLINE_FRAGMENT: 'un fragment en ligne',
+  VARIABLE_DEFINITION: 'une définition de variable',
+};
