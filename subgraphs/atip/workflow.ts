@@ -46,7 +46,11 @@ export function nextStatus(
     );
     throw badUserInput(
       possible.length
-        ? atipMessages.text('workflow.step', { current, action, allowed: possible.join(', ') })
+        ? atipMessages.text('workflow.step', {
+            current,
+            action,
+            allowed: possible.map((step) => `\`${step}\``).join(', '),
+          })
         : atipMessages.text('workflow.final', { current, action }),
       'requestNumber',
     );

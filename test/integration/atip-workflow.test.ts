@@ -149,7 +149,7 @@ describe('processing a request', () => {
     );
     expect(codes(body)).toEqual(['BAD_USER_INPUT']);
     expect(body.errors![0].message).toBe(
-      'A request that is RECEIVED cannot be given COMPLETE; from RECEIVED the allowed actions are START, HOLD, EXTEND, ABANDON, COMPLAINT.',
+      'A request that is `RECEIVED` cannot be given `COMPLETE`; from `RECEIVED` the allowed actions are `START`, `HOLD`, `EXTEND`, `ABANDON`, `COMPLAINT`.',
     );
   });
 
