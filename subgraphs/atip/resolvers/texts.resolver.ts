@@ -14,7 +14,7 @@ export const ATIP_TEXTS = [
   textField(
     Exemption,
     'section',
-    'The provision applied, e.g. "ATIA 16(2)(c)" ("LAI 16(2)c)" in French) or "Privacy Act 26".',
+    'The provision applied, e.g. "ATIA 16(2)(c)" ("al. 16(2)c) de la LAI" in French) or "Privacy Act 26".',
     { asText: citation },
   ),
   textField(DeadlineExtension, 'provision', 'e.g. "ATIA 9(1)(a)": large volume of records.', {
