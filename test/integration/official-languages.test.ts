@@ -1,4 +1,6 @@
 import { postQuery, useFederation } from '../fixtures/federation';
+import { englishFaults, typographyFaults } from '../fixtures/french-style';
+import { readGlossary } from '../fixtures/glossary';
 
 /**
  * One Window answers in English or in French, of equal quality: a French-speaking applicant reads
@@ -134,7 +136,7 @@ describe('both official languages', () => {
     });
     expect(french.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(english.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    expect(french.body.errors![0].message).toMatch(/n’est pas une IUC/);
+    expect(french.body.errors![0].message).toMatch(/n’est pas un IUC/);
     expect(english.body.errors![0].message).toMatch(/is not a UCI/);
   });
 
@@ -144,12 +146,62 @@ describe('both official languages', () => {
       (await postQuery(federation.gatewayUrl, query, variables, officer, { 'accept-language': 'fr' })).body
         .errors![0].message;
     expect(await ask('{ client(uci: "1234-5678") { shoeSize } }')).toBe(
-      'Impossible de demander le champ « shoeSize » sur le type « Client ».',
+      'Impossible de demander le champ «\u00a0shoeSize\u00a0» sur le type «\u00a0Client\u00a0».',
     );
-    expect(await ask('{ client(uci: "1234-5678") { uci }')).toMatch(/^Erreur de syntaxe : /);
+    expect(await ask('{ client(uci: "1234-5678") { uci }')).toMatch(/^Erreur de syntaxe\u00a0: /);
     expect(await ask('query($uci: ID!) { client(uci: $uci) { uci } }')).toBe(
-      'La variable « $uci », de type obligatoire « ID! », n’a pas été fournie.',
+      'La variable «\u00a0$uci\u00a0», de type obligatoire «\u00a0ID!\u00a0», n’a pas été fournie.',
     );
+  });
+
+  it('writes the errors Apollo Server raises about the request itself in French, with no English left', async () => {
+    const officer = await federation.identity.token({ role: 'officer', subject: 'officer-1' });
+    const headers = {
+      authorization: `Bearer ${officer}`,
+      'accept-language': 'fr',
+      'apollo-require-preflight': 'true',
+    };
+    const post = (body: unknown) =>
+      fetch(federation.gatewayUrl, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const get = (search: string, extra: Record<string, string> = headers) =>
+      fetch(`${federation.gatewayUrl}?${search}`, { headers: extra });
+    const responses = {
+      'a document sent as a syntax tree': await post({ query: { kind: 'Document', definitions: [] } }),
+      'variables encoded twice': await post({ query: '{ __typename }', variables: '{}' }),
+      'an operation name that is not a string': await post({ query: '{ __typename }', operationName: 3 }),
+      'extensions that are not an object': await post({ query: '{ __typename }', extensions: 3 }),
+      'a mutation by GET': await get(`query=${encodeURIComponent('mutation { __typename }')}`),
+      'variables that are not JSON, by GET': await get(
+        `query=${encodeURIComponent('{ __typename }')}&variables=x`,
+      ),
+      'a GET without the preflight header': await get(`query=${encodeURIComponent('{ __typename }')}`, {
+        authorization: headers.authorization,
+        'accept-language': 'fr',
+      }),
+    };
+    const glossary = readGlossary();
+    for (const [request, response] of Object.entries(responses)) {
+      const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      const { message, extensions } = body.errors[0];
+      expect({ request, status: response.status >= 400, code: typeof extensions.code }).toEqual({
+        request,
+        status: true,
+        code: 'string',
+      });
+      expect({
+        request,
+        message,
+        faults: [...englishFaults(message, glossary), ...typographyFaults(message)],
+      }).toEqual({
+        request,
+        message,
+        faults: [],
+      });
+    }
   });
 
   it('refuses an unsigned request in the language asked for before any caller is known', async () => {
@@ -161,7 +213,7 @@ describe('both official languages', () => {
     const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(response.status).toBe(401);
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    expect(body.errors[0].message).toMatch(/^L’en-tête Authorization/);
+    expect(body.errors[0].message).toMatch(/^L’en-tête `Authorization`/);
   });
 
   it('describes the schema in French to a French-speaking developer in Sandbox, and in English otherwise', async () => {

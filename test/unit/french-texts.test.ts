@@ -169,10 +169,10 @@ function frenchProse(markdown: string): { where: string; french: string }[] {
       section
         .replace(/```[\s\S]*?```/g, '')
         .replace(/\]\([^)]*\)/g, ']')
-        .split(/\n\s*\n/)
+        .split(/\n[ \t]*\n/)
         .map((paragraph) => ({
           where: paragraph.slice(0, 60),
-          french: paragraph.replace(/\s+/g, ' ').trim(),
+          french: paragraph.replace(/[ \t\r\n]+/g, ' ').trim(),
         })),
     )
     .filter(({ french }) => french !== '' && !french.startsWith('## '));

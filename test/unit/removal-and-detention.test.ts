@@ -84,7 +84,7 @@ describe('detention reviews', () => {
       '7-day review',
     ]);
     expect(reviews.map((r) => r.label.render('FR'))).toEqual([
-      'Contrôle de l’ASFC dans les 48 heures',
+      'Contrôle par l’ASFC dans les 48 heures',
       'Contrôle des 48 heures',
       'Contrôle des sept jours',
     ]);
