@@ -4,7 +4,11 @@ import { Message } from '../entities/message';
 
 /** Case management's texts, each written in the language asked for. */
 export const CASE_TEXTS = [
-  textField(RefusalGround, 'provision', 'The provision cited, e.g. "IRPR 179(b)" ("al. 179b) du RIPR" in French).'),
+  textField(
+    RefusalGround,
+    'provision',
+    'The provision cited, e.g. "IRPR 179(b)" ("al. 179b) du RIPR" in French).',
+  ),
   textField(RefusalGround, 'summary', 'The ground as the refusal letter states it.'),
   textField(
     RefusalGround,
