@@ -12,8 +12,7 @@ import {
   SelectionSetNode,
 } from 'graphql';
 import { Caller } from '../../platform/caller';
-import { Text } from '../../platform/language/catalogue';
-import { AccessPolicy } from '../auth/access-policy';
+import { AccessPolicy, Need } from '../auth/access-policy';
 import { WorkCounter } from './measure';
 
 /** A field the caller's scopes do not open, at the response path it would have had. */
@@ -21,8 +20,8 @@ export interface RemovedField {
   path: string[];
   typeName: string;
   fieldName: string;
-  /** What the caller lacks, in words: "scope case:read", "a signed-in caller". */
-  needs: Text[];
+  /** What the caller lacks: a signed-in caller, or scopes. */
+  needs: Need[];
   /** The client the removed field names by its `uci` argument, if any: an attempt at that file, for the audit. */
   namedClient?: { literal: string } | { variable: string };
 }

@@ -19,6 +19,12 @@ interface Requirement {
 }
 
 /**
+ * What a caller lacks to read a field: any one of these sets of scopes, or, when there is none, to
+ * be signed in. Plain data, so that cached analyses (copied as JSON) keep it; `needText` says it.
+ */
+export type Need = readonly (readonly string[])[];
+
+/**
  * The access rules the subgraphs declared, read from the supergraph: what each type and field
  * asks of a caller. A field is readable when its own rules, and those of the type it returns,
  * are met; an interface field also needs what each implementation's field asks, so that
@@ -78,8 +84,8 @@ export class AccessPolicy {
     return new AccessPolicy(onTypes, onFields);
   }
 
-  /** The rules `caller` fails for this field, each as a need in words; empty when it may read it. */
-  unmet(caller: Caller, schema: GraphQLSchema, typeName: string, fieldName: string): Text[] {
+  /** The rules `caller` fails for this field; empty when it may read it. */
+  unmet(caller: Caller, schema: GraphQLSchema, typeName: string, fieldName: string): Need[] {
     const type = schema.getType(typeName);
     const field = type && 'getFields' in type ? type.getFields()[fieldName] : undefined;
     const returned = field ? getNamedType(field.type).name : undefined;
@@ -94,7 +100,7 @@ export class AccessPolicy {
     const needs = new Map(
       requirements
         .filter((r) => !satisfies(caller, r))
-        .map((r) => [JSON.stringify(r.scopeSets), describe(r)]),
+        .map((r) => [JSON.stringify(r.scopeSets), r.scopeSets]),
     );
     return [...needs.values()];
   }
@@ -119,9 +125,9 @@ function satisfies(caller: Caller, requirement: Requirement): boolean {
 }
 
 /** A need in words: "a signed-in caller", "scope case:read", "scope a + b or scope c". */
-function describe(requirement: Requirement): Text {
-  if (requirement.scopeSets.length === 0) return gatewayMessages.text('need.signedIn');
-  return requirement.scopeSets
+export function needText(need: Need): Text {
+  if (need.length === 0) return gatewayMessages.text('need.signedIn');
+  return need
     .map((set) =>
       gatewayMessages.text(set.length === 1 ? 'need.scope' : 'need.scopes', {
         scopes: { render: (language) => set.join(language === 'EN' ? ' + ' : '` et `') },

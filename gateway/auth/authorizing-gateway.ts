@@ -11,6 +11,7 @@ import { Caller } from '../../platform/caller';
 import { OperationLimits } from '../../platform/operation-limits';
 import { OperationAnalysis, OperationAnalyzer } from '../analysis/operation-analyzer';
 import { gatewayMessages } from '../messages/catalogue';
+import { needText } from './access-policy';
 import { joinTexts } from '../../platform/language/catalogue';
 import { SchemaDescriptions } from '../../platform/language/schema-descriptions';
 import { Language } from '../../platform/language/language';
@@ -123,7 +124,7 @@ export class AuthorizingGateway implements GatewayInterface {
             typeName,
             fieldName,
             // Each in words: "scope case:read", "scope a + b or scope c", "a signed-in caller".
-            needs: joinTexts(needs, ', '),
+            needs: joinTexts(needs.map(needText), ', '),
           }),
           {},
           path,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AccessPolicy } from '../../gateway/auth/access-policy';
+import { AccessPolicy, needText } from '../../gateway/auth/access-policy';
 import { ScopedSchemas } from '../../gateway/auth/scoped-schema';
 import { ANONYMOUS, Caller } from '../../platform/caller';
 import { apiSchema, supergraphSdl } from '../../bin/tools/api-schema';
@@ -9,7 +9,7 @@ const schema = apiSchema();
 const policy = AccessPolicy.fromSupergraph(supergraphSdl);
 /** What a caller lacks for a field, in the words an English error gives. */
 const needsOf = (...args: Parameters<AccessPolicy['unmet']>) =>
-  policy.unmet(...args).map((need) => need.render('EN'));
+  policy.unmet(...args).map((need) => needText(need).render('EN'));
 const caller = (role: Caller['role'], scopes: string[]): Caller => ({
   role,
   subject: role === 'anonymous' ? null : 's',
