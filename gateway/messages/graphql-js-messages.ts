@@ -1,7 +1,7 @@
 import { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../../platform/errors';
 import { defineCatalogue, Text } from '../../platform/language/catalogue';
-import { Language } from '../../platform/language/language';
+import { Language, LOCALE } from '../../platform/language/language';
 import EN from './graphql-js/en.json';
 import FR from './graphql-js/fr.json';
 
@@ -87,17 +87,48 @@ export function inLanguageOfRequest(
 /** Suggestions are already removed from validation errors; what is left of one is dropped here too. */
 const SUGGESTION = ' Did you mean ';
 
+/**
+ * graphql-js joins a value's error to its cause with `; ` (`Variable "$x" got invalid value V;
+ * Enum "E" cannot represent …`), and the caller's value V may hold `; ` itself. Where the plain
+ * split leaves a part unread, the joins are tried in order, at most MAX_JOINS_TRIED of them, for
+ * one whose two sides both read.
+ */
+const MAX_JOINS_TRIED = 8;
+
 function translateGraphQLJsMessage(message: string, language: Language): string {
   if (language === 'EN') return message;
+  if (message.length <= MAX_PART_LENGTH) {
+    const whole = translateJoined(message, language, 1);
+    if (whole !== null) return whole;
+  }
   const parts = message.split('; ', MAX_PARTS);
-  const translated = parts.map((part) => {
-    if (part.length > MAX_PART_LENGTH) return part;
-    const suggestion = part.indexOf(SUGGESTION);
-    return translatePart(suggestion < 0 ? part : part.slice(0, suggestion), language) ?? part;
-  });
+  const translated = parts.map((part) =>
+    part.length > MAX_PART_LENGTH ? part : (translateOne(part, language) ?? part),
+  );
   // What the split left unread follows as it was.
   const read = parts.reduce((length, part) => length + part.length + 2, 0);
   return translated.join('; ') + (read < message.length ? `; ${message.slice(read)}` : '');
+}
+
+/** `text` read as one message, or as a value's error and its cause (`joins` more), or null. */
+function translateJoined(text: string, language: Language, joins: number): string | null {
+  const whole = translateOne(text, language);
+  if (whole !== null || joins === 0) return whole;
+  let from = 0;
+  for (let tried = 0; tried < MAX_JOINS_TRIED; tried++) {
+    const at = text.indexOf('; ', from);
+    if (at < 0) return null;
+    const head = translateOne(text.slice(0, at), language);
+    const rest = head === null ? null : translateJoined(text.slice(at + 2), language, joins - 1);
+    if (rest !== null) return `${head}; ${rest}`;
+    from = at + 2;
+  }
+  return null;
+}
+
+function translateOne(part: string, language: Language): string | null {
+  const suggestion = part.indexOf(SUGGESTION);
+  return translatePart(suggestion < 0 ? part : part.slice(0, suggestion), language);
 }
 
 /** A graphql-js message as a text, for errors One Window raises with it (invalid variables). */
@@ -138,6 +169,11 @@ function inFrench(name: string, value: string, language: Language): string {
       return value === 'schema' ? 'de schéma' : quotedInFrench(value);
     case 'path':
       return quotedInFrench(value);
+    case 'max':
+      return /^\d+$/.test(value) ? FRENCH_NUMBERS.format(Number(value)) : value;
+    case 'types':
+    case 'headers':
+      return listInFrench(value);
     case 'reason':
       return translatePart(value, language, reasonTemplates) ?? value;
     case 'detail':
@@ -145,6 +181,14 @@ function inFrench(name: string, value: string, language: Language): string {
     default:
       return value;
   }
+}
+
+const FRENCH_NUMBERS = new Intl.NumberFormat(LOCALE.FR);
+
+/** Apollo Server's comma-separated list (`a, b, c`) as « `a`, `b` ou `c` ». */
+function listInFrench(value: string): string {
+  const items = value.split(', ').map((item) => `\`${item}\``);
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ou ${items.at(-1)}`;
 }
 
 /** Names graphql-js puts between straight quotes, between « » with no-break spaces. */
@@ -165,6 +209,9 @@ const TOKEN_KINDS: Record<string, string> = {
 
 /** `Name "x"` is « nom « x » », `<EOF>` the end of the document, `"{"` or `"on"` « { » or « on ». */
 function tokenInFrench(description: string): string {
+  // A character or sequence graphql-js quotes whole (`"#"`, `"\u12"`"`), and a double quote as '"'.
+  const quoted = /^"(.*)"$/s.exec(description) ?? /^'(")'$/.exec(description);
+  if (quoted) return `«\u00a0${quoted[1]}\u00a0»`;
   const space = description.indexOf(' ');
   const kind = space < 0 ? description : description.slice(0, space);
   if (Object.hasOwn(TOKEN_KINDS, kind))
@@ -176,9 +223,9 @@ function tokenInFrench(description: string): string {
 
 /** Where a directive was put, for the executable locations a caller's document can have. */
 const DIRECTIVE_LOCATIONS: Record<string, string> = {
-  QUERY: 'une requête',
-  MUTATION: 'une mutation',
-  SUBSCRIPTION: 'un abonnement',
+  QUERY: 'une opération de lecture (`query`)',
+  MUTATION: 'une opération de modification (`mutation`)',
+  SUBSCRIPTION: 'un abonnement (`subscription`)',
   FIELD: 'un champ',
   FRAGMENT_DEFINITION: 'une définition de fragment',
   FRAGMENT_SPREAD: 'une inclusion de fragment',
