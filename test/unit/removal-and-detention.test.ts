@@ -86,7 +86,7 @@ describe('detention reviews', () => {
     expect(reviews.map((r) => r.label.render('FR'))).toEqual([
       'Contrôle par l’ASFC dans les 48 heures',
       'Contrôle des 48 heures',
-      'Contrôle des sept jours',
+      'Contrôle des 7 jours',
     ]);
   });
 });
