@@ -26,7 +26,8 @@ export class SubmitAccessRequestInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: "The IMM 5476 authorization that carries the client's consent (representatives).",
+    description:
+      "The representative's active IMM 5476 authorization for the client, which One Window takes as the client's consent (representatives).",
   })
   consentAuthorizationId?: string | null;
 
