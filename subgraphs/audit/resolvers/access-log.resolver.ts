@@ -24,7 +24,7 @@ export class AccessLogResolver {
   @FieldResolver(() => AccessRecordConnection, {
     nullable: true,
     description:
-      'Who read this file and when, newest first: the client themself, or oversight with audit:read. Null only when the audit service is unavailable.',
+      'Who read this file and when, newest first. Readable by the client themself and by oversight holding `audit:read`. Null only when the audit service is unavailable.',
   })
   async accessLog(
     @Root() client: Client,
