@@ -35,7 +35,7 @@ export const ACTS = {
 } as const;
 
 const CITATION = new RegExp(
-  `^(${Object.keys(ACTS).join('|')}) (s\\.)?(\\d+(?:\\.\\d+)?)((?:\\([0-9a-zA-Z.]+\\))*)$`,
+  `^(${Object.keys(ACTS).join('|')}) (s\\. ?)?(\\d+(?:\\.\\d+)?)((?:\\([0-9a-zA-Z.]+\\))*)$`,
 );
 
 /** Keeps an abbreviation with its number (« art. 44 » is never broken across lines). */

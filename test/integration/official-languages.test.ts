@@ -146,7 +146,7 @@ describe('both official languages', () => {
       (await postQuery(federation.gatewayUrl, query, variables, officer, { 'accept-language': 'fr' })).body
         .errors![0].message;
     expect(await ask('{ client(uci: "1234-5678") { shoeSize } }')).toBe(
-      'Impossible de demander le champ «\u00a0shoeSize\u00a0» sur le type «\u00a0Client\u00a0».',
+      'Le type «\u00a0Client\u00a0» n’a pas de champ «\u00a0shoeSize\u00a0».',
     );
     expect(await ask('{ client(uci: "1234-5678") { uci }')).toMatch(/^Erreur de syntaxe\u00a0: /);
     expect(await ask('query($uci: ID!) { client(uci: $uci) { uci } }')).toBe(

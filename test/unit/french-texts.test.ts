@@ -8,7 +8,7 @@ import { longDate } from '../../platform/language/dates';
 import { describedCoordinates } from '../../platform/language/schema-descriptions';
 import { argumentsOf, catalogueFolders, readMessages, ROOT, sampleValueSets } from '../fixtures/catalogues';
 import { englishFaults, terminologyFaults, typographyFaults } from '../fixtures/french-style';
-import { readGlossary } from '../fixtures/glossary';
+import { GLOSSARY_FILE, readGlossary } from '../fixtures/glossary';
 
 /**
  * Every French text One Window writes is checked as a Translation Bureau reviewer would check it:
@@ -54,7 +54,7 @@ describe('the checks a reviewer runs on French', () => {
   it('accepts Canadian typography', () => {
     expect(
       typographyFaults(
-        'Au moins 1\u00a0095\u00a0jours depuis le 1er\u00a0avril 2026; frais\u00a0: 5\u00a0$ («\u00a0LAI\u00a0»), voir l’al.\u00a0179b) du RIPR et `case:read`.',
+        'Au moins 1\u00a0095\u00a0jours depuis le 1er\u00a0avril\u00a02026; frais\u00a0: 5\u00a0$ («\u00a0LAI\u00a0»), voir l’al.\u00a0179b) du RIPR et `case:read`.',
       ),
     ).toEqual([]);
   });
@@ -161,10 +161,10 @@ describe.each(SUBGRAPHS)('the French schema descriptions of %s', (name) => {
 });
 
 /** The French sections of a Markdown page, without fenced code and link targets. */
-function frenchProse(markdown: string): { where: string; french: string }[] {
+function frenchProse(markdown: string, heading: string): { where: string; french: string }[] {
   return markdown
     .split(/\n(?=## )/)
-    .filter((section) => section.startsWith('## En français'))
+    .filter((section) => section.startsWith(`## ${heading}`))
     .flatMap((section) =>
       section
         .replace(/```[\s\S]*?```/g, '')
@@ -180,8 +180,16 @@ function frenchProse(markdown: string): { where: string; french: string }[] {
 
 describe('the README’s French section', () => {
   it('is French a translator would sign', () => {
-    const texts = frenchProse(readFileSync(path.join(ROOT, 'README.md'), 'utf8'));
+    const texts = frenchProse(readFileSync(path.join(ROOT, 'README.md'), 'utf8'), 'En français');
     expect(texts.length).toBeGreaterThan(5);
+    expect(faultsOf(texts)).toEqual({});
+  });
+});
+
+describe('the glossary’s own rules of typography', () => {
+  it('are French a translator would sign', () => {
+    const texts = frenchProse(readFileSync(GLOSSARY_FILE, 'utf8'), 'Typographie');
+    expect(texts.length).toBeGreaterThan(1);
     expect(faultsOf(texts)).toEqual({});
   });
 });
@@ -196,6 +204,7 @@ describe('texts written at run time', () => {
     );
     expect(citeIn('Privacy Act 15(a)(ii)', 'FR')).toBe('sous-al.\u00a015a)(ii) de la LPRP');
     expect(citeIn('ATIA 16(2)(c)', 'FR')).toBe('al.\u00a016(2)c) de la LAI');
+    expect(citeIn('IRPA s. 44', 'FR')).toBe('art.\u00a044 de la LIPR');
     expect(citeIn('IRPR 179(b)', 'EN')).toBe('IRPR 179(b)');
   });
 
