@@ -175,6 +175,7 @@ function inFrench(name: string, value: string, language: Language): string {
     case 'headers':
       return listInFrench(value);
     case 'reason':
+    case 'conflict':
       return translatePart(value, language, reasonTemplates) ?? value;
     case 'detail':
       return translatePart(value, language) ?? value;

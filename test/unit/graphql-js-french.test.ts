@@ -140,6 +140,22 @@ const variableValue = fc
 const withoutQuotedInput = (french: string) => french.replace(/«\u00a0[^»]*\u00a0»/g, '«\u00a0x\u00a0»');
 
 describe('errors graphql-js writes about a caller’s document', () => {
+  it('say in French why fields conflict, however many of their subfields do', () => {
+    const [english] = errorsOf(
+      `{ client(uci: "1234-5678") {
+          a: applications { n: applicationNumber m: applicationNumber }
+          a: applications { n: receivedOn m: receivedOn } } }`,
+      {},
+    );
+    expect(english).toMatch(/ and subfields "m" conflict because /);
+    expect(graphQLJsText(english).render('FR')).toBe(
+      'Les champs «\u00a0a\u00a0» sont en conflit\u00a0: leurs sous-champs «\u00a0n\u00a0» sont en conflit, car ' +
+        '«\u00a0applicationNumber\u00a0» et «\u00a0receivedOn\u00a0» sont des champs différents, et leurs sous-champs ' +
+        '«\u00a0m\u00a0» sont en conflit, car «\u00a0applicationNumber\u00a0» et «\u00a0receivedOn\u00a0» sont des champs ' +
+        'différents. Si c’était voulu, donnez-leur des alias différents pour obtenir les deux.',
+    );
+  });
+
   it('are all in French, whatever the document and its variables', () => {
     fc.assert(
       fc.property(
