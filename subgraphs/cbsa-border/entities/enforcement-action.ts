@@ -114,7 +114,7 @@ export class Detention extends EnforcementAction {
 
   @Field(() => [DetentionReview], {
     description:
-      'CBSA within 48 hours; the Immigration Division at 48 hours, within 7 days after, then every 30 days.',
+      'CBSA within 48 hours; the Immigration Division within 48 hours, within 7 days after, then at least every 30 days (IRPA s.57).',
   })
   reviews!: DetentionReview[];
 }
