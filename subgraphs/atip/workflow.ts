@@ -50,6 +50,7 @@ export function nextStatus(
             current,
             action,
             allowed: possible.map((step) => `\`${step}\``).join(', '),
+            count: possible.length,
           })
         : atipMessages.text('workflow.final', { current, action }),
       'requestNumber',
