@@ -12,7 +12,6 @@ import { OperationLimits } from '../../platform/operation-limits';
 import { OperationAnalysis, OperationAnalyzer } from '../analysis/operation-analyzer';
 import { gatewayMessages } from '../messages/catalogue';
 import { needText } from './access-policy';
-import { joinTexts } from '../../platform/language/catalogue';
 import { SchemaDescriptions } from '../../platform/language/schema-descriptions';
 import { Language } from '../../platform/language/language';
 
@@ -124,7 +123,9 @@ export class AuthorizingGateway implements GatewayInterface {
             typeName,
             fieldName,
             // Each in words: "scope case:read", "scope a + b or scope c", "a signed-in caller".
-            needs: joinTexts(needs.map(needText), ', '),
+            needs: needs
+              .map(needText)
+              .reduce((first, second) => gatewayMessages.text('need.both', { first, second })),
           }),
           {},
           path,

@@ -2,6 +2,7 @@ import { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../../platform/errors';
 import { defineCatalogue, Text } from '../../platform/language/catalogue';
 import { Language, LOCALE } from '../../platform/language/language';
+import { gatewayMessages } from './catalogue';
 import EN from './graphql-js/en.json';
 import FR from './graphql-js/fr.json';
 
@@ -74,6 +75,13 @@ const MAX_PART_LENGTH = 2000;
 /** Only the first parts are translated (graphql-js writes one or two); the rest are left as they are. */
 const MAX_PARTS = 4;
 
+/**
+ * Apollo Server's refusal of introspection tells the caller to change its own constructor
+ * option; One Window's names the setting an operator changes, in either language.
+ */
+const APOLLO_INTROSPECTION_OFF =
+  'GraphQL introspection is not allowed by Apollo Server, but the query contained __schema or __type. To enable introspection, pass introspection: true to ApolloServer in production';
+
 /** An error graphql-js or Apollo Server wrote, in the request's language; any other as it is. */
 export function inLanguageOfRequest(
   formatted: GraphQLFormattedError,
@@ -81,6 +89,8 @@ export function inLanguageOfRequest(
 ): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code !== 'string' || !WRITTEN_BY_GRAPHQL_JS.has(code)) return formatted;
+  if (formatted.message === APOLLO_INTROSPECTION_OFF)
+    return { ...formatted, message: gatewayMessages.format(language, 'introspection.off') };
   return { ...formatted, message: translateGraphQLJsMessage(formatted.message, language) };
 }
 
@@ -110,20 +120,28 @@ function translateGraphQLJsMessage(message: string, language: Language): string 
   return translated.join('; ') + (read < message.length ? `; ${message.slice(read)}` : '');
 }
 
-/** `text` read as one message, or as a value's error and its cause (`joins` more), or null. */
+/**
+ * `text` read as a value's error and its cause (`joins` more), or else as one message, or null.
+ * The joins come first: a message ending in the caller's value would otherwise take the cause
+ * into that value.
+ */
 function translateJoined(text: string, language: Language, joins: number): string | null {
-  const whole = translateOne(text, language);
-  if (whole !== null || joins === 0) return whole;
   let from = 0;
-  for (let tried = 0; tried < MAX_JOINS_TRIED; tried++) {
+  for (let tried = 0; joins > 0 && tried < MAX_JOINS_TRIED; tried++) {
     const at = text.indexOf('; ', from);
-    if (at < 0) return null;
+    if (at < 0) break;
     const head = translateOne(text.slice(0, at), language);
     const rest = head === null ? null : translateJoined(text.slice(at + 2), language, joins - 1);
-    if (rest !== null) return `${head}; ${rest}`;
+    // A cause continues the sentence after the semicolon: in lower case (« …; le type « Int » … »).
+    if (rest !== null) return `${head}; ${continuing(rest)}`;
     from = at + 2;
   }
-  return null;
+  return translateOne(text, language);
+}
+
+/** A sentence's first letter in lower case, unless the first word is an acronym or code. */
+function continuing(sentence: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(sentence) ? sentence[0].toLowerCase() + sentence.slice(1) : sentence;
 }
 
 function translateOne(part: string, language: Language): string | null {

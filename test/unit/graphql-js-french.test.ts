@@ -140,6 +140,19 @@ const variableValue = fc
 const withoutQuotedInput = (french: string) => french.replace(/«\u00a0[^»]*\u00a0»/g, '«\u00a0x\u00a0»');
 
 describe('errors graphql-js writes about a caller’s document', () => {
+  it('continue a value’s error with its cause in one sentence, after a semicolon', () => {
+    const [english] = errorsOf(
+      'query($first: Int) { client(uci: "1") { travelHistory(first: $first) { edges { cursor } } } }',
+      { first: 'ten' },
+    );
+    expect(english).toBe(
+      'Variable "$first" got invalid value "ten"; Int cannot represent non-integer value: "ten"',
+    );
+    expect(graphQLJsText(english).render('FR')).toBe(
+      'La variable «\u00a0$first\u00a0» a reçu une valeur invalide\u00a0: `"ten"`; le type «\u00a0Int\u00a0» ne peut pas représenter une valeur non entière\u00a0: `"ten"`',
+    );
+  });
+
   it('say in French why fields conflict, however many of their subfields do', () => {
     const [english] = errorsOf(
       `{ client(uci: "1234-5678") {
