@@ -69,7 +69,7 @@ export class Complaint {
 
 /** Shown on every field a third-party requester could be recognised by. */
 export const WITHHELD =
-  'Null on a request a third party (media, business, academia, an organization, the public) filed about a person, when that person or their representative reads it: the Access to Information Act protects who asked and what they asked for.';
+  'Null on a request someone else (media, business, academia, an organization, the public) filed about a person, when that person or their representative reads it: the Access to Information Act protects who asked and what they asked for.';
 
 @RequiresScopes(Scope.ATIP_READ)
 @Directive('@key(fields: "requestNumber")')

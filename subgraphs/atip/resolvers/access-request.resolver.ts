@@ -96,7 +96,7 @@ export class AccessRequestResolver {
 
   @FieldResolver({
     description:
-      'True when a third party filed this request about the person reading it (or their client): only its institution, status and dates are shown.',
+      'True when someone else filed this request about the person reading it (or their client): only its institution, status and dates are shown.',
   })
   requesterWithheld(@Root() request: AccessRequest, @Ctx() { caller }: AtipContext): boolean {
     return requesterWithheld(request, caller);

@@ -39,7 +39,7 @@ export class ApplicationAccessRequestsResolver {
   @RequiresScopes(Scope.ATIP_READ)
   @FieldResolver(() => [AccessRequest], {
     nullable: true,
-    description: `Access requests about this application, oldest first; to the person and their representative, not those a third party filed, whose subject is withheld. ${WHEN_NULL}`,
+    description: `Access requests about this application, oldest first; to the person and their representative, not those someone else filed, whose subject is withheld. ${WHEN_NULL}`,
   })
   async accessRequests(
     @Root() application: Application,
