@@ -168,6 +168,7 @@ function frenchProse(markdown: string, heading: string): { where: string; french
     .flatMap((section) =>
       section
         .replace(/```[\s\S]*?```/g, '')
+        .replace(/<!--[\s\S]*?-->/g, '')
         .replace(/\]\([^)]*\)/g, ']')
         .split(/\n[ \t]*\n/)
         .map((paragraph) => ({
@@ -178,9 +179,9 @@ function frenchProse(markdown: string, heading: string): { where: string; french
     .filter(({ french }) => french !== '' && !french.startsWith('## '));
 }
 
-describe('the README’s French section', () => {
+describe('the French reference (docs/francais.md)', () => {
   it('is French a translator would sign', () => {
-    const texts = frenchProse(readFileSync(path.join(ROOT, 'README.md'), 'utf8'), 'En français');
+    const texts = frenchProse(readFileSync(path.join(ROOT, 'docs', 'francais.md'), 'utf8'), 'En français');
     expect(texts.length).toBeGreaterThan(5);
     expect(faultsOf(texts)).toEqual({});
   });
