@@ -19,7 +19,9 @@ import { SubgraphStores, subgraphStores } from './tools/stores';
  *
  * On Ctrl-C or SIGTERM it stops them in the order that loses nothing: the gateway first (it
  * finishes its requests and writes their audit records), then the subgraphs, then the store;
- * it exits once all have. If any part dies, the rest are stopped the same way.
+ * it exits 0 once all have. `npm start` execs this script, so npm passes SIGTERM and SIGINT
+ * straight to it and exits with its code. If any part dies, or the process that started this
+ * one does (npm killed outright), the rest are stopped the same way.
  */
 const DIST = path.resolve(__dirname, '..');
 interface Part {
@@ -61,6 +63,23 @@ function run(
 }
 
 let stopping = false;
+
+/** How often this process looks for the process that started it (npm, a shell, a supervisor). */
+const PARENT_CHECK_MS = 1000;
+
+/**
+ * Stops every part when the process that started this one is gone (npm killed with SIGKILL, a
+ * closed terminal): it is then re-parented, and nothing else would ever stop the parts.
+ */
+function watchParent(): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) {
+      console.error('[one-window] the process that started One Window is gone; stopping');
+      void stopAll(0);
+    }
+  }, PARENT_CHECK_MS).unref();
+}
 async function stopAll(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -132,8 +151,11 @@ async function main(): Promise<void> {
   console.log(`[one-window] One Window is ready at ${url}`);
 }
 
-process.once('SIGINT', () => void stopAll(0));
-process.once('SIGTERM', () => void stopAll(0));
+// A signal while stopping changes nothing: Ctrl-C reaches this process twice (from the terminal
+// and from npm, which passes it on), and a supervisor may repeat SIGTERM.
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+watchParent();
 main().catch((error: unknown) => {
   console.error(`[one-window] ${(error as Error).message}`);
   void stopAll(1);
