@@ -50,6 +50,7 @@ import { answerLanguage } from './language/answer-language';
 import { LanguageContext, languagePlugin } from './language/language-plugin';
 import { preferredLanguageOf } from './language/preferred-language';
 import { inLanguageOfRequest } from './messages/graphql-js-messages';
+import { explorerOffRoutes } from './explorer/explorer-off-page';
 import { currentLanguage, settleLanguage } from '../platform/language/language-scope';
 import { readFrenchDescriptions } from '../platform/language/schema-descriptions';
 
@@ -274,7 +275,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     pages:
       explorer === 'off'
-        ? undefined
+        ? explorerOffRoutes()
         : graphiqlRoutes(
             {
               tabs: Object.values(FLAGSHIP).map(({ query, variables }) => ({

@@ -1,25 +1,19 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { connect } from 'node:net';
-import { freePort } from '../../platform/free-port';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { postQuery } from '../fixtures/federation';
 import { CLIENT_FILE } from '../../bench/flagship-queries';
-import { envPrefix } from '../../platform/config';
-import { readSupergraphConfig } from '../../platform/supergraph-config';
+import { documentationPages, examplesOf } from '../fixtures/documented-examples';
+import { npmStart, NpmStarted, portsClosed } from '../fixtures/npm-start';
 
-/** Starts the real processes the way `npm start` does (after `npm run build`) and queries over HTTP. */
+/** Starts the real processes with `npm start`, as a person does, and queries over HTTP. */
 
-let processes: ChildProcess;
+let started: NpmStarted;
 let gatewayUrl: string;
 let subgraphPort: number;
 let adminPorts: Record<string, number>;
-let allPorts: number[];
-let dataDir: string;
 let env: NodeJS.ProcessEnv;
-let output = '';
 
 /** A POST whose body has been handed to the network (`sent`), and its status once answered. */
 function sendWhole(url: string, query: string, variables: Record<string, unknown>, token: string) {
@@ -55,64 +49,19 @@ function token(...args: string[]): string {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'one-window-e2e-'));
-  // Under root the embedded server runs as the `postgres` user, who must reach the folder.
-  chmodSync(dataDir, 0o755);
-  // A free port for the gateway and for every subgraph supergraph.yaml names.
-  const names = readSupergraphConfig().subgraphs.map((subgraph) => subgraph.name);
-  const ports = await Promise.all(['gateway', ...names, 'postgres'].map(() => freePort()));
-  subgraphPort = ports[1 + names.indexOf('ircc-case')];
-  const admin = await Promise.all(['gateway', ...names].map(() => freePort()));
-  adminPorts = Object.fromEntries(['gateway', ...names].map((name, index) => [name, admin[index]]));
-  allPorts = [...ports, ...admin];
-  // As a person runs it: not under jest's NODE_ENV=test, which changes Apollo Server's defaults.
-  const { NODE_ENV: _jest, ...outside } = process.env;
-  env = {
-    ...outside,
-    ONE_WINDOW_DATA_DIR: dataDir,
-    LOG_LEVEL: 'info',
-    ONE_WINDOW_KEYS_DIR: path.join(dataDir, 'keys'),
-    GATEWAY_PORT: String(ports[0]),
-    ONE_WINDOW_POSTGRES_PORT: String(ports[ports.length - 1]),
-    ...Object.fromEntries(names.map((name, index) => [`${envPrefix(name)}_PORT`, String(ports[index + 1])])),
-    GATEWAY_ADMIN_PORT: String(adminPorts.gateway),
-    ...Object.fromEntries(names.map((name) => [`${envPrefix(name)}_ADMIN_PORT`, String(adminPorts[name])])),
-  };
-  processes = spawn(
-    process.execPath,
-    [path.resolve(__dirname, '../../dist/bin/start.js'), '--clients', '200'],
-    {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  gatewayUrl = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /One Window is ready at (\S+)/.exec(output);
-      if (ready) resolve(ready[1]);
-    };
-    processes.stdout!.on('data', onData);
-    processes.stderr!.on('data', onData);
-    processes.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-  });
+  started = await npmStart(200);
+  ({ gatewayUrl, adminPorts, env } = started);
+  subgraphPort = started.subgraphPorts['ircc-case'];
 });
 
-afterAll(async () => {
-  if (processes && processes.exitCode === null) {
-    const exited = new Promise((resolve) => processes.on('exit', resolve));
-    processes.kill('SIGTERM');
-    await exited;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => started.cleanUp());
 
 describe('npm start', () => {
   it('seeds every store on first run and says where the gateway is', () => {
-    expect(output).toMatch(/"service":"ircc-case".*"msg":"store ready .*200 clients/);
-    expect(output).toMatch(/"service":"cbsa-border".*"msg":"store ready .*200 clients/);
-    expect(output).toMatch(/"service":"atip".*"msg":"store ready .*200 clients/);
-    expect(output).toMatch(/"service":"audit".*"msg":"ready at/);
+    expect(started.output()).toMatch(/"service":"ircc-case".*"msg":"store ready .*200 clients/);
+    expect(started.output()).toMatch(/"service":"cbsa-border".*"msg":"store ready .*200 clients/);
+    expect(started.output()).toMatch(/"service":"atip".*"msg":"store ready .*200 clients/);
+    expect(started.output()).toMatch(/"service":"audit".*"msg":"ready at/);
     expect(gatewayUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
@@ -234,7 +183,38 @@ describe('npm start', () => {
       expect((await fetch(new URL(route, gatewayUrl))).status).toBe(404);
   });
 
-  it('stops on SIGTERM: the gateway before the subgraphs, every part ends, every port closes, and it exits 0', async () => {
+  it('runs every token command and curl of the README and docs/ as written, against what npm start runs', () => {
+    const shown = documentationPages().flatMap(examplesOf);
+    const shell = shown.filter((example) => example.settings.shell === 'npm-start');
+    // Each block that mints a token or calls the gateway is one of them.
+    const unrun = documentationPages()
+      .flatMap((page) =>
+        [...readFileSync(page, 'utf8').matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]),
+      )
+      .filter((code) => /curl |npm run -s token/.test(code))
+      .filter((code) => !shell.some((example) => `${example.code}\n` === code));
+    expect(unrun).toEqual([]);
+    const { host } = new URL(gatewayUrl);
+    // As a reader's shell runs them, with two stand-ins: \`npm run -s token\` without its rebuild,
+    // and the gateway where the README says 127.0.0.1:4000.
+    const prelude = `
+      npm() { if [[ "$1 $2 $3" == "run -s token" ]]; then shift 3; [[ "$1" == -- ]] && shift; node dist/bin/token.js "$@"; else command npm "$@"; fi; }
+      curl() { local a args=(); for a in "$@"; do a="\${a//http:\\/\\/127.0.0.1:4000\\//${gatewayUrl}}"; args+=("\${a//localhost:4000/${host}}"); done; command curl "\${args[@]}"; }
+      set -e
+    `;
+    for (const example of shell) {
+      const output = execFileSync('bash', ['-c', prelude + example.code], {
+        cwd: path.resolve(__dirname, '../..'),
+        env,
+      }).toString();
+      expect({ where: example.where, output }).toEqual({
+        where: example.where,
+        output: expect.stringMatching(new RegExp(example.settings['expect-output'] ?? '.')),
+      });
+    }
+  });
+
+  it('stops on SIGTERM to npm: the gateway before the subgraphs, every part ends, every port closes, and npm exits 0', async () => {
     const officer = token('--sub', 'o', '--role', 'officer', '--scope', 'case:read border:travel atip:read');
     // Five requests, each wholly sent before SIGTERM (on a busy machine a fixed wait was not enough).
     const sent = Array.from({ length: 5 }, () =>
@@ -242,24 +222,14 @@ describe('npm start', () => {
     );
     await Promise.all(sent.map((request) => request.sent));
     const inFlight = sent.map((request) => request.answered);
-    const exited = new Promise<number | null>((resolve) => processes.once('exit', resolve));
-    processes.kill('SIGTERM');
+    // What systemd, Docker or Kubernetes do: SIGTERM to the process they started, npm's.
+    started.npm.kill('SIGTERM');
     // Requests already accepted are answered, then every part stops.
     expect(await Promise.all(inFlight)).toEqual([200, 200, 200, 200, 200]);
-    expect(await exited).toBe(0);
-    const refused = await Promise.all(
-      allPorts.map(
-        (port) =>
-          new Promise<boolean>((resolve) => {
-            const socket = connect(port, '127.0.0.1');
-            socket.once('connect', () => (socket.destroy(), resolve(false)));
-            socket.once('error', () => resolve(true));
-          }),
-      ),
-    );
-    expect(refused).toEqual(allPorts.map(() => true));
+    expect(await started.exited).toBe(0);
+    expect(await portsClosed(started.allPorts)).toEqual(started.allPorts.map(() => true));
     const order = ['"service":"gateway","msg":"stopping', '"service":"audit","msg":"stopping'].map((mark) =>
-      output.indexOf(mark),
+      started.output().indexOf(mark),
     );
     expect(order[0]).toBeGreaterThan(-1);
     expect(order[1]).toBeGreaterThan(order[0]);

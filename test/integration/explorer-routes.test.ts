@@ -76,7 +76,31 @@ describe('the bundled explorer', () => {
       expect(response.headers.get('content-security-policy')).toBeNull();
       await response.arrayBuffer();
     }
-    const landing = await (await fetch(off.url, { headers: HTML })).text();
-    expect(landing).not.toContain('embeddable-sandbox');
+    const landing = await fetch(off.url, { headers: HTML });
+    // A page saying so, in both languages: not Apollo Server's CSRF refusal of a browser's GET.
+    expect(landing.status).toBe(200);
+    const page = await landing.text();
+    expect(page).not.toContain('embeddable-sandbox');
+    expect(page).toContain('ONE_WINDOW_EXPLORER=graphiql');
+    expect(page).toContain('L’explorateur est désactivé');
+  });
+
+  it('refuses introspection when it is off by naming the setting an operator changes, in either language', async () => {
+    const officer = await federation.identity.token({ role: 'officer', subject: 'officer-1' });
+    for (const [language, words] of [
+      [
+        'en',
+        'Introspection is off on this server; its operator turns it on with `ONE_WINDOW_INTROSPECTION=on`.',
+      ],
+      [
+        'fr',
+        'L’introspection est désactivée sur ce serveur; l’exploitant l’active avec `ONE_WINDOW_INTROSPECTION=on`.',
+      ],
+    ]) {
+      const { body } = await postQuery(off.url, '{ __schema { queryType { name } } }', {}, officer, {
+        'accept-language': language,
+      });
+      expect(body.errors?.map((error) => error.message)).toEqual([words]);
+    }
   });
 });

@@ -186,10 +186,15 @@ export class OfficerWorkflowResolver {
   })
   recordComplaint(
     @Arg('requestNumber', () => ID) requestNumber: string,
-    @Arg('filedOn', () => LocalDateResolver) filedOn: string,
+    @Arg('filedOn', () => LocalDateResolver, {
+      nullable: true,
+      description: 'The day the complaint was filed with the Commissioner; today when left out.',
+    })
+    filedOnGiven: string | null | undefined,
     @Arg('status', () => ComplaintStatus, { defaultValue: ComplaintStatus.FILED }) status: ComplaintStatus,
     @Ctx() context: AtipContext,
   ): Promise<AccessRequest> {
+    const filedOn = filedOnGiven ?? today();
     return step(context, requestNumber, WorkflowAction.COMPLAINT, async (tx, request) => {
       if (filedOn > today()) throw badUserInput(atipMessages.text('complaint.future'), 'filedOn');
       if (filedOn < request.receivedOn)
