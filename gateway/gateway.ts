@@ -114,7 +114,7 @@ export interface GatewayOptions {
 /** How long a stopping gateway goes on shipping its outbox; what is left ships at the next start. */
 const OUTBOX_CLOSE_GRACE_MS = 5_000;
 
-/** What the gateway keeps by what callers send; the README's Production section lists them. */
+/** What the gateway keeps by what callers send; docs/operations.md lists them. */
 const CACHE_BUDGETS = {
   documents: { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024 },
   persistedQueries: { maxEntries: 10_000, maxBytes: 8 * 1024 * 1024 },

@@ -44,7 +44,7 @@ export function adminPort(env: NodeJS.ProcessEnv, fallback: number): { port: num
  * so no part grows past about 300 MB resident: V8 otherwise lets a heap grow toward a quarter of
  * the machine's memory before collecting hard. A part whose live data outgrows its cap stops
  * with "heap out of memory" and is restarted by whoever supervises it; size caps from
- * `nodejs_heap_size_used_bytes` on its /metrics (README, "Sizing").
+ * `nodejs_heap_size_used_bytes` on its /metrics (docs/operations.md, "Sizing each process").
  */
 export const DEFAULT_HEAP_MB = 160;
 

@@ -4,7 +4,7 @@ import { currentLanguage } from './language/language-scope';
 
 /**
  * Every `extensions.code` One Window answers with, its HTTP status and what it means: clients code
- * against these, every module raises them through `apiError`, and the README's bad-input table is
+ * against these, every module raises them through `apiError`, and the error table of docs/errors.md is
  * rendered from this list (a test fails when the two differ).
  *
  * A "request error" refuses the request before anything runs: 400 to a client that accepts
@@ -161,7 +161,7 @@ export function notFound(message: Text, field: string): GraphQLError {
   return apiError('NOT_FOUND', message, { field });
 }
 
-/** The README's bad-input table, rendered from the catalogue. */
+/** The error table of docs/errors.md, rendered from the catalogue. */
 export function errorTable(): string {
   const rows = Object.entries(ERRORS).map(
     ([code, { status, meaning }]) => `| \`${code}\` | ${status} | ${meaning} |`,

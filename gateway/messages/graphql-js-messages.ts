@@ -141,7 +141,7 @@ function translateJoined(text: string, language: Language, joins: number): strin
 
 /** A sentence's first letter in lower case, unless the first word is an acronym or code. */
 function continuing(sentence: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(sentence) ? sentence[0].toLowerCase() + sentence.slice(1) : sentence;
+  return /^\p{Lu}[\p{Ll}’]/u.test(sentence) ? sentence[0].toLowerCase() + sentence.slice(1) : sentence;
 }
 
 function translateOne(part: string, language: Language): string | null {

@@ -7,9 +7,9 @@ const message = platformMessages.text('internal');
 
 /** The catalogue of error codes is the one place their statuses and meanings are written. */
 describe('the error catalogue', () => {
-  it("is the README's bad-input table, word for word", () => {
-    const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-    expect(readme).toContain(errorTable());
+  it("is the error reference's table (docs/errors.md), word for word", () => {
+    const reference = readFileSync(path.join(__dirname, '..', '..', 'docs', 'errors.md'), 'utf8');
+    expect(reference).toContain(errorTable());
   });
 
   it('gives every code the status it is answered with', () => {

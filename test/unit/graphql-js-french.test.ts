@@ -153,6 +153,16 @@ describe('errors graphql-js writes about a caller’s document', () => {
     );
   });
 
+  it('lower-cases a cause beginning with an elision too (« l’énumération »)', () => {
+    const [english] = errorsOf(
+      'query($asks: [SelfServiceCategory!]) { selfServiceCheck(institution: IRCC, clientUci: "1", asks: $asks) { verdict } }',
+      { asks: [5] },
+    );
+    expect(graphQLJsText(english).render('FR')).toMatch(
+      /; l’énumération «\u00a0SelfServiceCategory\u00a0» ne peut pas/,
+    );
+  });
+
   it('say in French why fields conflict, however many of their subfields do', () => {
     const [english] = errorsOf(
       `{ client(uci: "1234-5678") {
