@@ -20,11 +20,12 @@ export interface HttpRequestInit {
 }
 
 /**
- * Kept-alive connections to each service, reused across requests; an idle one is closed just
- * before the server's announced keep-alive time-out (Node's agent reads the hint), so a reused
- * connection is not one the server is closing. LIFO keeps the warmest connections busy.
+ * Kept-alive connections to each service, reused across requests; an idle one is closed a second
+ * before the server's announced keep-alive time-out, so a reused connection is not one the server
+ * is closing. Node's agent reads that announcement only when it has a `timeout` of its own: a
+ * minute, under what the services announce (65 s). LIFO keeps the warmest connections busy.
  */
-const AGENT_OPTIONS = { keepAlive: true, maxSockets: 128, scheduling: 'lifo' as const };
+const AGENT_OPTIONS = { keepAlive: true, timeout: 60_000, maxSockets: 128, scheduling: 'lifo' as const };
 const agents = { 'http:': new Agent(AGENT_OPTIONS), 'https:': new HttpsAgent(AGENT_OPTIONS) };
 
 /**

@@ -152,6 +152,7 @@ export async function serveGraphQL<Context extends BaseContext>(
   });
   // Node's default gives a request five minutes to arrive whole; a slow sender is cut off sooner.
   httpServer.requestTimeout = REQUEST_TIMEOUT_MS;
+  httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
   await new Promise<void>((resolve) =>
     httpServer.listen(
       { port: options.port, host: options.host ?? '127.0.0.1', backlog: LISTEN_BACKLOG },
@@ -196,6 +197,15 @@ export async function serveGraphQL<Context extends BaseContext>(
  * default of 511 it was. The kernel caps it at net.core.somaxconn.
  */
 const LISTEN_BACKLOG = 4096;
+
+/**
+ * How long an idle connection is kept, announced as `Keep-Alive: timeout=65` (Node holds it a
+ * second longer). Node's default, five seconds, is shorter than a load balancer's idle time-out
+ * (60 s is the usual default), so a balancer would send requests down connections the gateway is
+ * closing; and a caller on a busy machine, whose client closes an idle connection a second before
+ * the announced time, could reuse one the server was closing (ECONNRESET, seen in CI).
+ */
+const KEEP_ALIVE_MS = 65_000;
 
 /** The most a request's headers and body may take to arrive (a 408 after it). */
 const REQUEST_TIMEOUT_MS = 30_000;

@@ -21,4 +21,19 @@ describe('GraphQL over HTTP', () => {
     expect(problems).toEqual([]);
     expect(results.filter(({ result }) => result.status === 'ok').length).toBeGreaterThan(50);
   });
+
+  it('keeps an idle connection longer than a load balancer does, and says so', async () => {
+    // A balancer's idle time-out is 60 s by default; one longer than the gateway's would reuse
+    // connections the gateway is closing.
+    const response = await fetch(federation.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    await response.text();
+    expect([response.headers.get('connection'), response.headers.get('keep-alive')]).toEqual([
+      'keep-alive',
+      'timeout=65',
+    ]);
+  });
 });
