@@ -5,8 +5,8 @@ import { envPrefix, heapLimitFlags, positiveInteger } from '../platform/config';
 import { subgraphEndpoints } from '../platform/supergraph-config';
 import { commandLine } from './tools/command-line';
 import { loadOrCreateDevKeys } from './tools/dev-keys';
-import { mintToken } from './tools/mint-token';
-import { tokenSettings } from '../gateway/auth/token-verifier';
+import { mintSandboxToken, renewSandboxToken } from './tools/sandbox-token';
+import { SandboxTokenMessage } from '../gateway/explorer/sandbox-token';
 import { DEFAULT_ADMIN_PORT } from '../gateway/config';
 import { SubgraphStores, subgraphStores } from './tools/stores';
 
@@ -100,17 +100,14 @@ async function main(): Promise<void> {
   if (options.clients) env.ONE_WINDOW_SEED_CLIENTS = String(positiveInteger(options.clients, 0, '--clients'));
   if (options.seed) env.ONE_WINDOW_SEED = String(positiveInteger(options.seed, 0, '--seed'));
   // The development token key the gateway trusts unless an identity provider is configured, and a
-  // token from it for Sandbox's first screen: an officer who may read any file, for an hour.
+  // token from it for the explorers, renewed while One Window runs (unless one was given).
+  let mintSandbox: (() => Promise<string>) | undefined;
   if (!env.ONE_WINDOW_JWKS_URL) {
     const { privateKey, kid } = await loadOrCreateDevKeys();
-    env.ONE_WINDOW_SANDBOX_TOKEN ??= await mintToken(privateKey, kid, {
-      subject: 'sandbox-developer',
-      role: 'officer',
-      scopes: ['case:read', 'case:notes', 'border:travel', 'border:enforcement', 'atip:read'],
-      ttl: '1h',
-      ...tokenSettings(env),
-    });
+    if (!env.ONE_WINDOW_SANDBOX_TOKEN) mintSandbox = () => mintSandboxToken(privateKey, kid, env);
   }
+  const firstSandboxToken = await mintSandbox?.();
+  if (firstSandboxToken) env.ONE_WINDOW_SANDBOX_TOKEN = firstSandboxToken;
   // The gateway signs the forwarded caller with a key made for this run; subgraphs get only the public half.
   if (!env.ONE_WINDOW_CALLER_SIGNING_KEY) {
     const keys = await generateCallerKeys();
@@ -148,6 +145,17 @@ async function main(): Promise<void> {
     ...urls,
     ONE_WINDOW_ADMIN_PORT: env.GATEWAY_ADMIN_PORT ?? String(DEFAULT_ADMIN_PORT),
   });
+  if (mintSandbox && firstSandboxToken) {
+    const child = gateway[0].child;
+    renewSandboxToken(
+      firstSandboxToken,
+      mintSandbox,
+      (sandboxToken) => {
+        if (child.connected) child.send({ sandboxToken } satisfies SandboxTokenMessage);
+      },
+      (line) => console.error(`[one-window] ${line}`),
+    );
+  }
   console.log(`[one-window] One Window is ready at ${url}`);
 }
 

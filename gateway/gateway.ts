@@ -5,7 +5,6 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { KeyLike } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { serveGraphQL } from '../platform/http/serve-graphql';
@@ -41,8 +40,9 @@ import { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { Caller } from '../platform/caller';
 import { TrustedDocuments } from './traffic/trusted-documents';
-import { FLAGSHIP, SANDBOX_OPERATIONS } from './sandbox/flagship-operations';
+import { FLAGSHIP } from './sandbox/flagship-operations';
 import { graphiqlRoutes } from './explorer/graphiql-routes';
+import { sandboxLandingPage } from './explorer/sandbox-landing-page';
 
 import { PROJECT_ROOT, readSupergraphConfig } from '../platform/supergraph-config';
 import { supergraphFromFile } from './supergraph/supergraph-source';
@@ -98,7 +98,10 @@ export interface GatewayOptions {
    */
   enforceTrustedDocuments?: boolean;
   /** The explorer and introspection; Sandbox and introspection when omitted (development). */
-  exposure?: Pick<Exposure, 'explorer' | 'introspection' | 'sandboxToken'>;
+  exposure?: Pick<Exposure, 'explorer' | 'introspection'> & {
+    /** The development token both explorers open with, read each time a page is served. */
+    sandboxToken?: () => string | undefined;
+  };
   /** Metrics and logs; made for the gateway when omitted. */
   observability?: Observability;
   /** Time-outs, retries and breakers for every service called; from the environment when omitted. */
@@ -242,19 +245,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     persistedQueries: { cache: persistedQueryStore(CACHE_BUDGETS.persistedQueries) },
     introspection,
     plugins: [
-      explorer === 'sandbox'
-        ? ApolloServerPluginLandingPageLocalDefault({
-            // Opens on the flagship operations, ready to run with the development token.
-            document: SANDBOX_OPERATIONS.document,
-            variables: SANDBOX_OPERATIONS.variables,
-            embed: {
-              initialState: {
-                sharedHeaders: sandboxToken ? { Authorization: `Bearer ${sandboxToken}` } : {},
-              },
-            },
-            includeCookies: false,
-          })
-        : ApolloServerPluginLandingPageDisabled(),
+      explorer === 'sandbox' ? sandboxLandingPage(sandboxToken) : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       authorizing.analysisPlugin(),
@@ -276,18 +267,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     pages:
       explorer === 'off'
         ? explorerOffRoutes()
-        : graphiqlRoutes(
-            {
+        : graphiqlRoutes(() => {
+            const token = sandboxToken?.();
+            return {
               tabs: Object.values(FLAGSHIP).map(({ query, variables }) => ({
                 query,
                 variables: JSON.stringify(variables, null, 2),
               })),
-              headers: sandboxToken
-                ? JSON.stringify({ Authorization: `Bearer ${sandboxToken}` }, null, 2)
-                : '',
-            },
-            explorer === 'graphiql',
-          ),
+              headers: token ? JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2) : '',
+            };
+          }, explorer === 'graphiql'),
     observe: requestObserver(metrics, logger),
     admission: admissionGate(options.concurrency ?? adaptiveLimitSettings(), metrics),
     deadlineMs: options.deadlineMs ?? requestDeadlineMs(),

@@ -6,6 +6,7 @@ import { stopOnSignals } from '../platform/signals';
 import { devPublicKey } from './auth/dev-trust';
 import { createTokenVerifier } from './auth/token-verifier';
 import { ExplorerMode, GatewayConfig, gatewayConfig } from './config';
+import { sandboxTokenFromParent } from './explorer/sandbox-token';
 import { startGateway } from './gateway';
 
 /** The gateway process: `node dist/gateway/main.js`, on GATEWAY_PORT (4000). */
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
     limits: config.limits,
     rateLimits: config.rateLimits,
     redisUrl: config.redisUrl,
-    exposure: config.exposure,
+    exposure: { ...config.exposure, sandboxToken: sandboxTokenFromParent(config.exposure.sandboxToken) },
     observability: { logger, metrics: new Metrics('gateway') },
     drainMs: config.drainMs,
     auditOutbox: config.auditOutbox,

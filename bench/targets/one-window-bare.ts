@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     audit: async () => undefined,
     limits: config.limits,
     rateLimits: config.rateLimits,
-    exposure: config.exposure,
+    exposure: { explorer: config.exposure.explorer, introspection: config.exposure.introspection },
     observability: { logger: createLogger('gateway'), metrics: new Metrics('gateway') },
   });
   process.send?.({ ready: gateway.url });

@@ -48,12 +48,13 @@ function page(config: ExplorerConfig): string {
 }
 
 /**
- * The bundled GraphiQL at /graphiql: its page, opening on `config`, and its script and styles,
- * read once from the build. With `atRoot`, a browser opening the gateway's own address is sent
- * there (the landing page when Sandbox is not wanted).
+ * The bundled GraphiQL at /graphiql: its page, opening on what `config` gives when it is loaded
+ * (the development token is renewed while the gateway runs), and its script and styles, read once
+ * from the build. With `atRoot`, a browser opening the gateway's own address is sent there (the
+ * landing page when Sandbox is not wanted).
  */
 export function graphiqlRoutes(
-  config: ExplorerConfig,
+  config: () => ExplorerConfig,
   atRoot: boolean,
   bundleDir = EXPLORER_BUNDLE_DIR,
 ): PageRoutes {
@@ -75,9 +76,7 @@ export function graphiqlRoutes(
       etag: `"${createHash('sha256').update(body).digest('base64url')}"`,
     };
   };
-  const files = new Map<string, { body: Buffer; type: string; cache: string; etag?: string }>([
-    // The page may hold a development token: never kept.
-    [GRAPHIQL_PATH, { body: Buffer.from(page(config)), type: 'text/html; charset=utf-8', cache: 'no-store' }],
+  const assets = new Map<string, { body: Buffer; type: string; cache: string; etag?: string }>([
     [`${GRAPHIQL_PATH}/graphiql.js`, asset('graphiql.js', 'text/javascript; charset=utf-8')],
     [`${GRAPHIQL_PATH}/graphiql.css`, asset('graphiql.css', 'text/css; charset=utf-8')],
   ]);
@@ -91,7 +90,12 @@ export function graphiqlRoutes(
       response.end();
       return true;
     }
-    const file = files.get(url.pathname.replace(/\/$/, ''));
+    const pathname = url.pathname.replace(/\/$/, '');
+    const file =
+      pathname === GRAPHIQL_PATH
+        ? // The page may hold a development token: never kept.
+          { body: Buffer.from(page(config())), type: 'text/html; charset=utf-8', cache: 'no-store' }
+        : assets.get(pathname);
     if (!file) return false;
     const headers = {
       'cache-control': file.cache,

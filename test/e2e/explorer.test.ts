@@ -19,7 +19,7 @@ describeWithServer(CHROMIUM, 'the explorers in a browser', (chromium) => {
   beforeAll(async () => {
     const token = await federation.identity.token({ role: 'officer', subject: 'officer-1' });
     graphiqlOnly = await federation.anotherGateway({
-      exposure: { explorer: 'graphiql', introspection: true, sandboxToken: token },
+      exposure: { explorer: 'graphiql', introspection: true, sandboxToken: () => token },
     });
     browser = await puppeteer.launch({
       executablePath: chromium,
@@ -94,7 +94,7 @@ describeWithServer(CHROMIUM, 'the explorers in a browser', (chromium) => {
   it('opens Sandbox on the flagship operations, with the development token in its headers', async () => {
     const token = await federation.identity.token({ role: 'officer', subject: 'officer-1' });
     const sandbox = await federation.anotherGateway({
-      exposure: { explorer: 'sandbox', introspection: true, sandboxToken: token },
+      exposure: { explorer: 'sandbox', introspection: true, sandboxToken: () => token },
     });
     const page = await browser.newPage();
     // Sandbox itself comes from Apollo's servers, which this network does not reach: only its page is checked.

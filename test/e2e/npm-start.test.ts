@@ -48,8 +48,11 @@ function token(...args: string[]): string {
     .trim();
 }
 
+// Development tokens that live six seconds, so that their renewal (every three) is seen here.
+const SANDBOX_TOKEN_TTL_S = 6;
+
 beforeAll(async () => {
-  started = await npmStart(200);
+  started = await npmStart(200, { env: { ONE_WINDOW_SANDBOX_TOKEN_TTL: `${SANDBOX_TOKEN_TTL_S}s` } });
   ({ gatewayUrl, adminPorts, env } = started);
   subgraphPort = started.subgraphPorts['ircc-case'];
 });
@@ -102,7 +105,32 @@ describe('npm start', () => {
       exp: number;
       iat: number;
     };
-    expect(claims.exp - claims.iat).toBeLessThanOrEqual(3600);
+    expect(claims.exp - claims.iat).toBe(SANDBOX_TOKEN_TTL_S);
+  });
+
+  it('renews the development token while it runs, so a page loaded later opens with one that works', async () => {
+    const pageToken = async () => {
+      const html = await (
+        await fetch(new URL('/graphiql', gatewayUrl), { headers: { accept: 'text/html' } })
+      ).text();
+      const token = /Bearer ([\w-]+\.[\w-]+\.[\w-]+)/.exec(html)![1];
+      return {
+        token,
+        ...(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number }),
+      };
+    };
+    const first = await pageToken();
+    let later = first;
+    const until = Date.now() + SANDBOX_TOKEN_TTL_S * 1000;
+    while (later.token === first.token && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      later = await pageToken();
+    }
+    expect(later.exp).toBeGreaterThan(first.exp);
+    // Half its life at least is ahead of it when the page is served.
+    expect(later.exp - Date.now() / 1000).toBeGreaterThanOrEqual(SANDBOX_TOKEN_TTL_S / 2 - 1);
+    const { status, body } = await postQuery(gatewayUrl, CLIENT_FILE, { uci: '1234-5678' }, later.token);
+    expect([status, body.errors]).toEqual([200, undefined]);
   });
 
   it('takes an access request from a representative through to completion by an officer, and counts it', async () => {

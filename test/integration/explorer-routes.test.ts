@@ -19,7 +19,7 @@ describe('the bundled explorer', () => {
 
   beforeAll(async () => {
     graphiql = await federation.anotherGateway({
-      exposure: { explorer: 'graphiql', introspection: true, sandboxToken: hostile },
+      exposure: { explorer: 'graphiql', introspection: true, sandboxToken: () => hostile },
     });
     off = await federation.anotherGateway({ exposure: { explorer: 'off', introspection: false } });
   });
@@ -67,6 +67,30 @@ describe('the bundled explorer', () => {
     expect(sent.headers.get('location')).toBe('/graphiql');
     // GraphQL is still answered at the same address.
     expect((await postQuery(graphiql.url, '{ __typename }')).body.data).toEqual({ __typename: 'Query' });
+  });
+
+  it('opens both explorers with the development token current when the page is loaded', async () => {
+    // `npm start` renews the token while the gateway runs (test/e2e/npm-start.test.ts).
+    let current = 'first.development.token';
+    const renewed = await federation.anotherGateway({
+      exposure: { explorer: 'sandbox', introspection: true, sandboxToken: () => current },
+    });
+    try {
+      const pages = () =>
+        Promise.all(
+          ['/', '/graphiql'].map(async (path) =>
+            (await fetch(new URL(path, renewed.url), { headers: HTML })).text(),
+          ),
+        );
+      for (const page of await pages()) expect(page).toContain('Bearer first.development.token');
+      current = 'second.development.token';
+      for (const page of await pages()) {
+        expect(page).toContain('Bearer second.development.token');
+        expect(page).not.toContain('first.development.token');
+      }
+    } finally {
+      await renewed.stop();
+    }
   });
 
   it('serves no explorer when it is off', async () => {
