@@ -63,6 +63,8 @@ function run(
 }
 
 let stopping = false;
+/** Stops renewing the explorers' development token (bin/tools/sandbox-token.ts). */
+let stopRenewal = () => {};
 
 /** How often this process looks for the process that started it (npm, a shell, a supervisor). */
 const PARENT_CHECK_MS = 1000;
@@ -83,6 +85,7 @@ function watchParent(): void {
 async function stopAll(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
+  stopRenewal();
   for (const group of [gateway, subgraphs]) {
     for (const part of group) if (part.child.exitCode === null) part.child.kill('SIGTERM');
     await Promise.all(group.map((part) => part.exited));
@@ -99,15 +102,13 @@ async function main(): Promise<void> {
   );
   if (options.clients) env.ONE_WINDOW_SEED_CLIENTS = String(positiveInteger(options.clients, 0, '--clients'));
   if (options.seed) env.ONE_WINDOW_SEED = String(positiveInteger(options.seed, 0, '--seed'));
-  // The development token key the gateway trusts unless an identity provider is configured, and a
-  // token from it for the explorers, renewed while One Window runs (unless one was given).
+  // The development token key the gateway trusts unless an identity provider is configured, and
+  // tokens from it for the explorers, renewed while One Window runs (unless one was given).
   let mintSandbox: (() => Promise<string>) | undefined;
   if (!env.ONE_WINDOW_JWKS_URL) {
     const { privateKey, kid } = await loadOrCreateDevKeys();
     if (!env.ONE_WINDOW_SANDBOX_TOKEN) mintSandbox = () => mintSandboxToken(privateKey, kid, env);
   }
-  const firstSandboxToken = await mintSandbox?.();
-  if (firstSandboxToken) env.ONE_WINDOW_SANDBOX_TOKEN = firstSandboxToken;
   // The gateway signs the forwarded caller with a key made for this run; subgraphs get only the public half.
   if (!env.ONE_WINDOW_CALLER_SIGNING_KEY) {
     const keys = await generateCallerKeys();
@@ -125,8 +126,12 @@ async function main(): Promise<void> {
     if (!stopping) console.error('[one-window] the embedded PostgreSQL server stopped');
     void stopAll(1);
   });
-  // Only the gateway holds the signing key; only subgraphs hold database URLs.
-  const { ONE_WINDOW_CALLER_SIGNING_KEY: _gatewayOnly, ...subgraphEnv } = env;
+  // Only the gateway holds the signing key and the explorers' token; only subgraphs hold database URLs.
+  const {
+    ONE_WINDOW_CALLER_SIGNING_KEY: _signingKey,
+    ONE_WINDOW_SANDBOX_TOKEN: _sandboxToken,
+    ...subgraphEnv
+  } = env;
   await Promise.all(
     endpoints.map((endpoint) =>
       run(subgraphs, endpoint.name, path.join(DIST, 'subgraphs', 'kit', 'main.js'), [endpoint.name], {
@@ -140,20 +145,28 @@ async function main(): Promise<void> {
   const urls = Object.fromEntries(
     endpoints.map((endpoint) => [`${envPrefix(endpoint.name)}_URL`, endpoint.url]),
   );
+  // Minted last, so that the explorers' first token has its whole life ahead when the gateway is up.
+  const firstSandboxToken = await mintSandbox?.();
   const url = await run(gateway, 'gateway', path.join(DIST, 'gateway', 'main.js'), [], {
     ...env,
     ...urls,
+    ...(firstSandboxToken ? { ONE_WINDOW_SANDBOX_TOKEN: firstSandboxToken } : {}),
     ONE_WINDOW_ADMIN_PORT: env.GATEWAY_ADMIN_PORT ?? String(DEFAULT_ADMIN_PORT),
   });
   if (mintSandbox && firstSandboxToken) {
     const child = gateway[0].child;
-    renewSandboxToken(
+    const log = (line: string) => console.error(`[one-window] ${line}`);
+    stopRenewal = renewSandboxToken(
       firstSandboxToken,
       mintSandbox,
       (sandboxToken) => {
-        if (child.connected) child.send({ sandboxToken } satisfies SandboxTokenMessage);
+        // The gateway may be stopping: a message it can no longer take is dropped, not a crash.
+        if (child.connected)
+          child.send({ sandboxToken } satisfies SandboxTokenMessage, (error) => {
+            if (error) log(`the development token could not be sent to the gateway: ${error.message}`);
+          });
       },
-      (line) => console.error(`[one-window] ${line}`),
+      log,
     );
   }
   console.log(`[one-window] One Window is ready at ${url}`);

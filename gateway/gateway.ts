@@ -40,9 +40,7 @@ import { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { Caller } from '../platform/caller';
 import { TrustedDocuments } from './traffic/trusted-documents';
-import { FLAGSHIP } from './sandbox/flagship-operations';
-import { graphiqlRoutes } from './explorer/graphiql-routes';
-import { sandboxLandingPage } from './explorer/sandbox-landing-page';
+import { explorerRoutes } from './explorer/explorer-routes';
 
 import { PROJECT_ROOT, readSupergraphConfig } from '../platform/supergraph-config';
 import { supergraphFromFile } from './supergraph/supergraph-source';
@@ -50,7 +48,6 @@ import { answerLanguage } from './language/answer-language';
 import { LanguageContext, languagePlugin } from './language/language-plugin';
 import { preferredLanguageOf } from './language/preferred-language';
 import { inLanguageOfRequest } from './messages/graphql-js-messages';
-import { explorerOffRoutes } from './explorer/explorer-off-page';
 import { currentLanguage, settleLanguage } from '../platform/language/language-scope';
 import { readFrenchDescriptions } from '../platform/language/schema-descriptions';
 
@@ -245,7 +242,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     persistedQueries: { cache: persistedQueryStore(CACHE_BUDGETS.persistedQueries) },
     introspection,
     plugins: [
-      explorer === 'sandbox' ? sandboxLandingPage(sandboxToken) : ApolloServerPluginLandingPageDisabled(),
+      // The explorers' pages are served beside GraphQL (`pages`), not by Apollo Server.
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       authorizing.analysisPlugin(),
@@ -264,19 +262,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     admin: options.admin ?? { port: 0 },
     operational: { metrics: metrics.registry, ...readiness(authorizing, options.subgraphAdminUrls ?? {}) },
     logger,
-    pages:
-      explorer === 'off'
-        ? explorerOffRoutes()
-        : graphiqlRoutes(() => {
-            const token = sandboxToken?.();
-            return {
-              tabs: Object.values(FLAGSHIP).map(({ query, variables }) => ({
-                query,
-                variables: JSON.stringify(variables, null, 2),
-              })),
-              headers: token ? JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2) : '',
-            };
-          }, explorer === 'graphiql'),
+    pages: explorerRoutes(explorer, sandboxToken),
     observe: requestObserver(metrics, logger),
     admission: admissionGate(options.concurrency ?? adaptiveLimitSettings(), metrics),
     deadlineMs: options.deadlineMs ?? requestDeadlineMs(),

@@ -16,38 +16,57 @@ export function mintSandboxToken(privateKey: KeyLike, kid: string, env: NodeJS.P
   });
 }
 
-/** Never renewed more often than this, whatever a token's lifetime. */
-const SHORTEST_RENEWAL_MS = 1_000;
+/** Never renewed sooner than this after the last attempt, whatever a token's lifetime. */
+const SHORTEST_WAIT_MS = 1_000;
+/** A failed mint is tried again after a quarter of what is left of the last token, at most this. */
+const LONGEST_RETRY_MS = 30_000;
+/** The longest wait a Node timer takes (a longer one fires at once). */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/** When `token` is half spent, by its own claims, in milliseconds of the epoch. */
+function halfLife(token: string): { at: number; expires: number } {
+  const { iat = 0, exp = 0 } = decodeJwt(token);
+  return { at: ((iat + exp) / 2) * 1000, expires: exp * 1000 };
+}
+
+const wait = (ms: number) => Math.min(LONGEST_TIMER_MS, Math.max(SHORTEST_WAIT_MS, ms));
 
 /**
- * Mints the next token when half of the last one's life is gone and hands it to `send`, for as
- * long as this process runs: an explorer page loaded at any time opens with a token that has at
- * least half its life ahead of it, however long the gateway has been up.
+ * Mints the next token once half of the last one's life is gone (counted from when it was
+ * issued, not from now) and hands it to `send`, until stopped: an explorer page loaded at any
+ * time opens with a token that has at least half its life ahead of it, however long the gateway
+ * has been up. A failed mint is retried well before the last token expires. Returns the stop.
  */
 export function renewSandboxToken(
   first: string,
   mint: () => Promise<string>,
   send: (token: string) => void,
   log: (line: string) => void,
-): void {
-  const renewAfter = (token: string) => {
-    const { iat = 0, exp = 0 } = decodeJwt(token);
-    const timer = setTimeout(
-      () =>
-        void mint().then(
-          (next) => {
-            send(next);
-            renewAfter(next);
-          },
-          (error: unknown) => {
-            log(`the development token could not be renewed: ${(error as Error).message}`);
-            renewAfter(token);
-          },
-        ),
-      Math.max(SHORTEST_RENEWAL_MS, ((exp - iat) * 1000) / 2),
-    );
+): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const schedule = (ms: number, last: string) => {
+    if (stopped) return;
+    timer = setTimeout(() => void renew(last), wait(ms));
     // Renewal alone never keeps this process running.
     timer.unref();
   };
-  renewAfter(first);
+  const renew = async (last: string) => {
+    try {
+      const next = await mint();
+      if (stopped) return;
+      send(next);
+      schedule(halfLife(next).at - Date.now(), next);
+    } catch (error) {
+      log(
+        `the development token could not be renewed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      schedule(Math.min(LONGEST_RETRY_MS, (halfLife(last).expires - Date.now()) / 4), last);
+    }
+  };
+  schedule(halfLife(first).at - Date.now(), first);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }

@@ -1,4 +1,5 @@
 import { PageRoutes } from '../../platform/http/serve-graphql';
+import { opensLandingPage } from './browser-request';
 
 const PAGE = Buffer.from(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>One Window · Guichet unique</title></head>
@@ -21,11 +22,7 @@ ou <code>sandbox</code>.</p>
  */
 export function explorerOffRoutes(): PageRoutes {
   return (request, response) => {
-    const method = request.method?.toUpperCase();
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const wantsPage = (request.headers.accept ?? '').includes('text/html');
-    if ((method !== 'GET' && method !== 'HEAD') || url.pathname !== '/' || url.search || !wantsPage)
-      return false;
+    if (!opensLandingPage(request)) return false;
     response.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'content-length': PAGE.length,
@@ -33,7 +30,7 @@ export function explorerOffRoutes(): PageRoutes {
       'content-security-policy': "default-src 'none'",
       'x-content-type-options': 'nosniff',
     });
-    response.end(method === 'HEAD' ? undefined : PAGE);
+    response.end(request.method?.toUpperCase() === 'HEAD' ? undefined : PAGE);
     return true;
   };
 }

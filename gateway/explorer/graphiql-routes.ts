@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PageRoutes } from '../../platform/http/serve-graphql';
 import { PROJECT_ROOT } from '../../platform/supergraph-config';
+import { opensLandingPage } from './browser-request';
 import { ExplorerConfig } from './explorer-config';
+import { pageTokenFor, perToken } from './sandbox-token';
 
 /** Where `npm run build` leaves the bundle (bin/build-explorer.ts). */
 export const EXPLORER_BUNDLE_DIR = path.join(PROJECT_ROOT, 'dist', 'explorer');
@@ -48,13 +50,14 @@ function page(config: ExplorerConfig): string {
 }
 
 /**
- * The bundled GraphiQL at /graphiql: its page, opening on what `config` gives when it is loaded
- * (the development token is renewed while the gateway runs), and its script and styles, read once
- * from the build. With `atRoot`, a browser opening the gateway's own address is sent there (the
- * landing page when Sandbox is not wanted).
+ * The bundled GraphiQL at /graphiql: its page, opening on `tabs` with the development token current
+ * when it is asked for (`npm start` renews it; only a browser on this machine gets it), and its
+ * script and styles, read once from the build. With `atRoot`, a browser opening the gateway's own
+ * address is sent there (the landing page when Sandbox is not wanted).
  */
 export function graphiqlRoutes(
-  config: () => ExplorerConfig,
+  tabs: ExplorerConfig['tabs'],
+  token: (() => string | undefined) | undefined,
   atRoot: boolean,
   bundleDir = EXPLORER_BUNDLE_DIR,
 ): PageRoutes {
@@ -76,6 +79,11 @@ export function graphiqlRoutes(
       etag: `"${createHash('sha256').update(body).digest('base64url')}"`,
     };
   };
+  const pageWith = perToken((bearer) =>
+    Buffer.from(
+      page({ tabs, headers: bearer ? JSON.stringify({ Authorization: `Bearer ${bearer}` }, null, 2) : '' }),
+    ),
+  );
   const assets = new Map<string, { body: Buffer; type: string; cache: string; etag?: string }>([
     [`${GRAPHIQL_PATH}/graphiql.js`, asset('graphiql.js', 'text/javascript; charset=utf-8')],
     [`${GRAPHIQL_PATH}/graphiql.css`, asset('graphiql.css', 'text/css; charset=utf-8')],
@@ -83,18 +91,20 @@ export function graphiqlRoutes(
   return (request, response) => {
     const method = request.method?.toUpperCase();
     if (method !== 'GET' && method !== 'HEAD') return false;
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const wantsPage = (request.headers.accept ?? '').includes('text/html');
-    if (atRoot && url.pathname === '/' && !url.search && wantsPage) {
+    if (atRoot && opensLandingPage(request)) {
       response.writeHead(302, { location: GRAPHIQL_PATH });
       response.end();
       return true;
     }
-    const pathname = url.pathname.replace(/\/$/, '');
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname.replace(/\/$/, '');
     const file =
       pathname === GRAPHIQL_PATH
         ? // The page may hold a development token: never kept.
-          { body: Buffer.from(page(config())), type: 'text/html; charset=utf-8', cache: 'no-store' }
+          {
+            body: pageWith(pageTokenFor(request, token)),
+            type: 'text/html; charset=utf-8',
+            cache: 'no-store',
+          }
         : assets.get(pathname);
     if (!file) return false;
     const headers = {

@@ -1,10 +1,15 @@
+import { IncomingMessage } from 'node:http';
+
 /** What `npm start` sends the gateway when it renews the development token. */
 export interface SandboxTokenMessage {
   sandboxToken: string;
 }
 
-const isSandboxTokenMessage = (message: unknown): message is SandboxTokenMessage =>
-  typeof (message as Partial<SandboxTokenMessage> | null)?.sandboxToken === 'string';
+/** A compact JWS: nothing else is ever written into a page. */
+const TOKEN_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
+
+export const isTokenShaped = (value: unknown): value is string =>
+  typeof value === 'string' && TOKEN_SHAPE.test(value);
 
 /**
  * The development token both explorers open with: the one the gateway was started with, then
@@ -12,10 +17,47 @@ const isSandboxTokenMessage = (message: unknown): message is SandboxTokenMessage
  * only the development key's public half, so it cannot mint one itself. None in production.
  */
 export function sandboxTokenFromParent(first: string | undefined): (() => string) | undefined {
-  if (!first) return undefined;
+  if (!isTokenShaped(first)) return undefined;
   let current = first;
   process.on('message', (message: unknown) => {
-    if (isSandboxTokenMessage(message)) current = message.sandboxToken;
+    const token = (message as Partial<SandboxTokenMessage> | null)?.sandboxToken;
+    if (isTokenShaped(token)) current = token;
   });
   return () => current;
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+const isLoopbackAddress = (address: string | undefined) =>
+  address === '::1' || /^(::ffff:)?127\./.test(address ?? '');
+
+function hostName(host: string | undefined): string | undefined {
+  try {
+    return new URL(`http://${host ?? ''}`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The token a page may carry: only to a browser on this machine that asked for this machine by
+ * a loopback name. A caller elsewhere on the network gets none, nor does a browser sent here by
+ * a DNS-rebinding page under another name (whose script could then read the page).
+ */
+export function pageTokenFor(
+  request: IncomingMessage,
+  token: (() => string | undefined) | undefined,
+): string | undefined {
+  const local =
+    isLoopbackAddress(request.socket.remoteAddress) &&
+    LOOPBACK_NAMES.has(hostName(request.headers.host) ?? '');
+  return local ? token?.() : undefined;
+}
+
+/** What `build` makes of a token, made again only when the token changes (every half hour). */
+export function perToken<T>(build: (token: string | undefined) => T): (token: string | undefined) => T {
+  let last: { token: string | undefined; built: T } | undefined;
+  return (token) => {
+    if (!last || last.token !== token) last = { token, built: build(token) };
+    return last.built;
+  };
 }

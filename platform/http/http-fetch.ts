@@ -20,10 +20,13 @@ export interface HttpRequestInit {
 }
 
 /**
- * Kept-alive connections to each service, reused across requests; an idle one is closed a second
- * before the server's announced keep-alive time-out, so a reused connection is not one the server
- * is closing. Node's agent reads that announcement only when it has a `timeout` of its own: a
- * minute, under what the services announce (65 s). LIFO keeps the warmest connections busy.
+ * Kept-alive connections to each service, reused across requests; an idle one is closed before
+ * the server's announced keep-alive time-out (a second before it, or after the agent's own
+ * minute if that is sooner: 60 s against One Window's services, which announce 65 s), so a reused
+ * connection is not one the server is closing. Node's agent reads the announcement only when it
+ * has a `timeout` of its own. On a call in flight that timeout only emits an event nobody
+ * listens to: calls end on their deadline's abort signal (platform/resilience/call-guard.ts).
+ * LIFO keeps the warmest connections busy.
  */
 const AGENT_OPTIONS = { keepAlive: true, timeout: 60_000, maxSockets: 128, scheduling: 'lifo' as const };
 const agents = { 'http:': new Agent(AGENT_OPTIONS), 'https:': new HttpsAgent(AGENT_OPTIONS) };
