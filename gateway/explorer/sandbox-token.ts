@@ -26,6 +26,8 @@ export function sandboxTokenFromParent(first: string | undefined): (() => string
   return () => current;
 }
 
+/** What a proxy adds to a request it passes on (RFC 7239 and the de facto headers before it). */
+const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip'];
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 const isLoopbackAddress = (address: string | undefined) =>
   address === '::1' || /^(::ffff:)?127\./.test(address ?? '');
@@ -41,7 +43,8 @@ function hostName(host: string | undefined): string | undefined {
 /**
  * The token a page may carry: only to a browser on this machine that asked for this machine by
  * a loopback name. A caller elsewhere on the network gets none, nor does a browser sent here by
- * a DNS-rebinding page under another name (whose script could then read the page).
+ * a DNS-rebinding page under another name (whose script could then read the page), nor one
+ * whose request a proxy on this machine forwarded (a proxy names its upstream, often 127.0.0.1).
  */
 export function pageTokenFor(
   request: IncomingMessage,
@@ -49,7 +52,8 @@ export function pageTokenFor(
 ): string | undefined {
   const local =
     isLoopbackAddress(request.socket.remoteAddress) &&
-    LOOPBACK_NAMES.has(hostName(request.headers.host) ?? '');
+    LOOPBACK_NAMES.has(hostName(request.headers.host) ?? '') &&
+    !FORWARDING_HEADERS.some((header) => header in request.headers);
   return local ? token?.() : undefined;
 }
 

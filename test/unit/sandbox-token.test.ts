@@ -138,6 +138,24 @@ describe('which pages carry the development token', () => {
     expect(tokenOf('127.0.0.1', 'localhost.evil.example')).toBeUndefined();
   });
 
+  it('not a request a proxy on this machine passed on, whatever it names', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip'),
+        fc.oneof(fc.ipV4(), fc.constant('for=198.51.100.7'), fc.string({ maxLength: 20 })),
+        fc.constantFrom('127.0.0.1:4000', 'localhost:4000'),
+        (header, value, host) =>
+          pageTokenFor(
+            {
+              socket: { remoteAddress: '127.0.0.1' },
+              headers: { host, [header]: value },
+            } as unknown as IncomingMessage,
+            () => TOKEN,
+          ) === undefined,
+      ),
+    );
+  });
+
   it('only a token-shaped value is ever put in a page', () => {
     expect(isTokenShaped(TOKEN)).toBe(true);
     for (const value of [
